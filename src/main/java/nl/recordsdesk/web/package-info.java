@@ -1,0 +1,9 @@
+/**
+ * The portal's web shell: security, language selection, the shared layout and the public
+ * home page. Feature modules bring their own controllers and templates.
+ */
+@NullMarked
+@org.springframework.modulith.ApplicationModule(displayName = "Web shell")
+package nl.recordsdesk.web;
+
+import org.jspecify.annotations.NullMarked;
