@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -106,17 +107,33 @@ public class TestDatabase {
 
 	}
 
-	/** Started once per test JVM, on first use, and stopped with it. */
+	/**
+	 * Started once per test JVM, on first use, and stopped after the last application
+	 * context is closed. (With its own shutdown hook the server could stop while a
+	 * context is still closing, and that context would wait for a connection that never
+	 * comes.)
+	 */
 	private static final class Embedded {
 
 		static final EmbeddedPostgres INSTANCE = start();
 
 		private static EmbeddedPostgres start() {
 			try {
-				return EmbeddedPostgres.builder().start();
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				SpringApplication.getShutdownHandlers().add(() -> close(postgres));
+				return postgres;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", ex);
+			}
+		}
+
+		private static void close(EmbeddedPostgres postgres) {
+			try {
+				postgres.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 

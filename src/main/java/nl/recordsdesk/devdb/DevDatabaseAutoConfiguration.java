@@ -47,7 +47,10 @@ class DevDatabaseAutoConfiguration {
 		Files.createDirectories(properties.directory());
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(properties.directory())
-			.setCleanDataDirectory(false);
+			.setCleanDataDirectory(false)
+			// Closed as a bean, after everything that uses the database; its own shutdown
+			// hook could stop it while the application is still closing.
+			.setRegisterShutdownHook(false);
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}
