@@ -27,6 +27,14 @@ public record EligibilityDecision(Outcome outcome, List<ItemCode> required, List
 		return this.required.contains(item);
 	}
 
+	/**
+	 * The required items in the order a person reads them: the requester's own ID first,
+	 * then what others provide, as {@link ItemCode} lists them.
+	 */
+	public List<ItemCode> requiredInReadingOrder() {
+		return this.required.stream().sorted().toList();
+	}
+
 	/** The items someone other than the requester signs for through their own link. */
 	public List<ItemCode> coSignatures() {
 		return this.required.stream().filter(ItemCode::isCoSignature).toList();

@@ -1,0 +1,19 @@
+package nl.recordsdesk.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hospital the portal serves, as its pages name it. Each hospital sets its own; the
+ * defaults are those of the source document.
+ *
+ * @param name the hospital's name in the header, the footer and page titles
+ * @param recordsDeskPhone the records desk's phone number (working days)
+ * @param radiologyPhone the radiology department's number, for studies from before 2005
+ */
+@ConfigurationProperties("recordsdesk.hospital")
+public record Hospital(@DefaultValue("Ziekenhuis") String name,
+		@DefaultValue("(010) 703 58 27") String recordsDeskPhone,
+		@DefaultValue("(010) 704 20 06") String radiologyPhone) {
+
+}

@@ -1,0 +1,30 @@
+package nl.recordsdesk.browser;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import nl.recordsdesk.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A journey through the running portal in headless chromium: the whole application on a
+ * random port, on the tests' PostgreSQL. Skipped, visibly, where chromium is missing.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Tag("browser")
+@ExtendWith(ChromiumCondition.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "server.servlet.session.cookie.secure=false")
+@Import(TestDatabase.class)
+public @interface BrowserTest {
+
+}

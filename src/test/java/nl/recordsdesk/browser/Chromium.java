@@ -1,0 +1,75 @@
+package nl.recordsdesk.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium and chromedriver, and nothing downloaded: the paths are given to
+ * Selenium, so its driver manager never runs. {@code CHROMIUM_BIN} and
+ * {@code CHROMEDRIVER_BIN} point elsewhere when a machine keeps them in another place.
+ */
+public final class Chromium {
+
+	static final String BROWSER = env("CHROMIUM_BIN", "/usr/bin/chromium");
+
+	static final String DRIVER = env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+	private Chromium() {
+	}
+
+	static boolean installed() {
+		return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
+	}
+
+	/**
+	 * A headless browser with a fresh profile, Dutch unless the page is told otherwise.
+	 */
+	public static WebDriver start() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER);
+		// The flags that keep a headless chromium quiet and self-contained on a closed
+		// network, as root, in a container without a GPU.
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1400", "--lang=nl-NL");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	/**
+	 * Keeps what the browser shows under {@code target/browser-screenshots}, for people
+	 * to look at.
+	 */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "browser-screenshots"));
+			Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(file, folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		@Nullable String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}
