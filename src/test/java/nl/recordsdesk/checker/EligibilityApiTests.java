@@ -1,15 +1,19 @@
 package nl.recordsdesk.checker;
 
+import nl.recordsdesk.eligibility.EligibilityQuestion;
+import nl.recordsdesk.eligibility.RuleTable;
 import nl.recordsdesk.web.WebSliceConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -21,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(EligibilityApiController.class)
 @Import(WebSliceConfiguration.class)
+// Far more posts than one address may make; the limit has its own test (RateLimitTests).
+@TestPropertySource(properties = "recordsdesk.rate-limit.enabled=false")
 class EligibilityApiTests {
 
 	@Autowired
@@ -49,6 +55,42 @@ class EligibilityApiTests {
 				 "reasons":[{"code":"BOTH_PARENTS_SIGN"},{"code":"CHILD_12_TO_15_CONSENTS"}],
 				 "notices":[]}""");
 		assertThat(result).bodyJson().extractingPath("$.reasons[0].message").asString().contains("beide ouders");
+	}
+
+	/** Every row of the rule tables holds through the API, not only in the service. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("nl.recordsdesk.eligibility.RuleTable#rows")
+	void everyRuleHoldsThroughTheApi(RuleTable.Row row) {
+		MvcTestResult result = post(json(row.question()));
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$.outcome").isEqualTo(row.outcome().name());
+		assertThat(result).bodyJson()
+			.extractingPath("$.required")
+			.asArray()
+			.containsExactlyElementsOf(row.required().stream().map(Enum::name).toList());
+		assertThat(result).bodyJson()
+			.extractingPath("$.notices")
+			.asArray()
+			.containsExactlyElementsOf(row.notices().stream().map(Enum::name).toList());
+		if (row.refusal() != null) {
+			assertThat(result).bodyJson()
+				.extractingPath("$.reasons[*].code")
+				.asArray()
+				.containsExactly(row.refusal().name());
+		}
+		assertThat(result).bodyJson().extractingPath("$.reasons[0].message").asString().isNotBlank();
+	}
+
+	static String json(EligibilityQuestion question) {
+		return """
+				{"requestType":"%s","submittedOn":"%s",
+				 "patient":{"birthDate":"%s","deceased":%s},
+				 "requester":{"relation":"%s"%s},
+				 "ivfTreatment":%s,"studiesBefore2005":%s}""".formatted(question.requestType(), question.submittedOn(),
+				question.birthDate(), question.deceased(), question.relation(),
+				(question.parentalAuthority() != null)
+						? ",\"parentalAuthority\":\"" + question.parentalAuthority() + "\"" : "",
+				question.ivfTreatment(), question.studiesBefore2005());
 	}
 
 	@Test

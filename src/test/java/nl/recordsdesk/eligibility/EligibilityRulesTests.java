@@ -51,18 +51,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class EligibilityRulesTests {
 
-	static final LocalDate DAY = LocalDate.of(2026, 11, 22);
+	static final LocalDate DAY = RuleTable.DAY;
 
-	/** 36 on {@link #DAY}. */
-	static final LocalDate ADULT = LocalDate.of(1990, 1, 15);
+	static final LocalDate ADULT = RuleTable.ADULT;
 
-	/** 13 on {@link #DAY}. */
-	static final LocalDate TEEN = LocalDate.of(2013, 5, 1);
+	static final LocalDate TEEN = RuleTable.TEEN;
 
-	/** 8 on {@link #DAY}. */
-	static final LocalDate CHILD = LocalDate.of(2018, 3, 3);
-
-	static final List<NoticeCode> DVD = List.of(DVD_FEE_PIN_ONLY, SHOW_ID_AT_PICKUP);
+	static final LocalDate CHILD = RuleTable.CHILD;
 
 	final EligibilityRules rules = rules(new BigDecimal("10.00"));
 
@@ -74,129 +69,31 @@ class EligibilityRulesTests {
 
 	static EligibilityQuestion living(RequestType type, LocalDate birthDate, Relation relation,
 			ParentalAuthority authority) {
-		return new EligibilityQuestion(type, DAY, birthDate, false, relation, authority, false, false);
+		return RuleTable.living(type, birthDate, relation, authority);
 	}
 
 	static EligibilityQuestion deceased(RequestType type, LocalDate birthDate, Relation relation,
 			ParentalAuthority authority) {
-		return new EligibilityQuestion(type, DAY, birthDate, true, relation, authority, false, false);
+		return RuleTable.deceased(type, birthDate, relation, authority);
 	}
 
-	static Arguments row(String name, EligibilityQuestion question, Outcome outcome, List<ItemCode> required,
-			List<NoticeCode> notices) {
-		return Arguments.argumentSet(name, question, outcome, required, notices);
-	}
-
-	static Stream<Arguments> livingPatientTable() {
-		List<Arguments> rows = new ArrayList<>();
-		// 16+ SELF
-		rows.add(row("16+ self, record", living(RECORD_COPY, ADULT, SELF, null), RECORDS_DESK, List.of(REQUESTER_ID),
-				List.of()));
-		rows.add(row("16+ self, imaging", living(IMAGING_COPY, ADULT, SELF, null), RECORDS_DESK, List.of(REQUESTER_ID),
-				DVD));
-		// 16+ AUTHORIZED_PERSON
-		rows.add(row("16+ authorized, record", living(RECORD_COPY, ADULT, AUTHORIZED_PERSON, null), RECORDS_DESK,
-				List.of(AUTHORIZATION, REQUESTER_ID), List.of()));
-		rows.add(row("16+ authorized, imaging", living(IMAGING_COPY, ADULT, AUTHORIZED_PERSON, null), RECORDS_DESK,
-				List.of(AUTHORIZATION, REQUESTER_ID), DVD));
-		// 12 to 15 SELF: no co-signature of their own
-		rows.add(row("12-15 self, record", living(RECORD_COPY, TEEN, SELF, null), RECORDS_DESK, List.of(REQUESTER_ID),
-				List.of()));
-		rows.add(row("12-15 self, imaging", living(IMAGING_COPY, TEEN, SELF, null), RECORDS_DESK, List.of(REQUESTER_ID),
-				DVD));
-		// under 16 PARENT + JOINT
-		rows.add(row("under 12 joint parent, record", living(RECORD_COPY, CHILD, PARENT, JOINT), RECORDS_DESK,
-				List.of(REQUESTER_ID, SECOND_PARENT_ID, SECOND_PARENT_SIGNATURE), List.of()));
-		rows.add(row("12-15 joint parent, record", living(RECORD_COPY, TEEN, PARENT, JOINT), RECORDS_DESK,
-				List.of(PATIENT_CONSENT, REQUESTER_ID, SECOND_PARENT_ID, SECOND_PARENT_SIGNATURE), List.of()));
-		rows.add(row("under 12 joint parent, imaging", living(IMAGING_COPY, CHILD, PARENT, JOINT), RECORDS_DESK,
-				List.of(REQUESTER_ID), DVD));
-		rows.add(row("12-15 joint parent, imaging", living(IMAGING_COPY, TEEN, PARENT, JOINT), RECORDS_DESK,
-				List.of(PATIENT_CONSENT, REQUESTER_ID), DVD));
-		// under 16 PARENT + SOLE
-		rows.add(row("under 12 sole parent, record", living(RECORD_COPY, CHILD, PARENT, SOLE), RECORDS_DESK,
-				List.of(REQUESTER_ID, SOLE_CUSTODY_PROOF), List.of()));
-		rows.add(row("12-15 sole parent, record", living(RECORD_COPY, TEEN, PARENT, SOLE), RECORDS_DESK,
-				List.of(PATIENT_CONSENT, REQUESTER_ID, SOLE_CUSTODY_PROOF), List.of()));
-		rows.add(row("under 12 sole parent, imaging", living(IMAGING_COPY, CHILD, PARENT, SOLE), RECORDS_DESK,
-				List.of(REQUESTER_ID), DVD));
-		rows.add(row("12-15 sole parent, imaging", living(IMAGING_COPY, TEEN, PARENT, SOLE), RECORDS_DESK,
-				List.of(PATIENT_CONSENT, REQUESTER_ID), DVD));
-		// under 16 GUARDIAN and AUTHORIZED_PERSON, both request types
-		for (RequestType type : RequestType.values()) {
-			List<NoticeCode> notices = (type == IMAGING_COPY) ? DVD : List.of();
-			rows.add(row("under 12 guardian, " + type, living(type, CHILD, GUARDIAN, null), RECORDS_DESK,
-					List.of(GUARDIANSHIP_PROOF, REQUESTER_ID), notices));
-			rows.add(row("12-15 guardian, " + type, living(type, TEEN, GUARDIAN, null), RECORDS_DESK,
-					List.of(GUARDIANSHIP_PROOF, PATIENT_CONSENT, REQUESTER_ID), notices));
-			rows.add(row("under 12 authorized, " + type, living(type, CHILD, AUTHORIZED_PERSON, null), RECORDS_DESK,
-					List.of(AUTHORIZATION, REQUESTER_ID), notices));
-			rows.add(row("12-15 authorized, " + type, living(type, TEEN, AUTHORIZED_PERSON, null), RECORDS_DESK,
-					List.of(AUTHORIZATION, PATIENT_CONSENT, REQUESTER_ID), notices));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("nl.recordsdesk.eligibility.RuleTable#rows")
+	void everyRowOfTheRuleTables(RuleTable.Row row) {
+		EligibilityDecision decision = this.rules.decide(row.question());
+		assertThat(decision.outcome()).isEqualTo(row.outcome());
+		assertThat(decision.required()).containsExactlyElementsOf(row.required());
+		assertThat(decision.notices()).containsExactlyElementsOf(row.notices());
+		if (row.refusal() != null) {
+			assertThat(decision.reasons()).containsExactly(row.refusal());
 		}
-		return rows.stream();
-	}
-
-	@ParameterizedTest
-	@MethodSource("livingPatientTable")
-	void livingPatientEntitledRows(EligibilityQuestion question, Outcome outcome, List<ItemCode> required,
-			List<NoticeCode> notices) {
-		EligibilityDecision decision = this.rules.decide(question);
-		assertThat(decision.outcome()).isEqualTo(outcome);
-		assertThat(decision.required()).containsExactlyElementsOf(required);
-		assertThat(decision.notices()).containsExactlyElementsOf(notices);
-		assertThat(decision.reasons()).isNotEmpty().noneMatch(ReasonCode::isRefusal);
-	}
-
-	static Stream<Arguments> notEntitledTable() {
-		List<Arguments> rows = new ArrayList<>();
-		for (RequestType type : RequestType.values()) {
-			rows.add(Arguments.argumentSet("16+ joint parent, " + type, living(type, ADULT, PARENT, JOINT),
-					ReasonCode.PATIENT_DECIDES_FROM_16));
-			rows.add(Arguments.argumentSet("16+ parent without authority, " + type, living(type, ADULT, PARENT, NONE),
-					ReasonCode.PATIENT_DECIDES_FROM_16));
-			rows.add(Arguments.argumentSet("16+ guardian, " + type, living(type, ADULT, GUARDIAN, null),
-					ReasonCode.PATIENT_DECIDES_FROM_16));
-			for (LocalDate birthDate : List.of(ADULT, TEEN, CHILD)) {
-				rows.add(Arguments.argumentSet("living next of kin born " + birthDate + ", " + type,
-						living(type, birthDate, NEXT_OF_KIN, null), ReasonCode.AUTHORIZATION_REQUIRED));
-			}
-			rows.add(Arguments.argumentSet("under 12 self, " + type, living(type, CHILD, SELF, null),
-					ReasonCode.UNDER_12_PARENTS_REQUEST));
-			rows.add(Arguments.argumentSet("under 12 parent without authority, " + type,
-					living(type, CHILD, PARENT, NONE), ReasonCode.NO_PARENTAL_AUTHORITY));
-			rows.add(Arguments.argumentSet("12-15 parent without authority, " + type, living(type, TEEN, PARENT, NONE),
-					ReasonCode.NO_PARENTAL_AUTHORITY));
+		else {
+			assertThat(decision.reasons()).isNotEmpty().noneMatch(ReasonCode::isRefusal);
 		}
-		return rows.stream();
-	}
-
-	@ParameterizedTest
-	@MethodSource("notEntitledTable")
-	void notEntitledRowsCarryOnlyTheirReason(EligibilityQuestion question, ReasonCode reason) {
-		EligibilityDecision decision = this.rules.decide(question);
-		assertThat(decision.outcome()).isEqualTo(NOT_ENTITLED);
-		assertThat(decision.required()).isEmpty();
-		assertThat(decision.notices()).isEmpty();
-		assertThat(decision.reasons()).containsExactly(reason);
 	}
 
 	@Nested
 	class DeceasedPatient {
-
-		@ParameterizedTest
-		@CsvSource({ "RECORD_COPY, PARENT, JOINT", "RECORD_COPY, PARENT, NONE", "RECORD_COPY, GUARDIAN,",
-				"RECORD_COPY, NEXT_OF_KIN,", "IMAGING_COPY, NEXT_OF_KIN,", "IMAGING_COPY, PARENT, SOLE" })
-		void physicianDecidesOnMotivationAndId(RequestType type, Relation relation, ParentalAuthority authority) {
-			for (LocalDate birthDate : List.of(ADULT, TEEN, CHILD)) {
-				EligibilityDecision decision = EligibilityRulesTests.this.rules
-					.decide(deceased(type, birthDate, relation, authority));
-				assertThat(decision.outcome()).isEqualTo(PHYSICIAN_REVIEW);
-				// The age bands do not apply: no child's consent, no "decides from 16".
-				assertThat(decision.required()).containsExactly(MOTIVATION, REQUESTER_ID);
-				assertThat(decision.reasons()).contains(ReasonCode.DECEASED_PHYSICIAN_DECIDES);
-			}
-		}
 
 		@Test
 		void anAuthorizationGivenInLifeIsSentToo() {
@@ -208,27 +105,10 @@ class EligibilityRulesTests {
 					ReasonCode.AUTHORIZATION_GIVEN_IN_LIFE);
 		}
 
-		@Test
-		void imagingOfADeceasedPatientStillCarriesThePickupNotices() {
-			EligibilityDecision decision = EligibilityRulesTests.this.rules
-				.decide(deceased(IMAGING_COPY, ADULT, NEXT_OF_KIN, null));
-			assertThat(decision.notices()).containsExactly(DVD_FEE_PIN_ONLY, SHOW_ID_AT_PICKUP);
-		}
-
 	}
 
 	@Nested
 	class AdditionalRules {
-
-		@Test
-		void ivfAddsThePartnerAndRulesOutSameDayHandling() {
-			EligibilityDecision decision = EligibilityRulesTests.this.rules
-				.decide(new EligibilityQuestion(RECORD_COPY, DAY, ADULT, false, SELF, null, true, false));
-			assertThat(decision.outcome()).isEqualTo(RECORDS_DESK);
-			assertThat(decision.required()).containsExactly(PARTNER_ID, PARTNER_SIGNATURE, REQUESTER_ID);
-			assertThat(decision.notices()).containsExactly(NO_EXPEDITED_DESK_HANDLING);
-			assertThat(decision.reasons()).contains(ReasonCode.IVF_PARTNER_SIGNS);
-		}
 
 		@Test
 		void ivfForATeenagerByJointParentsNeedsEveryone() {
@@ -238,22 +118,6 @@ class EligibilityRulesTests {
 					REQUESTER_ID, SECOND_PARENT_ID, SECOND_PARENT_SIGNATURE);
 			assertThat(decision.coSignatures()).containsExactly(PARTNER_SIGNATURE, PATIENT_CONSENT,
 					SECOND_PARENT_SIGNATURE);
-		}
-
-		@Test
-		void ivfDoesNotRescueANotEntitledRequester() {
-			EligibilityDecision decision = EligibilityRulesTests.this.rules
-				.decide(new EligibilityQuestion(RECORD_COPY, DAY, TEEN, false, PARENT, NONE, true, false));
-			assertThat(decision.outcome()).isEqualTo(NOT_ENTITLED);
-			assertThat(decision.required()).isEmpty();
-			assertThat(decision.notices()).isEmpty();
-		}
-
-		@Test
-		void studiesBefore2005MeanCallingRadiologyFirst() {
-			EligibilityDecision decision = EligibilityRulesTests.this.rules
-				.decide(new EligibilityQuestion(IMAGING_COPY, DAY, ADULT, false, SELF, null, false, true));
-			assertThat(decision.notices()).containsExactly(CALL_RADIOLOGY_FIRST, DVD_FEE_PIN_ONLY, SHOW_ID_AT_PICKUP);
 		}
 
 		@Test
@@ -273,13 +137,6 @@ class EligibilityRulesTests {
 			assertThat(decision.reasons()).containsExactly(ReasonCode.BOTH_PARENTS_SIGN,
 					ReasonCode.CHILD_12_TO_15_CONSENTS);
 			assertThat(decision.notices()).isEmpty();
-		}
-
-		@Test
-		void parentalAuthorityIsIgnoredForOtherRelations() {
-			EligibilityDecision decision = EligibilityRulesTests.this.rules
-				.decide(living(RECORD_COPY, ADULT, SELF, NONE));
-			assertThat(decision.outcome()).isEqualTo(RECORDS_DESK);
 		}
 
 	}
