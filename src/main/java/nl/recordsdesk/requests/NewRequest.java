@@ -1,0 +1,26 @@
+package nl.recordsdesk.requests;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.RequestType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a requester entered in the form, ready to be filed.
+ *
+ * @param submissionKey one key per filled-in form: filing it twice files one request
+ * @param statusToken the secret of the requester's status link
+ * @param language the language the requester used, for every later message
+ * @param motivation the motivation when written rather than uploaded
+ * @param documents the requester's uploads, by the item each satisfies
+ */
+public record NewRequest(UUID submissionKey, SecretToken statusToken, Locale language, RequestType type,
+		CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005, PatientDetails patient,
+		boolean ivfTreatment, RequesterDetails requester, @Nullable String motivation,
+		Map<ItemCode, UploadedFile> documents, List<CoSigner> coSigners, Delivery delivery, SignedBy signature) {
+
+}

@@ -1,0 +1,101 @@
+package nl.recordsdesk.requests;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One step in the request's history: what happened, when, who did it, and the state
+ * before and after. The requester's timeline and the desk's history are read from these.
+ */
+@Entity
+@Table(name = "request_event")
+public class RequestEvent {
+
+	/** What happened. */
+	public enum Type {
+
+		FILED, CO_SIGNED, CO_SIGNATURE_DECLINED, SUBMITTED, WITHDRAWN, EXPIRED
+
+	}
+
+	@Id
+	private UUID id;
+
+	private int position;
+
+	@Column(name = "occurred_at")
+	private Instant occurredAt;
+
+	@Enumerated(EnumType.STRING)
+	private Type type;
+
+	@Column(name = "from_status")
+	@Enumerated(EnumType.STRING)
+	private @Nullable RequestStatus from;
+
+	@Column(name = "to_status")
+	@Enumerated(EnumType.STRING)
+	private RequestStatus to;
+
+	/** {@code REQUESTER}, a co-signer role, {@code SYSTEM} or a staff user id. */
+	private String actor;
+
+	private @Nullable String detail;
+
+	protected RequestEvent() {
+		this.id = UUID.randomUUID();
+		this.occurredAt = Instant.EPOCH;
+		this.type = Type.FILED;
+		this.to = RequestStatus.SUBMITTED;
+		this.actor = "";
+	}
+
+	RequestEvent(int position, Instant occurredAt, Type type, @Nullable RequestStatus from, RequestStatus to,
+			String actor, @Nullable String detail) {
+		this.id = UUID.randomUUID();
+		this.position = position;
+		this.occurredAt = occurredAt;
+		this.type = type;
+		this.from = from;
+		this.to = to;
+		this.actor = actor;
+		this.detail = detail;
+	}
+
+	public int position() {
+		return this.position;
+	}
+
+	public Instant occurredAt() {
+		return this.occurredAt;
+	}
+
+	public Type type() {
+		return this.type;
+	}
+
+	public @Nullable RequestStatus from() {
+		return this.from;
+	}
+
+	public RequestStatus to() {
+		return this.to;
+	}
+
+	public String actor() {
+		return this.actor;
+	}
+
+	public @Nullable String detail() {
+		return this.detail;
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Requests: the request aggregate and its workflow states, the public request form,
+ * co-signing by personal link and the requester's status page.
+ */
+@NullMarked
+@org.springframework.modulith.ApplicationModule(displayName = "Requests", allowedDependencies = "eligibility")
+package nl.recordsdesk.requests;
+
+import org.jspecify.annotations.NullMarked;
