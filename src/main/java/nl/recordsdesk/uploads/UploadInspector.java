@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Decides whether an uploaded file may be kept: a PDF, JPEG or PNG by its bytes, not too
- * large, readable and without active content. Logs reason codes only, never names or
- * content.
+ * large, readable, without active content and, when clamd is configured, without a virus.
+ * Logs reason codes only, never names or content.
  */
 @Service
 public class UploadInspector {
@@ -40,8 +40,12 @@ public class UploadInspector {
 
 	private final UploadProperties properties;
 
+	private final @Nullable ClamdClient clamd;
+
 	UploadInspector(UploadProperties properties) {
 		this.properties = properties;
+		UploadProperties.Clamd clamd = properties.clamd();
+		this.clamd = clamd.configured() ? new ClamdClient(clamd.host(), clamd.port(), clamd.timeout()) : null;
 	}
 
 	/**
@@ -80,8 +84,9 @@ public class UploadInspector {
 		else {
 			ImageInspection.check(bytes, contentType, this.properties.maxPixels());
 		}
+		ScanStatus scanStatus = scan(bytes);
 		return new InspectedUpload(contentType, bytes.length, sha256Hex(bytes),
-				SafeFileName.of(originalName, EXTENSIONS.get(contentType)), ScanStatus.NOT_CONFIGURED, bytes);
+				SafeFileName.of(originalName, EXTENSIONS.get(contentType)), scanStatus, bytes);
 	}
 
 	private String detect(byte[] bytes) throws RejectedUpload {
@@ -96,6 +101,22 @@ public class UploadInspector {
 			throw new RejectedUpload(Reason.TYPE_NOT_ALLOWED);
 		}
 		return detected;
+	}
+
+	private ScanStatus scan(byte[] bytes) throws RejectedUpload {
+		if (this.clamd == null) {
+			return ScanStatus.NOT_CONFIGURED;
+		}
+		return switch (this.clamd.scan(bytes)) {
+			case CLEAN -> ScanStatus.CLEAN;
+			case INFECTED -> throw new RejectedUpload(Reason.INFECTED);
+			case NO_ANSWER -> {
+				// Fail closed: the caller keeps the file as "pending scan", never as
+				// clean.
+				logger.warn("Upload kept pending scan: clamd gave no answer");
+				yield ScanStatus.PENDING;
+			}
+		};
 	}
 
 	static BigDecimal megabytes(DataSize size) {

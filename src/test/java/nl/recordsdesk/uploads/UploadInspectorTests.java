@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -48,10 +51,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class UploadInspectorTests {
 
-	static final UploadInspector inspector = inspector(DataSize.ofMegabytes(10), 50_000_000);
+	static final UploadProperties.Clamd NO_CLAMD = new UploadProperties.Clamd(null, 3310, Duration.ofSeconds(10));
 
-	static UploadInspector inspector(DataSize maxSize, long maxPixels) {
-		return new UploadInspector(new UploadProperties(maxSize, maxPixels));
+	static final UploadInspector inspector = inspector(DataSize.ofMegabytes(10), 50_000_000, NO_CLAMD);
+
+	static UploadInspector inspector(DataSize maxSize, long maxPixels, UploadProperties.Clamd clamd) {
+		return new UploadInspector(new UploadProperties(maxSize, maxPixels, clamd));
 	}
 
 	static RejectedUpload refusal(UploadInspector inspector, byte[] content, String name) {
@@ -117,13 +122,13 @@ class UploadInspectorTests {
 		@Test
 		void exactlyTheMaximumSize() throws RejectedUpload {
 			byte[] pdf = UploadFixtures.pdf();
-			UploadInspector exact = inspector(DataSize.ofBytes(pdf.length), 50_000_000);
+			UploadInspector exact = inspector(DataSize.ofBytes(pdf.length), 50_000_000, NO_CLAMD);
 			assertThat(exact.inspect(pdf, "a.pdf").size()).isEqualTo(pdf.length);
 		}
 
 		@Test
 		void exactlyTheMaximumPixels() throws RejectedUpload {
-			UploadInspector exact = inspector(DataSize.ofMegabytes(10), 200 * 100);
+			UploadInspector exact = inspector(DataSize.ofMegabytes(10), 200 * 100, NO_CLAMD);
 			assertThat(exact.inspect(UploadFixtures.png(200, 100), "a.png").contentType()).isEqualTo("image/png");
 		}
 
@@ -149,7 +154,7 @@ class UploadInspectorTests {
 	@Test
 	void oneByteOverTheMaximumSize() {
 		byte[] pdf = UploadFixtures.pdf();
-		UploadInspector small = inspector(DataSize.ofBytes(pdf.length - 1), 50_000_000);
+		UploadInspector small = inspector(DataSize.ofBytes(pdf.length - 1), 50_000_000, NO_CLAMD);
 		assertThat(refusal(small, pdf, "a.pdf").reason()).isEqualTo(Reason.TOO_LARGE);
 	}
 
@@ -346,7 +351,7 @@ class UploadInspectorTests {
 
 		@Test
 		void onePixelOverTheLimit() {
-			UploadInspector strict = inspector(DataSize.ofMegabytes(10), 200 * 100 - 1);
+			UploadInspector strict = inspector(DataSize.ofMegabytes(10), 200 * 100 - 1, NO_CLAMD);
 			assertThat(refusal(strict, UploadFixtures.png(200, 100), "a.png").reason())
 				.isEqualTo(Reason.IMAGE_TOO_LARGE);
 		}
@@ -366,6 +371,63 @@ class UploadInspectorTests {
 		void aJpegHeaderWithNothingAfterIt() {
 			byte[] jpeg = Arrays.copyOf(UploadFixtures.jpeg(64, 64), 4);
 			assertThat(reasonFor(jpeg, "a.jpg")).isEqualTo(Reason.IMAGE_UNREADABLE);
+		}
+
+	}
+
+	@Nested
+	class VirusScanning {
+
+		@Test
+		void cleanWhenClamdSaysOk() throws Exception {
+			try (FakeClamd clamd = FakeClamd.replying("stream: OK")) {
+				InspectedUpload upload = withClamd(clamd.port(), Duration.ofSeconds(5)).inspect(UploadFixtures.pdf(),
+						"a.pdf");
+				assertThat(upload.scanStatus()).isEqualTo(ScanStatus.CLEAN);
+			}
+		}
+
+		@Test
+		void infectedWhenClamdFindsSomething() throws Exception {
+			try (FakeClamd clamd = FakeClamd.replying("stream: Win.Test.EICAR_HDB-1 FOUND")) {
+				assertThat(
+						refusal(withClamd(clamd.port(), Duration.ofSeconds(5)), UploadFixtures.pdf(), "a.pdf").reason())
+					.isEqualTo(Reason.INFECTED);
+			}
+		}
+
+		@Test
+		void pendingWhenClamdCannotBeReached() throws Exception {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				port = socket.getLocalPort();
+			}
+			InspectedUpload upload = withClamd(port, Duration.ofSeconds(5)).inspect(UploadFixtures.png(20, 20),
+					"a.png");
+			assertThat(upload.scanStatus()).isEqualTo(ScanStatus.PENDING);
+		}
+
+		@Test
+		void pendingWhenClamdDoesNotAnswerInTime() throws Exception {
+			try (FakeClamd clamd = FakeClamd.silent()) {
+				InspectedUpload upload = withClamd(clamd.port(), Duration.ofMillis(300)).inspect(UploadFixtures.pdf(),
+						"a.pdf");
+				assertThat(upload.scanStatus()).isEqualTo(ScanStatus.PENDING);
+			}
+		}
+
+		@Test
+		void aFileRefusedForItsTypeIsNotSentToClamd() throws Exception {
+			try (FakeClamd clamd = FakeClamd.replying("stream: OK")) {
+				assertThat(
+						refusal(withClamd(clamd.port(), Duration.ofSeconds(5)), UploadFixtures.elf(), "a.pdf").reason())
+					.isEqualTo(Reason.TYPE_NOT_ALLOWED);
+			}
+		}
+
+		static UploadInspector withClamd(int port, Duration timeout) {
+			return inspector(DataSize.ofMegabytes(10), 50_000_000,
+					new UploadProperties.Clamd(InetAddress.getLoopbackAddress().getHostAddress(), port, timeout));
 		}
 
 	}
