@@ -3,14 +3,21 @@ package nl.recordsdesk.uploads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.cos.COSName;
@@ -40,6 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -428,6 +436,74 @@ class UploadInspectorTests {
 		static UploadInspector withClamd(int port, Duration timeout) {
 			return inspector(DataSize.ofMegabytes(10), 50_000_000,
 					new UploadProperties.Clamd(InetAddress.getLoopbackAddress().getHostAddress(), port, timeout));
+		}
+
+	}
+
+	@Nested
+	class Messages {
+
+		final ResourceBundleMessageSource messages = messageSource();
+
+		static ResourceBundleMessageSource messageSource() {
+			ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+			messages.setBasename("i18n/uploads");
+			messages.setDefaultEncoding("UTF-8");
+			messages.setFallbackToSystemLocale(false);
+			return messages;
+		}
+
+		@Test
+		void everyReasonHasATextInBothLanguages() {
+			for (Reason reason : Reason.values()) {
+				for (Locale locale : List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH)) {
+					String text = this.messages.getMessage(new RejectedUpload(reason, BigDecimal.TEN), locale);
+					assertThat(text).as("%s in %s", reason, locale).isNotBlank().doesNotContain("''", "{", "}");
+				}
+			}
+		}
+
+		/**
+		 * MessageFormat would swallow a single apostrophe, and the text after it with it.
+		 */
+		@Test
+		void textsWithAPlaceholderDoubleTheirApostrophes() throws IOException {
+			for (String bundle : List.of("/i18n/uploads.properties", "/i18n/uploads_en.properties")) {
+				Properties texts = new Properties();
+				try (InputStream in = getClass().getResourceAsStream(bundle)) {
+					texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+				}
+				texts.forEach((key, text) -> {
+					if (text.toString().contains("{0}")) {
+						assertThat(text.toString()).as("%s in %s", key, bundle).doesNotContainPattern("(?<!')'(?!')");
+					}
+				});
+			}
+		}
+
+		@Test
+		void theMaximumSizeComesFromTheSetting() {
+			RejectedUpload rejected = refusal(inspector, new byte[11 * 1024 * 1024], "a.pdf");
+			assertThat(this.messages.getMessage(rejected, Locale.forLanguageTag("nl"))).contains("groter dan 10 MB");
+			assertThat(this.messages.getMessage(rejected, Locale.ENGLISH)).contains("larger than 10 MB");
+			UploadInspector other = inspector(DataSize.ofKilobytes(10_752), 50_000_000, NO_CLAMD);
+			RejectedUpload tenAndAHalf = refusal(other, new byte[11 * 1024 * 1024], "a.pdf");
+			assertThat(this.messages.getMessage(tenAndAHalf, Locale.forLanguageTag("nl"))).contains("10,5 MB");
+			assertThat(this.messages.getMessage(tenAndAHalf, Locale.ENGLISH)).contains("10.5 MB");
+		}
+
+		@Test
+		void thePixelLimitComesFromTheSetting() {
+			RejectedUpload rejected = refusal(inspector, UploadFixtures.pngHeaderOnly(60_000, 60_000), "a.png");
+			assertThat(this.messages.getMessage(rejected, Locale.forLanguageTag("nl"))).contains("50 megapixel");
+			assertThat(this.messages.getMessage(rejected, Locale.ENGLISH)).contains("50 megapixels");
+		}
+
+		@Test
+		void aRefusalSaysNothingOfTheFile() {
+			RejectedUpload rejected = refusal(inspector, UploadFixtures.elf(), "Jan de Vries paspoort.pdf");
+			assertThat(rejected.getMessage()).isEqualTo("TYPE_NOT_ALLOWED");
+			assertThat(rejected.messageKey()).isEqualTo("uploads.rejected.TYPE_NOT_ALLOWED");
 		}
 
 	}
