@@ -1,0 +1,29 @@
+package nl.recordsdesk.uploads;
+
+/**
+ * An upload that may be kept, with everything learnt from its bytes.
+ *
+ * @param contentType the detected type: {@code application/pdf}, {@code image/jpeg} or
+ * {@code image/png}
+ * @param size the size in bytes
+ * @param sha256Hex the SHA-256 of the content, lower-case hex
+ * @param safeFileName a name for downloads, made from the original name but with only
+ * safe characters and the extension of the detected type
+ * @param scanStatus what the virus scanner said; anything but {@link ScanStatus#CLEAN}
+ * means nobody but the scanner should open the file yet
+ * @param content the bytes that were inspected (a copy of the caller's array, not copied
+ * again on access)
+ */
+public record InspectedUpload(String contentType, long size, String sha256Hex, String safeFileName,
+		ScanStatus scanStatus, byte[] content) {
+
+	/**
+	 * Leaves out the name and the content, so logging an upload does not log the patient.
+	 */
+	@Override
+	public String toString() {
+		return "InspectedUpload[contentType=" + this.contentType + ", size=" + this.size + ", scanStatus="
+				+ this.scanStatus + "]";
+	}
+
+}

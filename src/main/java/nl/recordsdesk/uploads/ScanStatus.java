@@ -1,0 +1,18 @@
+package nl.recordsdesk.uploads;
+
+/** What the virus scanner said about an accepted upload. */
+public enum ScanStatus {
+
+	/** clamd scanned the file and found nothing. */
+	CLEAN,
+
+	/**
+	 * clamd is configured but could not give an answer (unreachable, timed out, error).
+	 * Keep the file, but do not show it to anyone until a scan says it is clean.
+	 */
+	PENDING,
+
+	/** No clamd is configured: nothing scanned the file. */
+	NOT_CONFIGURED
+
+}

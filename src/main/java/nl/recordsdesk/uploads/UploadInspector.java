@@ -1,0 +1,137 @@
+package nl.recordsdesk.uploads;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.apache.tika.Tika;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Decides whether an uploaded file may be kept: a PDF, JPEG or PNG by its bytes, not too
+ * large, readable, without active content and, when clamd is configured, without a virus.
+ * Logs reason codes only, never names or content.
+ */
+@Service
+public class UploadInspector {
+
+	private static final Logger logger = LoggerFactory.getLogger(UploadInspector.class);
+
+	static final String PDF = "application/pdf";
+
+	static final String JPEG = "image/jpeg";
+
+	static final String PNG = "image/png";
+
+	private static final Map<String, String> EXTENSIONS = Map.of(PDF, "pdf", JPEG, "jpg", PNG, "png");
+
+	// Detection by magic bytes alone: the facade only looks at the name when given one.
+	private final Tika tika = new Tika();
+
+	private final UploadProperties properties;
+
+	private final @Nullable ClamdClient clamd;
+
+	UploadInspector(UploadProperties properties) {
+		this.properties = properties;
+		UploadProperties.Clamd clamd = properties.clamd();
+		this.clamd = clamd.configured() ? new ClamdClient(clamd.host(), clamd.port(), clamd.timeout()) : null;
+	}
+
+	/**
+	 * Inspects the bytes of one upload; never trusts the name or the declared type.
+	 * @param content the file as received
+	 * @param originalName the name the browser sent, used only to make
+	 * {@link InspectedUpload#safeFileName()}
+	 * @return the upload, to be stored under a key of the server's making
+	 * @throws RejectedUpload if the file may not be kept; nothing about it should be
+	 * stored
+	 */
+	public InspectedUpload inspect(byte[] content, @Nullable String originalName) throws RejectedUpload {
+		try {
+			return inspectOrRefuse(content, originalName);
+		}
+		catch (RejectedUpload ex) {
+			logger.info("Upload refused: {}", ex.reason());
+			throw ex;
+		}
+	}
+
+	private InspectedUpload inspectOrRefuse(byte[] content, @Nullable String originalName) throws RejectedUpload {
+		if (content.length == 0) {
+			throw new RejectedUpload(Reason.EMPTY);
+		}
+		DataSize maxSize = this.properties.maxSize();
+		if (content.length > maxSize.toBytes()) {
+			throw new RejectedUpload(Reason.TOO_LARGE, megabytes(maxSize));
+		}
+		// What is inspected is what is returned, even if the caller reuses its array.
+		byte[] bytes = content.clone();
+		String contentType = detect(bytes);
+		if (PDF.equals(contentType)) {
+			PdfInspection.check(bytes);
+		}
+		else {
+			ImageInspection.check(bytes, contentType, this.properties.maxPixels());
+		}
+		ScanStatus scanStatus = scan(bytes);
+		return new InspectedUpload(contentType, bytes.length, sha256Hex(bytes),
+				SafeFileName.of(originalName, EXTENSIONS.get(contentType)), scanStatus, bytes);
+	}
+
+	private String detect(byte[] bytes) throws RejectedUpload {
+		String detected;
+		try (InputStream in = new ByteArrayInputStream(bytes)) {
+			detected = this.tika.detect(in);
+		}
+		catch (IOException ex) {
+			throw new RejectedUpload(Reason.TYPE_NOT_ALLOWED);
+		}
+		if (!EXTENSIONS.containsKey(detected)) {
+			throw new RejectedUpload(Reason.TYPE_NOT_ALLOWED);
+		}
+		return detected;
+	}
+
+	private ScanStatus scan(byte[] bytes) throws RejectedUpload {
+		if (this.clamd == null) {
+			return ScanStatus.NOT_CONFIGURED;
+		}
+		return switch (this.clamd.scan(bytes)) {
+			case CLEAN -> ScanStatus.CLEAN;
+			case INFECTED -> throw new RejectedUpload(Reason.INFECTED);
+			case NO_ANSWER -> {
+				// Fail closed: the caller keeps the file as "pending scan", never as
+				// clean.
+				logger.warn("Upload kept pending scan: clamd gave no answer");
+				yield ScanStatus.PENDING;
+			}
+		};
+	}
+
+	static BigDecimal megabytes(DataSize size) {
+		return BigDecimal.valueOf(size.toBytes())
+			.divide(BigDecimal.valueOf(DataSize.ofMegabytes(1).toBytes()))
+			.stripTrailingZeros();
+	}
+
+	private static String sha256Hex(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+}
