@@ -66,7 +66,7 @@ class I18nTests {
 
 	@Test
 	void everyBundleHasTheSameKeysInBothLanguages() throws IOException {
-		assertThat(bundles()).contains("web", "eligibility", "checker");
+		assertThat(bundles()).contains("web", "eligibility", "checker", "notifications");
 		for (String bundle : bundles()) {
 			Properties dutch = load("/i18n/" + bundle + ".properties");
 			Properties english = load("/i18n/" + bundle + "_en.properties");
@@ -106,8 +106,9 @@ class I18nTests {
 	@Test
 	void everyKeyATemplateNamesExists() throws IOException {
 		Properties dutch = all("");
-		Pattern key = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
-		for (Path template : templates()) {
+		// Mail keys carry the template's name, which may hold hyphens: mail.email-code.*
+		Pattern key = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[}(]");
+		for (Path template : templates(".html", ".txt")) {
 			Matcher matcher = key.matcher(Files.readString(template));
 			while (matcher.find()) {
 				assertThat(dutch).as("%s names %s", template, matcher.group(1)).containsKey(matcher.group(1));
@@ -140,9 +141,27 @@ class I18nTests {
 		}
 	}
 
+	/**
+	 * Plain-text templates (mail) hold only expressions and punctuation: every word comes
+	 * from a message or the model.
+	 */
+	@Test
+	void textTemplatesHoldNoTextOfTheirOwn() throws IOException {
+		Pattern expression = Pattern.compile("\\[\\(.*?\\)\\]|\\[\\[.*?\\]\\]|\\[#.*?\\]|\\[/.*?\\]", Pattern.DOTALL);
+		for (Path template : templates(".txt")) {
+			String text = expression.matcher(Files.readString(template)).replaceAll("");
+			assertThat(text).as("%s has text of its own", template).doesNotContainPattern("\\p{L}");
+		}
+	}
+
 	static List<Path> templates() throws IOException {
+		return templates(".html");
+	}
+
+	static List<Path> templates(String... suffixes) throws IOException {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
-			return files.filter((file) -> file.toString().endsWith(".html")).toList();
+			return files.filter((file) -> Stream.of(suffixes).anyMatch((suffix) -> file.toString().endsWith(suffix)))
+				.toList();
 		}
 	}
 

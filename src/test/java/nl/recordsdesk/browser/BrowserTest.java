@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.TestMail;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A journey through the running portal in headless chromium: the whole application on a
- * random port, on the tests' PostgreSQL. Skipped, visibly, where chromium is missing.
+ * random port, on the tests' PostgreSQL and mail server. Skipped, visibly, where chromium
+ * is missing.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @ExtendWith(ChromiumCondition.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "server.servlet.session.cookie.secure=false")
-@Import(TestDatabase.class)
+@Import({ TestDatabase.class, TestMail.class })
 public @interface BrowserTest {
 
 }

@@ -1,0 +1,86 @@
+package nl.recordsdesk.notifications;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores rendered messages in {@code mail_outbox} with plain JDBC: on the caller's
+ * connection, so inside its JPA or JDBC transaction.
+ */
+@Service
+class MailOutbox implements Outbox {
+
+	private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final MailTemplates templates;
+
+	private final Clock clock;
+
+	MailOutbox(JdbcClient jdbc, MailTemplates templates, Clock clock) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	/**
+	 * {@code MANDATORY}: a message queued outside a transaction could be sent for a
+	 * change that is later rolled back, or be lost with a change that is committed.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID queue(String to, Locale locale, String template, Map<String, Object> model) {
+		checkAddress(to);
+		MailTemplates.RenderedMail mail = this.templates.render(template, locale, model);
+		UUID id = UUID.randomUUID();
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		this.jdbc.sql("""
+				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
+				                         next_attempt_at, status)
+				VALUES (:id, :recipient, :subject, :text, :html, :now, 0, :now, 'PENDING')
+				""")
+			.param("id", id)
+			.param("recipient", to)
+			.param("subject", mail.subject())
+			.param("text", mail.text())
+			.param("html", mail.html())
+			.param("now", now)
+			.update();
+		log.debug("Mail {} queued from template {}", id, template);
+		return id;
+	}
+
+	/**
+	 * A malformed address would fail at every attempt; refuse it now, while the caller
+	 * can still tell the user. The message leaves the address out, as it may end up in a
+	 * log.
+	 */
+	private static void checkAddress(String to) {
+		try {
+			InternetAddress address = new InternetAddress(to, true);
+			address.validate();
+			if (address.getPersonal() != null || !to.equals(address.getAddress())) {
+				throw new AddressException("not a bare address");
+			}
+		}
+		catch (AddressException ex) {
+			throw new IllegalArgumentException("Not a single valid e-mail address");
+		}
+	}
+
+}

@@ -1,0 +1,193 @@
+package nl.recordsdesk.notifications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds. Each message is claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, sent and marked in one short transaction of its own:
+ * several instances can poll the same table without sending a message twice, and a crash
+ * repeats at most the one message in flight (SMTP knows no transactions). A failed
+ * attempt is tried again after 1, 2, 4, ... minutes, at most an hour apart, until
+ * {@code recordsdesk.mail.max-attempts}.
+ */
+@Component
+class OutboxSender {
+
+	static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+
+	static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
+
+	private static final int MAX_ERROR_LENGTH = 300;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final MailTransport transport;
+
+	private final MailSettings settings;
+
+	private final Clock clock;
+
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailTransport transport,
+			MailSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.transport = transport;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** The first poll waits one interval too, so that startup is not slowed down. */
+	@Scheduled(fixedDelayString = "${recordsdesk.mail.poll-interval:5s}",
+			initialDelayString = "${recordsdesk.mail.poll-interval:5s}")
+	void poll() {
+		sendDue();
+	}
+
+	/**
+	 * Sends messages that are due until none is left or a batch is done.
+	 * @return how many messages were attempted
+	 */
+	int sendDue() {
+		int attempted = 0;
+		int failed = 0;
+		while (attempted < this.settings.batchSize()) {
+			Outcome outcome = this.transaction.execute((status) -> sendNext());
+			if (outcome == null || outcome == Outcome.NONE_DUE) {
+				break;
+			}
+			attempted++;
+			if (outcome == Outcome.FAILED) {
+				failed++;
+			}
+		}
+		if (attempted > 0) {
+			log.info("Mail outbox: {} sent, {} failed", attempted - failed, failed);
+		}
+		return attempted;
+	}
+
+	private Outcome sendNext() {
+		Instant now = this.clock.instant();
+		Optional<Due> next = this.jdbc.sql("""
+				SELECT id, recipient, subject, body_text, body_html, attempts
+				FROM mail_outbox
+				WHERE status = 'PENDING' AND next_attempt_at <= :now
+				ORDER BY next_attempt_at
+				LIMIT 1
+				FOR UPDATE SKIP LOCKED
+				""")
+			.param("now", utc(now))
+			.query((row, number) -> new Due(
+					new OutgoingMail(row.getObject("id", UUID.class), row.getString("recipient"),
+							row.getString("subject"), row.getString("body_text"), row.getString("body_html")),
+					row.getInt("attempts")))
+			.optional();
+		if (next.isEmpty()) {
+			return Outcome.NONE_DUE;
+		}
+		Due due = next.get();
+		try {
+			this.transport.send(due.mail());
+		}
+		catch (RuntimeException ex) {
+			recordFailure(due, ex, now);
+			return Outcome.FAILED;
+		}
+		this.jdbc.sql("""
+				UPDATE mail_outbox
+				SET status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = NULL
+				WHERE id = :id
+				""").param("now", utc(this.clock.instant())).param("id", due.mail().id()).update();
+		log.debug("Mail {} sent", due.mail().id());
+		return Outcome.SENT;
+	}
+
+	private void recordFailure(Due due, RuntimeException ex, Instant now) {
+		int attempts = due.attempts() + 1;
+		boolean givingUp = attempts >= this.settings.maxAttempts();
+		Instant nextAttempt = now.plus(retryDelay(attempts));
+		this.jdbc.sql("""
+				UPDATE mail_outbox
+				SET attempts = :attempts, last_error = :error, next_attempt_at = :next, status = :status
+				WHERE id = :id
+				""")
+			.param("attempts", attempts)
+			.param("error", describe(ex))
+			.param("next", utc(nextAttempt))
+			.param("status", givingUp ? "FAILED" : "PENDING")
+			.param("id", due.mail().id())
+			.update();
+		// Ids and exception types only: messages of mail exceptions quote addresses.
+		if (givingUp) {
+			log.error("Mail {} not sent after {} attempts, given up ({})", due.mail().id(), attempts,
+					ex.getClass().getName());
+		}
+		else {
+			log.warn("Mail {} not sent at attempt {} of {} ({}); next attempt at {}", due.mail().id(), attempts,
+					this.settings.maxAttempts(), ex.getClass().getName(), nextAttempt);
+		}
+	}
+
+	/** 1 minute after the first failed attempt, doubling, at most an hour. */
+	static Duration retryDelay(int failedAttempts) {
+		int doublings = Math.min(Math.max(failedAttempts - 1, 0), 10);
+		Duration delay = FIRST_RETRY.multipliedBy(1L << doublings);
+		return (delay.compareTo(LONGEST_RETRY) > 0) ? LONGEST_RETRY : delay;
+	}
+
+	/**
+	 * What went wrong, for whoever looks into the table: the exception, its root cause
+	 * and the root cause's message with anything that looks like an address taken out.
+	 */
+	static String describe(Throwable ex) {
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		StringBuilder description = new StringBuilder(ex.getClass().getName());
+		if (root != ex) {
+			description.append(" caused by ").append(root.getClass().getName());
+		}
+		if (root.getMessage() != null) {
+			description.append(": ")
+				.append(ADDRESS.matcher(root.getMessage().replaceAll("\\s+", " ").strip()).replaceAll("[address]"));
+		}
+		return (description.length() > MAX_ERROR_LENGTH) ? description.substring(0, MAX_ERROR_LENGTH - 3) + "..."
+				: description.toString();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private enum Outcome {
+
+		SENT, FAILED, NONE_DUE
+
+	}
+
+	private record Due(OutgoingMail mail, int attempts) {
+
+	}
+
+}
