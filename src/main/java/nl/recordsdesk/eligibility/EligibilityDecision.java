@@ -35,9 +35,12 @@ public record EligibilityDecision(Outcome outcome, List<ItemCode> required, List
 		return this.required.stream().sorted().toList();
 	}
 
-	/** The items someone other than the requester signs for through their own link. */
+	/**
+	 * The items someone other than the requester signs for through their own link, in
+	 * reading order.
+	 */
 	public List<ItemCode> coSignatures() {
-		return this.required.stream().filter(ItemCode::isCoSignature).toList();
+		return this.required.stream().filter(ItemCode::isCoSignature).sorted().toList();
 	}
 
 }

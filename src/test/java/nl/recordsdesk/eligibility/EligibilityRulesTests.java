@@ -116,8 +116,8 @@ class EligibilityRulesTests {
 				.decide(new EligibilityQuestion(RECORD_COPY, DAY, TEEN, false, PARENT, JOINT, true, false));
 			assertThat(decision.required()).containsExactly(PARTNER_ID, PARTNER_SIGNATURE, PATIENT_CONSENT,
 					REQUESTER_ID, SECOND_PARENT_ID, SECOND_PARENT_SIGNATURE);
-			assertThat(decision.coSignatures()).containsExactly(PARTNER_SIGNATURE, PATIENT_CONSENT,
-					SECOND_PARENT_SIGNATURE);
+			assertThat(decision.coSignatures()).containsExactly(SECOND_PARENT_SIGNATURE, PATIENT_CONSENT,
+					PARTNER_SIGNATURE);
 		}
 
 		@Test
