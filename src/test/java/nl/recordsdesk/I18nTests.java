@@ -134,7 +134,8 @@ class I18nTests {
 				}
 				boolean closing = !matcher.group(1).isEmpty();
 				String attributes = matcher.group(2);
-				assertThat(!closing && (attributes.contains("th:text") || attributes.contains("th:utext")))
+				assertThat(!closing && (attributes.contains("th:text") || attributes.contains("th:utext")
+						|| attributes.contains("th:errors")))
 					.as("%s has text of its own: \"%s\"", template, text)
 					.isTrue();
 			}

@@ -93,10 +93,20 @@ public class TestMail {
 	 * fails after {@link #TIMEOUT}.
 	 */
 	public static ReceivedMail awaitMailTo(String address) {
+		return awaitMailTo(address, (mail) -> true);
+	}
+
+	/**
+	 * Waits until a message for {@code address} that {@code matching} accepts has arrived
+	 * and answers the first such; fails after {@link #TIMEOUT}.
+	 */
+	public static ReceivedMail awaitMailTo(String address, java.util.function.Predicate<ReceivedMail> matching) {
 		Instant deadline = Instant.now().plus(TIMEOUT);
 		while (true) {
 			List<ReceivedMail> mails = received();
-			Optional<ReceivedMail> found = mails.stream().filter((mail) -> mail.to().contains(address)).findFirst();
+			Optional<ReceivedMail> found = mails.stream()
+				.filter((mail) -> mail.to().contains(address) && matching.test(mail))
+				.findFirst();
 			if (found.isPresent()) {
 				return found.get();
 			}

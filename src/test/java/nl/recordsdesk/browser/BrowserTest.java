@@ -24,8 +24,13 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Tag("browser")
 @ExtendWith(ChromiumCondition.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.servlet.session.cookie.secure=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "server.servlet.session.cookie.secure=false", "server.port=${recordsdesk.browser-test.port}",
+				"recordsdesk.portal.url=http://localhost:${recordsdesk.browser-test.port}",
+				// Journeys wait for mail: send it at once. One browser posts far more
+				// than a
+				// visitor would; the limit has its own test.
+				"recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @Import({ TestDatabase.class, TestMail.class })
 public @interface BrowserTest {
 

@@ -12,6 +12,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 class ChromiumCondition implements ExecutionCondition {
 
+	/**
+	 * The port the portal runs on in browser tests, chosen before the application starts,
+	 * so the links in its e-mails ({@code recordsdesk.portal.url}) point at it.
+	 */
+	static final String PORT_PROPERTY = "recordsdesk.browser-test.port";
+
+	static {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			System.setProperty(PORT_PROPERTY, Integer.toString(socket.getLocalPort()));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		if (Chromium.installed()) {
