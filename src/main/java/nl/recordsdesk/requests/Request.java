@@ -314,6 +314,21 @@ public class Request extends AbstractAggregateRoot<Request> {
 		registerEvent(new RequestWithdrawn(this.id, this.reference));
 	}
 
+	/** The requester sends a document that is still missing, through the status page. */
+	public void provideDocument(ItemCode code, UploadedFile file, Instant now) {
+		if (!this.status.isOpen()) {
+			throw new IllegalTransitionException("A " + this.status + " request takes no documents");
+		}
+		RequiredItem item = item(code);
+		if (!REQUESTER_DOCUMENTS.contains(code) || item.satisfied()) {
+			throw new IllegalArgumentException(code + " is not a missing document of the requester");
+		}
+		RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
+		this.documents.add(document);
+		item.satisfy("DOCUMENT:" + document.id(), now);
+		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, REQUESTER, code.name());
+	}
+
 	/** The co-signer's invitation that this link opens, if any. */
 	public Optional<CoSignInvitation> invitationFor(String tokenHash) {
 		return this.invitations.stream().filter((invitation) -> invitation.matches(tokenHash)).findFirst();

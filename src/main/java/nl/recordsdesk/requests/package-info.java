@@ -3,7 +3,8 @@
  * co-signing by personal link and the requester's status page.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Requests", allowedDependencies = "eligibility")
+@org.springframework.modulith.ApplicationModule(displayName = "Requests",
+		allowedDependencies = { "eligibility", "notifications", "uploads" })
 package nl.recordsdesk.requests;
 
 import org.jspecify.annotations.NullMarked;

@@ -32,6 +32,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/checker", "/api/v1/eligibility")
 			.permitAll()
+			// The requester's form, status page and the co-signer's page: no account, the
+			// session draft or a secret link is what gives access.
+			.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/cosign/*", "/cosign/*/*")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
 			.permitAll()
 			// The development mailbox: its controller exists only in the dev profile, so

@@ -1,0 +1,109 @@
+package nl.recordsdesk.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.recordsdesk.notifications.Outbox;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a co-signer does through their personal link. */
+@Service
+public class CoSigning {
+
+	private final Requests requests;
+
+	private final Outbox outbox;
+
+	private final PortalLinks links;
+
+	private final Clock clock;
+
+	CoSigning(Requests requests, Outbox outbox, PortalLinks links, Clock clock) {
+		this.requests = requests;
+		this.outbox = outbox;
+		this.links = links;
+		this.clock = clock;
+	}
+
+	/**
+	 * What the co-signer sees: the request (without the requester's documents) and their
+	 * part in it.
+	 */
+	public record Invitation(RequestView request, String name, SignerRole role, Instant expiresAt, boolean idRequired) {
+	}
+
+	private record Found(Request request, CoSignInvitation invitation) {
+	}
+
+	/**
+	 * The invitation behind a link that still works; empty for an unknown, used or
+	 * expired link.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Invitation> open(String token) {
+		return find(token).map((found) -> new Invitation(RequestView.of(found.request()), found.invitation().name(),
+				found.invitation().role(), found.invitation().expiresAt(),
+				idRequired(found.request(), found.invitation())));
+	}
+
+	private Optional<Found> find(String token) {
+		if (token.length() > 100) {
+			return Optional.empty();
+		}
+		String hash = SecretToken.hash(token);
+		Instant now = this.clock.instant();
+		return this.requests.findByInvitationTokenHash(hash)
+			.filter((request) -> request.status() == RequestStatus.AWAITING_SIGNATURES)
+			.flatMap((request) -> request.invitationFor(hash)
+				.filter((invitation) -> invitation.open(now))
+				.map((invitation) -> new Found(request, invitation)));
+	}
+
+	@Transactional
+	public void sign(String token, SignedBy signedBy, @Nullable UploadedFile idCopy) {
+		Found found = find(token).orElseThrow(() -> new IllegalTransitionException("The link no longer works"));
+		Request request = found.request();
+		request.coSign(found.invitation(), signedBy, idCopy, this.clock.instant(), this.clock.getZone());
+		this.requests.save(request);
+		if (request.status() == RequestStatus.SUBMITTED) {
+			Map<String, Object> model = base(request);
+			model.put("dueDate", request.dueDate());
+			this.outbox.queue(request.requester().email(), request.language(), "request-complete", model);
+		}
+	}
+
+	@Transactional
+	public void decline(String token, @Nullable String reason) {
+		Found found = find(token).orElseThrow(() -> new IllegalTransitionException("The link no longer works"));
+		Request request = found.request();
+		request.declineCoSignature(found.invitation(), reason, this.clock.instant());
+		this.requests.save(request);
+		Map<String, Object> model = base(request);
+		model.put("coSignerName", found.invitation().name());
+		model.put("role", found.invitation().role().name());
+		model.put("reason", found.invitation().declineReason());
+		this.outbox.queue(request.requester().email(), request.language(), "cosign-declined", model);
+	}
+
+	private Map<String, Object> base(Request request) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("reference", request.reference());
+		model.put("requesterName", request.requester().name());
+		model.put("subjectArgs", new Object[] { request.reference() });
+		model.put("today", LocalDate.now(this.clock));
+		return model;
+	}
+
+	private static boolean idRequired(Request request, CoSignInvitation invitation) {
+		var idItem = invitation.role().idItem();
+		return idItem != null && request.requires(idItem);
+	}
+
+}

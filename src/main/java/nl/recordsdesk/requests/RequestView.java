@@ -1,0 +1,70 @@
+package nl.recordsdesk.requests;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.NoticeCode;
+import nl.recordsdesk.eligibility.Outcome;
+import nl.recordsdesk.eligibility.ReasonCode;
+import nl.recordsdesk.eligibility.RequestType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request as the requester's and co-signer's pages show it, read inside the transaction
+ * (the web layer has no open session). Holds no file contents and no token.
+ */
+public record RequestView(String reference, RequestStatus status, RequestType type, Outcome outcome, Instant filedAt,
+		@Nullable LocalDate dueDate, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
+		PatientDetails patient, boolean ivfTreatment, RequesterDetails requester, Delivery delivery,
+		List<ReasonCode> reasons, List<NoticeCode> notices, List<Item> items, List<Party> coSigners,
+		List<Step> timeline, List<String> documentNames) {
+
+	/** A required item and whether it is in. */
+	public record Item(ItemCode code, boolean satisfied, boolean requesterProvides) {
+	}
+
+	/** A co-signer and where their signature stands. */
+	public record Party(String name, SignerRole role, CoSignInvitation.Status status) {
+	}
+
+	/** One entry of the timeline. */
+	public record Step(Instant at, RequestEvent.Type type, RequestStatus to, String actor) {
+	}
+
+	public static RequestView of(Request request) {
+		return new RequestView(request.reference(), request.status(), request.type(), request.outcome(),
+				request.filedAt(), request.dueDate(), request.scope(), request.studies(), request.studiesBefore2005(),
+				request.patient(), request.ivfTreatment(), request.requester(), request.delivery(), request.reasons(),
+				request.notices(),
+				request.items()
+					.stream()
+					.map((item) -> new Item(item.code(), item.satisfied(),
+							Request.REQUESTER_DOCUMENTS.contains(item.code())))
+					.toList(),
+				request.invitations()
+					.stream()
+					.map((invitation) -> new Party(invitation.name(), invitation.role(), invitation.status()))
+					.toList(),
+				request.history()
+					.stream()
+					.map((event) -> new Step(event.occurredAt(), event.type(), event.to(), event.actor()))
+					.toList(),
+				request.documents().stream().map(RequestDocument::fileName).toList());
+	}
+
+	public List<Item> missing() {
+		return this.items.stream().filter((item) -> !item.satisfied()).toList();
+	}
+
+	/** Missing items the requester can upload on the status page. */
+	public List<Item> missingFromRequester() {
+		return missing().stream().filter(Item::requesterProvides).toList();
+	}
+
+	public boolean open() {
+		return this.status.isOpen();
+	}
+
+}

@@ -1,0 +1,54 @@
+package nl.recordsdesk.requests;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import nl.recordsdesk.eligibility.ItemCode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the requester does through the secret status link. An unknown link and a wrong one
+ * look the same: empty.
+ */
+@Service
+public class StatusPage {
+
+	private final Requests requests;
+
+	private final Clock clock;
+
+	StatusPage(Requests requests, Clock clock) {
+		this.requests = requests;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<RequestView> show(String token) {
+		return find(token).map(RequestView::of);
+	}
+
+	@Transactional
+	public void withdraw(String token) {
+		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
+		request.withdraw(this.clock.instant());
+		this.requests.save(request);
+	}
+
+	/** A missing document the requester sends later. */
+	@Transactional
+	public void provide(String token, ItemCode item, UploadedFile file) {
+		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
+		request.provideDocument(item, file, this.clock.instant());
+		this.requests.save(request);
+	}
+
+	private Optional<Request> find(String token) {
+		if (token.length() > 100) {
+			return Optional.empty();
+		}
+		return this.requests.findByStatusTokenHash(SecretToken.hash(token));
+	}
+
+}

@@ -1,0 +1,214 @@
+package nl.recordsdesk.requests.web;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+import nl.recordsdesk.eligibility.EligibilityDecision;
+import nl.recordsdesk.eligibility.EligibilityQuestion;
+import nl.recordsdesk.eligibility.EligibilityRules;
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.CoSigner;
+import nl.recordsdesk.requests.CopyScope;
+import nl.recordsdesk.requests.ImagingStudy;
+import nl.recordsdesk.requests.NewRequest;
+import nl.recordsdesk.requests.PatientDetails;
+import nl.recordsdesk.requests.RequesterDetails;
+import nl.recordsdesk.requests.SecretToken;
+import nl.recordsdesk.requests.SignedBy;
+import nl.recordsdesk.requests.UploadedFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request being filled in, kept in the visitor's session between steps: the answers of
+ * each completed step and references to accepted uploads (their contents are in the
+ * database). Nothing of it becomes a request until the last step is sent.
+ */
+final class RequestDraft implements Serializable {
+
+	static final String SESSION_KEY = RequestDraft.class.getName();
+
+	/**
+	 * The requester-provided document items, in the order the documents step asks for
+	 * them.
+	 */
+	static final List<ItemCode> DOCUMENT_ITEMS = List.of(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
+			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION);
+
+	final UUID submissionKey = UUID.randomUUID();
+
+	final String statusToken = SecretToken.generate().value();
+
+	@Nullable WhatForm what;
+
+	@Nullable PatientForm patient;
+
+	@Nullable RequesterForm requester;
+
+	final Map<ItemCode, UploadedFile> documents = new EnumMap<>(ItemCode.class);
+
+	@Nullable String motivationText;
+
+	CoSignersForm coSigners = new CoSignersForm();
+
+	boolean coSignersDone;
+
+	@Nullable DeliveryForm delivery;
+
+	@Nullable EmailCode emailCode;
+
+	static RequestDraft of(HttpSession session) {
+		Object draft = session.getAttribute(SESSION_KEY);
+		if (draft instanceof RequestDraft existing) {
+			return existing;
+		}
+		RequestDraft created = new RequestDraft();
+		session.setAttribute(SESSION_KEY, created);
+		return created;
+	}
+
+	static void discard(HttpSession session) {
+		session.removeAttribute(SESSION_KEY);
+	}
+
+	/**
+	 * Tells the session the draft changed, so a replicated or persisted session is
+	 * updated.
+	 */
+	void save(HttpSession session) {
+		session.setAttribute(SESSION_KEY, this);
+	}
+
+	RequestType type() {
+		return (this.what != null && this.what.getRequestType() != null) ? this.what.getRequestType()
+				: RequestType.RECORD_COPY;
+	}
+
+	/**
+	 * The rules' answer to what is known so far; empty until the requester step is done.
+	 */
+	Optional<EligibilityDecision> decision(EligibilityRules rules) {
+		if (this.what == null || this.patient == null || this.requester == null) {
+			return Optional.empty();
+		}
+		EligibilityQuestion question = question(rules, this.requester);
+		return rules.validate(question).isEmpty() ? Optional.of(rules.decide(question)) : Optional.empty();
+	}
+
+	EligibilityQuestion question(EligibilityRules rules, RequesterForm requester) {
+		WhatForm what = this.what;
+		PatientForm patient = this.patient;
+		boolean imaging = what != null && what.getRequestType() == RequestType.IMAGING_COPY;
+		return new EligibilityQuestion((what != null) ? what.getRequestType() : null, null,
+				(patient != null) ? patient.getBirthDate() : null, patient != null && patient.isDeceased(),
+				requester.getRelation(), requester.getParentalAuthority(),
+				!imaging && patient != null && patient.isIvfTreatment(),
+				imaging && Boolean.TRUE.equals(what.getStudiesBefore2005()));
+	}
+
+	/** The documents the requester still has to add for this decision. */
+	List<ItemCode> missingDocuments(EligibilityDecision decision) {
+		List<ItemCode> missing = new ArrayList<>();
+		for (ItemCode item : DOCUMENT_ITEMS) {
+			if (!decision.requires(item) || this.documents.containsKey(item)) {
+				continue;
+			}
+			if (item == ItemCode.MOTIVATION && !Texts.blank(this.motivationText)) {
+				continue;
+			}
+			missing.add(item);
+		}
+		return missing;
+	}
+
+	/** The first step that still needs an answer; CHECK when all are in. */
+	Step firstIncomplete(EligibilityRules rules) {
+		if (this.what == null) {
+			return Step.WHAT;
+		}
+		if (this.patient == null) {
+			return Step.PATIENT;
+		}
+		Optional<EligibilityDecision> decision = decision(rules);
+		if (this.requester == null || decision.isEmpty() || !decision.get().entitled()) {
+			return Step.REQUESTER;
+		}
+		if (!missingDocuments(decision.get()).isEmpty()) {
+			return Step.DOCUMENTS;
+		}
+		List<ItemCode> coSignatures = decision.get().coSignatures();
+		List<ItemCode> named = this.coSigners.getRows().stream().map(CoSignersForm.Row::getItem).toList();
+		if (!coSignatures.isEmpty() && (!this.coSignersDone || !named.equals(coSignatures))) {
+			return Step.COSIGNERS;
+		}
+		if (this.delivery == null || this.delivery.getDelivery() == null
+				|| !java.util.Arrays.asList(nl.recordsdesk.requests.Delivery.forType(type()))
+					.contains(this.delivery.getDelivery())) {
+			return Step.DELIVERY;
+		}
+		return Step.CHECK;
+	}
+
+	/** The request as it will be filed. Only when every step is complete. */
+	NewRequest toNewRequest(EligibilityDecision decision, Locale language) {
+		WhatForm what = required(this.what);
+		PatientForm patient = required(this.patient);
+		RequesterForm requester = required(this.requester);
+		DeliveryForm delivery = required(this.delivery);
+		boolean record = what.recordCopy();
+		CopyScope scope = record ? new CopyScope(what.getRecordScope(), Texts.trimmed(what.getDepartments()),
+				Texts.trimmed(what.getPeriod()),
+				what.getDocumentKinds().isEmpty() ? null
+						: String.join(",", what.getDocumentKinds().stream().map(Enum::name).toList()),
+				what.isExplanationWanted()) : CopyScope.none();
+		List<ImagingStudy> studies = record ? List.of()
+				: what.getStudies()
+					.stream()
+					.filter((row) -> !row.blank())
+					.map((row) -> new ImagingStudy(required(row.getKind()).strip(), required(row.getBodyPart()).strip(),
+							Texts.trimmed(row.getApproximateDate())))
+					.toList();
+		Map<ItemCode, UploadedFile> documents = new EnumMap<>(ItemCode.class);
+		this.documents.forEach((item, file) -> {
+			if (decision.requires(item)) {
+				documents.put(item, file);
+			}
+		});
+		List<CoSigner> coSigners = this.coSigners.getRows()
+			.stream()
+			.map((row) -> new CoSigner(required(row.getItem()), required(row.getName()).strip(),
+					required(row.getEmail()).strip()))
+			.toList();
+		LocalDate birthDate = required(patient.getBirthDate());
+		return new NewRequest(this.submissionKey, new SecretToken(this.statusToken), language, type(), scope, studies,
+				!record && Boolean.TRUE.equals(what.getStudiesBefore2005()),
+				new PatientDetails(
+						required(patient.getName()).strip(), birthDate, Texts.trimmed(patient.getPatientNumber()),
+						patient.isDeceased(), patient.isDeceased() ? patient.getDateOfDeath() : null),
+				record && patient.isIvfTreatment(),
+				new RequesterDetails(required(requester.getRelation()), requester.getParentalAuthority(),
+						required(requester.getName()).strip(), required(requester.getEmail()).strip(),
+						required(requester.getPhone()).strip(), required(requester.getStreet()).strip(),
+						required(requester.getPostalCode()).strip(), required(requester.getCity()).strip()),
+				decision.requires(ItemCode.MOTIVATION) && !documents.containsKey(ItemCode.MOTIVATION)
+						? Texts.trimmed(this.motivationText) : null,
+				documents, coSigners, required(delivery.getDelivery()),
+				new SignedBy(required(delivery.getSignatureName()).strip(), delivery.drawing()));
+	}
+
+	private static <T> T required(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("The form is not complete");
+		}
+		return value;
+	}
+
+}

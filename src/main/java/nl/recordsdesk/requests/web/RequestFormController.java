@@ -1,0 +1,457 @@
+package nl.recordsdesk.requests.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpSession;
+import nl.recordsdesk.eligibility.EligibilityDecision;
+import nl.recordsdesk.eligibility.EligibilityRules;
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.ParentalAuthority;
+import nl.recordsdesk.eligibility.Relation;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.eligibility.Violation;
+import nl.recordsdesk.requests.Delivery;
+import nl.recordsdesk.requests.EmailConfirmation;
+import nl.recordsdesk.requests.PortalLinks;
+import nl.recordsdesk.requests.RecordScope;
+import nl.recordsdesk.requests.RequestFiling;
+import nl.recordsdesk.requests.SecretToken;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The request form: six steps and a check before sending. Each step re-renders itself
+ * with the messages and everything entered when something is wrong, and otherwise keeps
+ * the answers in the session draft and moves on (post, redirect, get). Nothing is stored
+ * in the database but accepted uploads until the request is sent.
+ */
+@Controller
+@RequestMapping("/request")
+class RequestFormController {
+
+	private final EligibilityRules rules;
+
+	private final UploadReceiver uploads;
+
+	private final EmailConfirmation emailConfirmation;
+
+	private final RequestFiling filing;
+
+	private final PortalLinks links;
+
+	private final Clock clock;
+
+	RequestFormController(EligibilityRules rules, UploadReceiver uploads, EmailConfirmation emailConfirmation,
+			RequestFiling filing, PortalLinks links, Clock clock) {
+		this.rules = rules;
+		this.uploads = uploads;
+		this.emailConfirmation = emailConfirmation;
+		this.filing = filing;
+		this.links = links;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String start(HttpSession session) {
+		return RequestDraft.of(session).firstIncomplete(this.rules).redirect();
+	}
+
+	// Step 1: what
+
+	@GetMapping("/what")
+	String what(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		model.addAttribute("whatForm", (draft.what != null) ? draft.what : new WhatForm());
+		return whatView(model);
+	}
+
+	@PostMapping("/what")
+	String what(@ModelAttribute WhatForm whatForm, BindingResult binding, HttpSession session, Model model) {
+		whatForm.validate(binding);
+		if (binding.hasErrors()) {
+			return whatView(model);
+		}
+		RequestDraft draft = RequestDraft.of(session);
+		draft.what = whatForm;
+		draft.save(session);
+		return Step.PATIENT.redirect();
+	}
+
+	private String whatView(Model model) {
+		model.addAttribute("requestTypes", RequestType.values());
+		model.addAttribute("recordScopes", RecordScope.values());
+		model.addAttribute("documentKinds", DocumentKind.values());
+		model.addAttribute("yesNo", List.of(true, false));
+		return step(model, Step.WHAT);
+	}
+
+	// Step 2: the patient
+
+	@GetMapping("/patient")
+	String patient(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.what == null) {
+			return Step.WHAT.redirect();
+		}
+		model.addAttribute("patientForm", (draft.patient != null) ? draft.patient : new PatientForm());
+		return patientView(draft, model);
+	}
+
+	@PostMapping("/patient")
+	String patient(@ModelAttribute PatientForm patientForm, BindingResult binding, HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.what == null) {
+			return Step.WHAT.redirect();
+		}
+		patientForm.validate(binding, LocalDate.now(this.clock));
+		if (binding.hasErrors()) {
+			return patientView(draft, model);
+		}
+		if (!draft.what.recordCopy()) {
+			patientForm.setIvfTreatment(false);
+		}
+		draft.patient = patientForm;
+		draft.save(session);
+		return Step.REQUESTER.redirect();
+	}
+
+	private String patientView(RequestDraft draft, Model model) {
+		model.addAttribute("recordCopy", draft.type() == RequestType.RECORD_COPY);
+		return step(model, Step.PATIENT);
+	}
+
+	// Step 3: the requester, and the rules' answer
+
+	@GetMapping("/requester")
+	String requester(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.what == null || draft.patient == null) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		RequesterForm form = (draft.requester != null) ? draft.requester : new RequesterForm();
+		model.addAttribute("requesterForm", form);
+		return requesterView(draft, model);
+	}
+
+	@PostMapping("/requester")
+	String requester(@ModelAttribute RequesterForm requesterForm, BindingResult binding, HttpSession session,
+			Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.what == null || draft.patient == null) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		if (requesterForm.getRelation() != Relation.PARENT) {
+			requesterForm.setParentalAuthority(null);
+		}
+		requesterForm.validate(binding);
+		for (Violation violation : this.rules.validate(draft.question(this.rules, requesterForm))) {
+			switch (violation.field()) {
+				case RELATION -> rejectOnce(binding, "relation", violation);
+				case PARENTAL_AUTHORITY -> rejectOnce(binding, "parentalAuthority", violation);
+				default ->
+					binding.reject("eligibility.violation." + violation.field().name() + "." + violation.code().name());
+			}
+		}
+		if (binding.hasErrors()) {
+			return requesterView(draft, model);
+		}
+		draft.requester = requesterForm;
+		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
+		if (!decision.entitled()) {
+			// Nothing is stored: the answers stay in this visitor's session only, so a
+			// wrong
+			// choice can be corrected.
+			draft.save(session);
+			model.addAttribute("decision", decision);
+			return "request/not-entitled";
+		}
+		draft.save(session);
+		return Step.DOCUMENTS.redirect();
+	}
+
+	private static void rejectOnce(BindingResult binding, String field, Violation violation) {
+		if (!binding.hasFieldErrors(field)) {
+			binding.rejectValue(field,
+					"eligibility.violation." + violation.field().name() + "." + violation.code().name());
+		}
+	}
+
+	private String requesterView(RequestDraft draft, Model model) {
+		boolean deceased = draft.patient != null && draft.patient.isDeceased();
+		model.addAttribute("relations",
+				Arrays.stream(Relation.values())
+					.filter((relation) -> deceased ? relation != Relation.SELF : relation != Relation.NEXT_OF_KIN)
+					.toList());
+		model.addAttribute("parentalAuthorities", ParentalAuthority.values());
+		return step(model, Step.REQUESTER);
+	}
+
+	// Step 4: documents
+
+	@GetMapping("/documents")
+	String documents(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Optional<EligibilityDecision> decision = entitledDecision(draft);
+		if (decision.isEmpty()) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		Map<String, Object> form = documentsForm(draft);
+		return documentsView(draft, decision.get(), form, new MapBindingResult(form, "documentsForm"), model);
+	}
+
+	@PostMapping("/documents")
+	String documents(@RequestParam Map<String, MultipartFile> files,
+			@RequestParam(required = false) @Nullable String motivationText, HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Optional<EligibilityDecision> decision = entitledDecision(draft);
+		if (decision.isEmpty()) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		Map<String, Object> form = documentsForm(draft);
+		form.put("motivationText", motivationText);
+		MapBindingResult binding = new MapBindingResult(form, "documentsForm");
+		for (ItemCode item : RequestDraft.DOCUMENT_ITEMS) {
+			if (!decision.get().requires(item)) {
+				continue;
+			}
+			this.uploads.receive(files.get(item.name()), item.name(), binding)
+				.ifPresent((file) -> draft.documents.put(item, file));
+		}
+		if (decision.get().requires(ItemCode.MOTIVATION)) {
+			draft.motivationText = Texts.trimmed(motivationText);
+			Texts.rejectIfLonger(binding, "motivationText", motivationText, 5000);
+		}
+		draft.save(session);
+		if (!binding.hasErrors()) {
+			for (ItemCode missing : draft.missingDocuments(decision.get())) {
+				binding.rejectValue(missing.name(), "request.documents.missing");
+			}
+		}
+		if (binding.hasErrors()) {
+			return documentsView(draft, decision.get(), form, binding, model);
+		}
+		return Step.COSIGNERS.redirect();
+	}
+
+	private static Map<String, Object> documentsForm(RequestDraft draft) {
+		Map<String, Object> form = new HashMap<>();
+		RequestDraft.DOCUMENT_ITEMS.forEach((item) -> form.put(item.name(), null));
+		form.put("motivationText", draft.motivationText);
+		return form;
+	}
+
+	private String documentsView(RequestDraft draft, EligibilityDecision decision, Map<String, Object> form,
+			BindingResult binding, Model model) {
+		model.addAttribute("documentsForm", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "documentsForm", binding);
+		model.addAttribute("documentItems", RequestDraft.DOCUMENT_ITEMS.stream().filter(decision::requires).toList());
+		model.addAttribute("uploaded", draft.documents);
+		model.addAttribute("decision", decision);
+		return step(model, Step.DOCUMENTS);
+	}
+
+	// Step 5: co-signers
+
+	@GetMapping("/cosigners")
+	String coSigners(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Optional<EligibilityDecision> decision = entitledDecision(draft);
+		if (decision.isEmpty() || !draft.missingDocuments(decision.get()).isEmpty()) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		if (decision.get().coSignatures().isEmpty()) {
+			return Step.DELIVERY.redirect();
+		}
+		draft.coSigners.alignWith(decision.get().coSignatures());
+		model.addAttribute("coSignersForm", draft.coSigners);
+		return step(model, Step.COSIGNERS);
+	}
+
+	@PostMapping("/cosigners")
+	String coSigners(@ModelAttribute CoSignersForm coSignersForm, BindingResult binding, HttpSession session,
+			Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Optional<EligibilityDecision> decision = entitledDecision(draft);
+		if (decision.isEmpty() || decision.get().coSignatures().isEmpty()) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		List<ItemCode> expected = decision.get().coSignatures();
+		if (!coSignersForm.getRows().stream().map(CoSignersForm.Row::getItem).toList().equals(expected)) {
+			// The rules changed under the page (another tab): show the rows they ask for
+			// now.
+			return Step.COSIGNERS.redirect();
+		}
+		coSignersForm.validate(binding, (draft.requester != null) ? draft.requester.getEmail() : null);
+		if (binding.hasErrors()) {
+			return step(model, Step.COSIGNERS);
+		}
+		draft.coSigners = coSignersForm;
+		draft.coSignersDone = true;
+		draft.save(session);
+		return Step.DELIVERY.redirect();
+	}
+
+	// Step 6: delivery and signature
+
+	@GetMapping("/delivery")
+	String delivery(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Step first = draft.firstIncomplete(this.rules);
+		if (first.ordinal() < Step.DELIVERY.ordinal()) {
+			return first.redirect();
+		}
+		DeliveryForm form = (draft.delivery != null) ? draft.delivery : new DeliveryForm();
+		if (form.getDelivery() == null && draft.type() == RequestType.IMAGING_COPY) {
+			form.setDelivery(Delivery.PICKUP_RADIOLOGY);
+		}
+		model.addAttribute("deliveryForm", form);
+		return deliveryView(draft, model);
+	}
+
+	@PostMapping("/delivery")
+	String delivery(@ModelAttribute DeliveryForm deliveryForm, BindingResult binding, HttpSession session, Model model,
+			Locale locale) {
+		RequestDraft draft = RequestDraft.of(session);
+		Step first = draft.firstIncomplete(this.rules);
+		if (first.ordinal() < Step.DELIVERY.ordinal()) {
+			return first.redirect();
+		}
+		deliveryForm.validate(binding, draft.type());
+		if (binding.hasErrors()) {
+			return deliveryView(draft, model);
+		}
+		draft.delivery = deliveryForm;
+		sendCodeUnlessConfirmed(draft, locale);
+		draft.save(session);
+		return Step.CHECK.redirect();
+	}
+
+	private String deliveryView(RequestDraft draft, Model model) {
+		model.addAttribute("deliveries", Delivery.forType(draft.type()));
+		model.addAttribute("imaging", draft.type() == RequestType.IMAGING_COPY);
+		return step(model, Step.DELIVERY);
+	}
+
+	private void sendCodeUnlessConfirmed(RequestDraft draft, Locale locale) {
+		String email = (draft.requester != null) ? draft.requester.getEmail() : null;
+		if (email == null) {
+			return;
+		}
+		if (draft.emailCode != null && draft.emailCode.sentTo(email) && draft.emailCode.confirmed()) {
+			return;
+		}
+		String[] code = new String[1];
+		draft.emailCode = EmailCode.issue(email, Duration.ofMinutes(EmailConfirmation.MINUTES_VALID),
+				this.clock.instant(), code);
+		this.emailConfirmation.send(email.strip(), locale, code[0]);
+	}
+
+	// Check and send
+
+	@GetMapping("/check")
+	String check(HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Step first = draft.firstIncomplete(this.rules);
+		if (first != Step.CHECK) {
+			return first.redirect();
+		}
+		model.addAttribute("checkForm", new CheckForm());
+		return checkView(draft, model);
+	}
+
+	@PostMapping(path = "/check", params = "resend")
+	String resendCode(HttpSession session, Locale locale, RedirectAttributes redirect) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.firstIncomplete(this.rules) != Step.CHECK) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		draft.emailCode = null;
+		sendCodeUnlessConfirmed(draft, locale);
+		draft.save(session);
+		redirect.addFlashAttribute("codeResent", true);
+		return Step.CHECK.redirect();
+	}
+
+	@PostMapping("/check")
+	String send(@ModelAttribute CheckForm checkForm, BindingResult binding, HttpSession session, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.firstIncomplete(this.rules) != Step.CHECK) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		EmailCode code = draft.emailCode;
+		String email = (draft.requester != null) ? draft.requester.getEmail() : null;
+		if (code == null || email == null || !code.sentTo(email)) {
+			sendCodeUnlessConfirmed(draft, locale);
+			draft.save(session);
+			binding.rejectValue("code", "request.check.code.newCodeSent");
+			return checkView(draft, model);
+		}
+		switch (code.check(Texts.blank(checkForm.getCode()) ? "" : checkForm.getCode(), this.clock.instant())) {
+			case CONFIRMED -> {
+			}
+			case WRONG -> binding.rejectValue("code", "request.check.code.wrong");
+			case EXPIRED -> binding.rejectValue("code", "request.check.code.expired");
+			case TOO_MANY_TRIES -> binding.rejectValue("code", "request.check.code.tooManyTries");
+		}
+		draft.save(session);
+		if (binding.hasErrors()) {
+			return checkView(draft, model);
+		}
+		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
+		RequestFiling.Filed filed = this.filing.file(draft.toNewRequest(decision, locale), decision);
+		RequestDraft.discard(session);
+		redirect.addFlashAttribute("filed", filed);
+		redirect.addFlashAttribute("statusLink", this.links.statusPage(new SecretToken(draft.statusToken)));
+		return "redirect:/request/sent";
+	}
+
+	private String checkView(RequestDraft draft, Model model) {
+		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
+		model.addAttribute("draft", new DraftSummary(draft, decision));
+		model.addAttribute("decision", decision);
+		return step(model, Step.CHECK);
+	}
+
+	@GetMapping("/sent")
+	String sent() {
+		return "request/sent";
+	}
+
+	@GetMapping("/restart")
+	String restart(HttpSession session) {
+		RequestDraft.discard(session);
+		return Step.WHAT.redirect();
+	}
+
+	private Optional<EligibilityDecision> entitledDecision(RequestDraft draft) {
+		return draft.decision(this.rules).filter(EligibilityDecision::entitled);
+	}
+
+	private static String step(Model model, Step step) {
+		model.addAttribute("step", step);
+		model.addAttribute("steps", Arrays.stream(Step.values()).filter((s) -> s != Step.CHECK).toList());
+		model.addAttribute("stepCount", Step.NUMBERED);
+		return "request/" + step.path();
+	}
+
+}

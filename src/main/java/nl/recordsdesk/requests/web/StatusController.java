@@ -1,0 +1,107 @@
+package nl.recordsdesk.requests.web;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.RequestView;
+import nl.recordsdesk.requests.StatusPage;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The requester's status page, opened by the secret link. A wrong or expired link gets
+ * the same "not found" as a link that never existed.
+ */
+@Controller
+@RequestMapping("/status/{token}")
+class StatusController {
+
+	static final String NOT_FOUND = "request/link-not-found";
+
+	private final StatusPage statusPage;
+
+	private final UploadReceiver uploads;
+
+	StatusController(StatusPage statusPage, UploadReceiver uploads) {
+		this.statusPage = statusPage;
+		this.uploads = uploads;
+	}
+
+	@GetMapping
+	String show(@PathVariable String token, Model model, HttpServletResponse response) {
+		Optional<RequestView> request = this.statusPage.show(token);
+		if (request.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		return view(request.get(), token, new MapBindingResult(Map.of(), "upload"), model);
+	}
+
+	@PostMapping("/withdraw")
+	String withdraw(@PathVariable String token, @RequestParam(defaultValue = "false") boolean confirm,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (this.statusPage.show(token).isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		if (!confirm) {
+			redirect.addFlashAttribute("confirmWithdrawal", true);
+			return "redirect:/status/" + token;
+		}
+		try {
+			this.statusPage.withdraw(token);
+			redirect.addFlashAttribute("withdrawn", true);
+		}
+		catch (IllegalTransitionException ex) {
+			redirect.addFlashAttribute("notWithdrawable", true);
+		}
+		return "redirect:/status/" + token;
+	}
+
+	@PostMapping("/documents")
+	String provide(@PathVariable String token, @RequestParam ItemCode item,
+			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Optional<RequestView> request = this.statusPage.show(token);
+		if (request.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		boolean missing = request.get().missingFromRequester().stream().anyMatch((i) -> i.code() == item);
+		MapBindingResult binding = new MapBindingResult(new java.util.HashMap<>(Map.of(item.name(), "")), "upload");
+		if (!missing) {
+			return "redirect:/status/" + token;
+		}
+		var uploaded = this.uploads.receive(file, item.name(), binding);
+		if (uploaded.isEmpty()) {
+			if (!binding.hasErrors()) {
+				binding.rejectValue(item.name(), "request.documents.missing");
+			}
+			return view(request.get(), token, binding, model);
+		}
+		this.statusPage.provide(token, item, uploaded.get());
+		redirect.addFlashAttribute("documentReceived", true);
+		return "redirect:/status/" + token;
+	}
+
+	private static String view(RequestView request, String token, BindingResult uploadErrors, Model model) {
+		model.addAttribute("request", request);
+		model.addAttribute("token", token);
+		model.addAttribute("uploadErrors", uploadErrors);
+		return "request/status";
+	}
+
+}
