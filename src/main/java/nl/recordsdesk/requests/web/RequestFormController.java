@@ -25,6 +25,8 @@ import nl.recordsdesk.requests.RecordScope;
 import nl.recordsdesk.requests.RequestFiling;
 import nl.recordsdesk.requests.SecretToken;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,6 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/request")
 class RequestFormController {
+
+	private static final Logger log = LoggerFactory.getLogger(RequestFormController.class);
 
 	private final EligibilityRules rules;
 
@@ -418,7 +422,16 @@ class RequestFormController {
 			return checkView(draft, model);
 		}
 		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
-		RequestFiling.Filed filed = this.filing.file(draft.toNewRequest(decision, locale), decision);
+		RequestFiling.Filed filed;
+		try {
+			filed = this.filing.file(draft.toNewRequest(decision, locale), decision);
+		}
+		catch (RuntimeException ex) {
+			// The transaction stored nothing; the draft still holds every answer.
+			log.error("Filing a request failed ({})", ex.getClass().getName(), ex);
+			binding.reject("request.check.failed");
+			return checkView(draft, model);
+		}
 		RequestDraft.discard(session);
 		redirect.addFlashAttribute("filed", filed);
 		redirect.addFlashAttribute("statusLink", this.links.statusPage(new SecretToken(draft.statusToken)));

@@ -1,0 +1,395 @@
+package nl.recordsdesk.requests.web;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.TestMail;
+import nl.recordsdesk.TestMail.ReceivedMail;
+import nl.recordsdesk.eligibility.Outcome;
+import nl.recordsdesk.requests.CoSignInvitation;
+import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.SignerRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The request form on the whole application: what each kind of requester files, what is
+ * refused, and that nothing is stored or lost where it should not be.
+ */
+@SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
+@AutoConfigureMockMvc
+@Import({ TestDatabase.class, TestMail.class })
+class RequestFormTests {
+
+	static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+	static final Pattern LINK = Pattern.compile("https?://\\S+/(status|cosign)/([A-Za-z0-9_-]+)");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	MockHttpSession session;
+
+	@BeforeEach
+	void newVisitor() {
+		this.session = new MockHttpSession();
+		TestMail.clear();
+	}
+
+	@Test
+	void anImagingCopyWithAStudyFromBefore2005() {
+		post("/request/what", Map.of("requestType", "IMAGING_COPY", "studies[0].kind", "Röntgenfoto",
+				"studies[0].bodyPart", "Pols", "studies[0].approximateDate", "2003", "studiesBefore2005", "true"));
+		patient("Jan Smit", "4-4-1960", false);
+		requester("SELF", null, "Jan Smit", "jan@example.org");
+		upload("REQUESTER_ID", png());
+		assertThat(get("/request/delivery")).bodyText()
+			.contains("Ophalen bij de balie van Radiologie")
+			.contains("De dvd kost €\u00a010,00. U betaalt bij het ophalen, alleen met pin.");
+		delivery("PICKUP_RADIOLOGY", "Jan Smit");
+		String reference = send("jan@example.org");
+
+		Request request = request(reference);
+		assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
+		assertThat(request.studiesBefore2005()).isTrue();
+		assertThat(request.notices()).extracting(Enum::name)
+			.containsExactly("CALL_RADIOLOGY_FIRST", "DVD_FEE_PIN_ONLY", "SHOW_ID_AT_PICKUP");
+		assertThat(request.studies()).singleElement()
+			.satisfies((study) -> assertThat(study.bodyPart()).isEqualTo("Pols"));
+	}
+
+	@Test
+	void nextOfKinAskForADeceasedPatientsRecordWithAWrittenMotivation() {
+		wholeRecord();
+		post("/request/patient",
+				Map.of("name", "Gerrit Smit", "birthDate", "1-1-1940", "deceased", "true", "dateOfDeath", "3-2-2026"));
+		assertThat(get("/request/requester")).bodyText()
+			.doesNotContain("Ik ben de patiënt")
+			.contains("Ik ben familielid of erfgenaam van een overleden patiënt");
+		requester("NEXT_OF_KIN", null, "Els Smit", "els@example.org");
+		MvcTestResult documents = this.mvc.post()
+			.uri("/request/documents")
+			.multipart()
+			.file(new MockMultipartFile("REQUESTER_ID", "id.png", "image/png", png()))
+			.param("motivationText", "Mijn vader had een erfelijke hartziekte; ik wil weten of ik risico loop.")
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(documents).hasRedirectedUrl("/request/cosigners");
+		delivery("PICKUP_DESK", "Els Smit");
+		String reference = send("els@example.org");
+
+		Request request = request(reference);
+		assertThat(request.outcome()).isEqualTo(Outcome.PHYSICIAN_REVIEW);
+		assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
+		assertThat(request.motivation()).startsWith("Mijn vader");
+		assertThat(request.patient().dateOfDeath()).isEqualTo(LocalDate.of(2026, 2, 3));
+	}
+
+	@Test
+	void anIvfRecordInvitesThePartner() {
+		wholeRecord();
+		post("/request/patient", Map.of("name", "Mila de Boer", "birthDate", "5-6-1990", "ivfTreatment", "true"));
+		requester("SELF", null, "Mila de Boer", "mila@example.org");
+		upload("REQUESTER_ID", png());
+		assertThat(get("/request/cosigners")).bodyText().contains("Uw partner bij de IVF/ICSI-behandeling");
+		post("/request/cosigners", Map.of("rows[0].item", "PARTNER_SIGNATURE", "rows[0].name", "Noor de Boer",
+				"rows[0].email", "noor@example.org"));
+		delivery("SECURE_DOWNLOAD", "Mila de Boer");
+		String reference = send("mila@example.org");
+
+		Request request = request(reference);
+		assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+		assertThat(request.notices()).extracting(Enum::name).containsExactly("NO_EXPEDITED_DESK_HANDLING");
+		assertThat(request.invitations()).singleElement().satisfies((invitation) -> {
+			assertThat(invitation.role()).isEqualTo(SignerRole.PARTNER);
+			assertThat(invitation.status()).isEqualTo(CoSignInvitation.Status.PENDING);
+		});
+		ReceivedMail invitation = TestMail.awaitMailTo("noor@example.org");
+		assertThat(invitation.subject()).isEqualTo("Mila de Boer vraagt u mee te tekenen");
+		assertThat(invitation.text()).contains("IVF/ICSI").containsPattern(LINK);
+	}
+
+	@Test
+	void aParentWithoutAuthorityIsToldWhyAndNothingIsStored() {
+		long before = this.requests.count();
+		wholeRecord();
+		patient("Lotte Visser", "1-9-2016", false);
+		MvcTestResult refused = this.mvc.post()
+			.uri("/request/requester")
+			.params(params(requesterFields("PARENT", "NONE", "Bas Visser", "bas@example.org")))
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(refused).hasStatusOk().hasViewName("request/not-entitled");
+		assertThat(refused).bodyText()
+			.contains("U kunt deze kopie niet aanvragen")
+			.contains("artikel 1:377c")
+			.contains("Wij hebben niets van uw aanvraag opgeslagen");
+		assertThat(get("/request/documents")).hasRedirectedUrl("/request/requester");
+		assertThat(this.requests.count()).isEqualTo(before);
+		assertThat(TestMail.received()).isEmpty();
+	}
+
+	@Test
+	void aProgramDisguisedAsPdfAndAnOversizedFileAreRefusedOnTheSameStep() {
+		wholeRecord();
+		patient("Anna de Vries", "12-3-1985", false);
+		requester("SELF", null, "Anna de Vries", "anna@example.org");
+		byte[] program = new byte[2048];
+		program[0] = 0x7f;
+		program[1] = 'E';
+		program[2] = 'L';
+		program[3] = 'F';
+		MvcTestResult disguised = uploadResult("REQUESTER_ID", "paspoort.pdf", program);
+		assertThat(disguised).hasStatusOk().hasViewName("request/documents");
+		assertThat(disguised).bodyText()
+			.contains("id=\"REQUESTER_ID-error\"")
+			.contains("Dit soort bestand kunnen we niet aannemen");
+
+		MvcTestResult oversized = uploadResult("REQUESTER_ID", "scan.png", new byte[11 * 1024 * 1024]);
+		assertThat(oversized).hasViewName("request/documents");
+		assertThat(oversized).bodyText().contains("id=\"REQUESTER_ID-error\"");
+
+		// What was entered before is all still there.
+		assertThat(get("/request/patient")).bodyText()
+			.contains("value=\"Anna de Vries\"")
+			.contains("value=\"12-3-1985\"");
+		assertThat(get("/request/requester")).bodyText().contains("value=\"anna@example.org\"");
+		upload("REQUESTER_ID", png());
+	}
+
+	@Test
+	void sendingTwiceFilesOneRequest() {
+		wholeRecord();
+		patient("Piet Jansen", "2-2-1970", false);
+		requester("SELF", null, "Piet Jansen", "piet@example.org");
+		upload("REQUESTER_ID", png());
+		delivery("POST", "Piet Jansen");
+		String code = code("piet@example.org");
+		long before = this.requests.count();
+		MvcTestResult first = this.mvc.post()
+			.uri("/request/check")
+			.param("code", code)
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(first).hasRedirectedUrl("/request/sent");
+		// The back button and a second click: the draft is gone, so the visitor starts
+		// anew
+		// instead of filing again.
+		MvcTestResult second = this.mvc.post()
+			.uri("/request/check")
+			.param("code", code)
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(second).hasRedirectedUrl("/request/what");
+		assertThat(this.requests.count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aWrongCodeIsRefusedAndEverythingStays() {
+		wholeRecord();
+		patient("Piet Jansen", "2-2-1970", false);
+		requester("SELF", null, "Piet Jansen", "piet@example.org");
+		upload("REQUESTER_ID", png());
+		delivery("POST", "Piet Jansen");
+		String code = code("piet@example.org");
+		String wrong = code.equals("000000") ? "111111" : "000000";
+		MvcTestResult refused = this.mvc.post()
+			.uri("/request/check")
+			.param("code", wrong)
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(refused).hasStatusOk().bodyText().contains("Deze code klopt niet").contains("Piet Jansen");
+	}
+
+	@Test
+	void theStatusLinkShowsTheRequestAndAWrongOneLooksLikeNothing() {
+		wholeRecord();
+		patient("Piet Jansen", "2-2-1970", false);
+		requester("SELF", null, "Piet Jansen", "piet@example.org");
+		upload("REQUESTER_ID", png());
+		delivery("POST", "Piet Jansen");
+		String reference = send("piet@example.org");
+		ReceivedMail received = TestMail.awaitMailTo("piet@example.org", (mail) -> mail.subject().contains(reference));
+		Matcher link = LINK.matcher(received.text());
+		assertThat(link.find()).isTrue();
+		String token = link.group(2);
+
+		assertThat(get("/status/" + token)).hasStatusOk()
+			.bodyText()
+			.contains(reference)
+			.contains("data-status=\"SUBMITTED\"");
+		MvcTestResult wrong = get("/status/" + token.substring(1) + "x");
+		assertThat(wrong).hasStatus(404).bodyText().contains("Deze link werkt niet").doesNotContain(reference);
+		assertThat(get("/cosign/" + token)).hasStatus(404).bodyText().contains("Deze link werkt niet");
+
+		// Withdrawn: asked to confirm first, then closed.
+		this.mvc.post().uri("/status/" + token + "/withdraw").with(csrf()).exchange();
+		this.mvc.post().uri("/status/" + token + "/withdraw").param("confirm", "true").with(csrf()).exchange();
+		assertThat(request(reference).status()).isEqualTo(RequestStatus.WITHDRAWN);
+		assertThat(get("/status/" + token)).bodyText().contains("U heeft uw aanvraag ingetrokken");
+	}
+
+	@Test
+	void theFormSpeaksEnglish() {
+		assertThat(this.mvc.get().uri("/request/what").param("lang", "en").session(this.session)).hasStatusOk()
+			.bodyText()
+			.contains("Step 1 of 6")
+			.contains("What do you want to request?");
+	}
+
+	// The steps, as a visitor fills them in.
+
+	void wholeRecord() {
+		post("/request/what", Map.of("requestType", "RECORD_COPY", "recordScope", "WHOLE"));
+	}
+
+	void patient(String name, String birthDate, boolean deceased) {
+		post("/request/patient", Map.of("name", name, "birthDate", birthDate, "deceased", Boolean.toString(deceased)));
+	}
+
+	void requester(String relation, String authority, String name, String email) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/request/requester")
+			.params(params(requesterFields(relation, authority, name, email)))
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasStatus3xxRedirection();
+	}
+
+	static Map<String, String> requesterFields(String relation, String authority, String name, String email) {
+		Map<String, String> fields = new java.util.HashMap<>(Map.of("relation", relation, "name", name, "email", email,
+				"phone", "0612345678", "street", "Kade 1", "postalCode", "3011 AB", "city", "Rotterdam"));
+		if (authority != null) {
+			fields.put("parentalAuthority", authority);
+		}
+		return fields;
+	}
+
+	void upload(String item, byte[] content) {
+		assertThat(uploadResult(item, "id.png", content)).hasStatus3xxRedirection();
+	}
+
+	MvcTestResult uploadResult(String item, String name, byte[] content) {
+		return this.mvc.post()
+			.uri("/request/documents")
+			.multipart()
+			.file(new MockMultipartFile(item, name, "application/octet-stream", content))
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+	}
+
+	void delivery(String delivery, String name) {
+		post("/request/delivery", Map.of("delivery", delivery, "signatureName", name, "declaration", "true"));
+	}
+
+	String send(String email) {
+		MvcTestResult sent = this.mvc.post()
+			.uri("/request/check")
+			.param("code", code(email))
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(sent).hasRedirectedUrl("/request/sent");
+		RequestFilingFlash flash = new RequestFilingFlash(sent);
+		return flash.reference();
+	}
+
+	static String code(String email) {
+		ReceivedMail mail = TestMail.awaitMailTo(email,
+				(candidate) -> candidate.text() != null && CODE.matcher(candidate.text()).find());
+		Matcher matcher = CODE.matcher(mail.text());
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	void post(String uri, Map<String, String> fields) {
+		MvcTestResult result = this.mvc.post()
+			.uri(uri)
+			.params(params(fields))
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(result).as("%s answered", uri).hasStatus3xxRedirection();
+	}
+
+	MvcTestResult get(String uri) {
+		return this.mvc.get().uri(uri).session(this.session).exchange();
+	}
+
+	Request request(String reference) {
+		return this.transactions.execute((status) -> {
+			Request request = this.requests.findByReference(reference).orElseThrow();
+			// Read what the assertions look at while the session is open.
+			request.notices();
+			request.studies();
+			request.invitations().forEach(CoSignInvitation::status);
+			return request;
+		});
+	}
+
+	static org.springframework.util.MultiValueMap<String, String> params(Map<String, String> fields) {
+		org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+		fields.forEach(params::add);
+		return params;
+	}
+
+	static byte[] png() {
+		try {
+			BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** What the confirmation page is given after sending. */
+	record RequestFilingFlash(MvcTestResult result) {
+
+		String reference() {
+			Object filed = this.result.getMvcResult().getFlashMap().get("filed");
+			assertThat(filed).isInstanceOf(nl.recordsdesk.requests.RequestFiling.Filed.class);
+			return ((nl.recordsdesk.requests.RequestFiling.Filed) filed).reference();
+		}
+
+	}
+
+}
