@@ -141,6 +141,33 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Enumerated(EnumType.STRING)
 	private Delivery delivery;
 
+	@Column(name = "assigned_to")
+	private @Nullable String assignedTo;
+
+	@Column(name = "identity_verified_at")
+	private @Nullable Instant identityVerifiedAt;
+
+	@Column(name = "identity_verified_by")
+	private @Nullable String identityVerifiedBy;
+
+	@Column(name = "original_due_date")
+	private @Nullable LocalDate originalDueDate;
+
+	@Column(name = "extension_reason")
+	private @Nullable String extensionReason;
+
+	@Column(name = "rejection_reason")
+	private @Nullable String rejectionReason;
+
+	@Column(name = "prepared_parts")
+	private @Nullable String preparedParts;
+
+	@Column(name = "id_checked_at_pickup")
+	private boolean idCheckedAtPickup;
+
+	@Column(name = "fee_paid")
+	private boolean feePaid;
+
 	@ElementCollection
 	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
 	private List<RequiredItem> items = new ArrayList<>();
@@ -163,6 +190,23 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@JoinColumn(name = "request_id", nullable = false)
 	@OrderBy("position")
 	private List<RequestEvent> history = new ArrayList<>();
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@JoinColumn(name = "request_id", nullable = false)
+	@OrderBy("askedAt")
+	private List<Question> questions = new ArrayList<>();
+
+	// Decisions are never removed or changed: no orphan removal, and the entity is
+	// immutable.
+	@OneToMany(cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+	@JoinColumn(name = "request_id", nullable = false)
+	@OrderBy("decidedAt")
+	private List<ReviewDecision> decisions = new ArrayList<>();
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@JoinColumn(name = "request_id", nullable = false)
+	@OrderBy("writtenAt")
+	private List<Note> notes = new ArrayList<>();
 
 	protected Request() {
 		this.id = UUID.randomUUID();
@@ -329,6 +373,248 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, REQUESTER, code.name());
 	}
 
+	// The back office. Each action is done by the staff member who claimed the request.
+
+	/**
+	 * A desk employee takes the request from the queue. Two at once: one wins (optimistic
+	 * lock).
+	 */
+	public void claim(String staff, Instant now) {
+		if (this.status != RequestStatus.SUBMITTED) {
+			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
+		}
+		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
+			throw new IllegalTransitionException("Assigned to someone else");
+		}
+		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
+		this.status = RequestStatus.IN_REVIEW;
+		this.assignedTo = staff;
+	}
+
+	/** Back to the queue, for anyone to take. */
+	public void release(String staff, Instant now) {
+		requireHandledBy(staff, RequestStatus.IN_REVIEW);
+		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, staff, null);
+		this.status = RequestStatus.SUBMITTED;
+		this.assignedTo = null;
+	}
+
+	public void handOver(String staff, String colleague, Instant now) {
+		requireHandledBy(staff, RequestStatus.IN_REVIEW);
+		if (colleague.equals(staff)) {
+			throw new IllegalArgumentException("Hand over to someone else");
+		}
+		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, staff, colleague);
+		this.assignedTo = colleague;
+	}
+
+	/** Identity and documents checked; only when every required item is in. */
+	public void verifyIdentity(String staff, Instant now) {
+		requireHandledBy(staff, RequestStatus.IN_REVIEW);
+		if (!missingItems().isEmpty()) {
+			throw new IllegalTransitionException(
+					"Items are missing: " + missingItems().stream().map(RequiredItem::code).toList());
+		}
+		this.identityVerifiedAt = now;
+		this.identityVerifiedBy = staff;
+		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, staff, null);
+	}
+
+	/**
+	 * Asks the requester something, optionally for a (new) document, which then counts as
+	 * missing again. The request waits for the answer on the status page.
+	 */
+	public Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
+		requireHandledBy(staff, RequestStatus.IN_REVIEW);
+		if (document != null) {
+			if (!REQUESTER_DOCUMENTS.contains(document)) {
+				throw new IllegalArgumentException(document + " is not something the requester sends");
+			}
+			if (!requires(document)) {
+				this.items.add(new RequiredItem(document));
+			}
+			item(document).reopen();
+			this.identityVerifiedAt = null;
+			this.identityVerifiedBy = null;
+		}
+		Question question = new Question(text, document, staff, now);
+		this.questions.add(question);
+		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, staff, null);
+		this.status = RequestStatus.AWAITING_REQUESTER;
+		return question;
+	}
+
+	/**
+	 * The requester answers on the status page (with the document asked for, sent through
+	 * {@link #provideDocument} first); the request returns to the queue, still assigned.
+	 */
+	public void answerQuestions(@Nullable String answer, Instant now) {
+		if (this.status != RequestStatus.AWAITING_REQUESTER) {
+			throw new IllegalTransitionException("No question is waiting for an answer");
+		}
+		boolean documentMissing = this.questions.stream()
+			.filter(Question::open)
+			.anyMatch((question) -> question.requestedItem() != null && !item(question.requestedItem()).satisfied());
+		if (documentMissing) {
+			throw new IllegalArgumentException("The document asked for is still missing");
+		}
+		this.questions.stream().filter(Question::open).forEach((question) -> question.answer(answer, now));
+		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, REQUESTER, null);
+		this.status = RequestStatus.SUBMITTED;
+	}
+
+	/** Deceased patients' requests always go to a physician, after the desk's checks. */
+	public void forwardToPhysician(String staff, Instant now) {
+		requireHandledBy(staff, RequestStatus.IN_REVIEW);
+		requireVerified();
+		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW, staff, null);
+		this.status = RequestStatus.PHYSICIAN_REVIEW;
+	}
+
+	/**
+	 * A physician decides. A later decision supersedes an earlier one (both stay) while
+	 * the copy has not been handed over.
+	 */
+	public ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
+		boolean superseding = !this.decisions.isEmpty() && (this.status == RequestStatus.APPROVED
+				|| this.status == RequestStatus.IN_PREPARATION || this.status == RequestStatus.REJECTED);
+		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
+			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
+		}
+		ReviewDecision decision = new ReviewDecision(review, physician, now);
+		this.decisions.add(decision);
+		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
+		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, physician, null);
+		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
+				physician, null);
+		this.status = to;
+		this.closedAt = review.granted() ? null : now;
+		return decision;
+	}
+
+	/**
+	 * The desk approves what the rules let it approve itself (not a deceased patient's
+	 * record).
+	 */
+	public void approve(String staff, Instant now) {
+		requireHandledBy(staff, RequestStatus.IN_REVIEW);
+		requireVerified();
+		if (this.outcome == Outcome.PHYSICIAN_REVIEW) {
+			throw new IllegalTransitionException("A physician decides this request");
+		}
+		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, staff, null);
+		this.status = RequestStatus.APPROVED;
+	}
+
+	/**
+	 * GDPR art. 12(4): a refusal states its reasons; the mail adds the complaint and
+	 * court route.
+	 */
+	public void reject(String staff, String reason, Instant now) {
+		if (!this.status.isOpen()) {
+			throw new IllegalTransitionException("A " + this.status + " request cannot be rejected");
+		}
+		if (reason.isBlank()) {
+			throw new IllegalArgumentException("A refusal states its reasons");
+		}
+		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
+			throw new IllegalTransitionException("Assigned to someone else");
+		}
+		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
+		this.status = RequestStatus.REJECTED;
+		this.rejectionReason = reason;
+		this.closedAt = now;
+	}
+
+	/**
+	 * GDPR art. 12(3): once, by at most two more months, with a reason, and only while
+	 * the first month has not run out.
+	 */
+	public void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
+		if (!this.status.isOpen() || this.dueDate == null) {
+			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
+		}
+		if (this.originalDueDate != null) {
+			throw new IllegalTransitionException("The deadline was extended before");
+		}
+		if (LocalDate.ofInstant(now, zone).isAfter(this.dueDate)) {
+			throw new IllegalTransitionException("The first month has run out");
+		}
+		if (months < 1 || months > 2 || reason.isBlank()) {
+			throw new IllegalArgumentException("One or two months, with a reason");
+		}
+		this.originalDueDate = this.dueDate;
+		this.dueDate = this.dueDate.plusMonths(months);
+		this.extensionReason = reason;
+		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, staff, null);
+	}
+
+	/** Which parts were copied. */
+	public void recordPreparation(String staff, String parts, Instant now) {
+		if (this.status != RequestStatus.APPROVED) {
+			throw new IllegalTransitionException("Only an approved request is prepared");
+		}
+		if (parts.isBlank()) {
+			throw new IllegalArgumentException("Say which parts were copied");
+		}
+		this.preparedParts = parts;
+		this.assignedTo = staff;
+		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
+		this.status = RequestStatus.IN_PREPARATION;
+	}
+
+	public void markReady(String staff, Instant now) {
+		if (this.status != RequestStatus.IN_PREPARATION) {
+			throw new IllegalTransitionException("Only a prepared copy can be ready");
+		}
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
+		this.status = RequestStatus.READY;
+	}
+
+	/**
+	 * Handed over. At a desk the requester's ID was shown; for a DVD with a fee, the
+	 * payment by debit card was checked.
+	 */
+	public void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
+		if (this.status != RequestStatus.READY) {
+			throw new IllegalTransitionException("Only a ready copy can be delivered");
+		}
+		boolean pickup = this.delivery == Delivery.PICKUP_DESK || this.delivery == Delivery.PICKUP_RADIOLOGY;
+		if (pickup && !idChecked) {
+			throw new IllegalArgumentException("The ID must be checked at pickup");
+		}
+		if (this.delivery == Delivery.PICKUP_RADIOLOGY && feeCharged && !feePaid) {
+			throw new IllegalArgumentException("The DVD fee must be paid");
+		}
+		this.idCheckedAtPickup = pickup && idChecked;
+		this.feePaid = feePaid;
+		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
+		this.status = RequestStatus.DELIVERED;
+		this.closedAt = now;
+	}
+
+	public void addNote(String staff, String text, Instant now) {
+		if (text.isBlank()) {
+			throw new IllegalArgumentException("An empty note");
+		}
+		this.notes.add(new Note(text, staff, now));
+	}
+
+	private void requireHandledBy(String staff, RequestStatus required) {
+		if (this.status != required) {
+			throw new IllegalTransitionException("Needs " + required + ", is " + this.status);
+		}
+		if (!staff.equals(this.assignedTo)) {
+			throw new IllegalTransitionException("Claim the request first");
+		}
+	}
+
+	private void requireVerified() {
+		if (this.identityVerifiedAt == null) {
+			throw new IllegalTransitionException("Verify identity and documents first");
+		}
+	}
+
 	/** The co-signer's invitation that this link opens, if any. */
 	public Optional<CoSignInvitation> invitationFor(String tokenHash) {
 		return this.invitations.stream().filter((invitation) -> invitation.matches(tokenHash)).findFirst();
@@ -487,6 +773,63 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	public List<RequestEvent> history() {
 		return List.copyOf(this.history);
+	}
+
+	public List<Question> questions() {
+		return List.copyOf(this.questions);
+	}
+
+	public List<ReviewDecision> decisions() {
+		return List.copyOf(this.decisions);
+	}
+
+	/** The decision in force: the latest. */
+	public Optional<ReviewDecision> decision() {
+		return this.decisions.isEmpty() ? Optional.empty() : Optional.of(this.decisions.get(this.decisions.size() - 1));
+	}
+
+	public List<Note> notes() {
+		return List.copyOf(this.notes);
+	}
+
+	public @Nullable String assignedTo() {
+		return this.assignedTo;
+	}
+
+	public @Nullable Instant identityVerifiedAt() {
+		return this.identityVerifiedAt;
+	}
+
+	public @Nullable String identityVerifiedBy() {
+		return this.identityVerifiedBy;
+	}
+
+	public @Nullable LocalDate originalDueDate() {
+		return this.originalDueDate;
+	}
+
+	public @Nullable String extensionReason() {
+		return this.extensionReason;
+	}
+
+	public @Nullable String rejectionReason() {
+		return this.rejectionReason;
+	}
+
+	public @Nullable String preparedParts() {
+		return this.preparedParts;
+	}
+
+	public boolean idCheckedAtPickup() {
+		return this.idCheckedAtPickup;
+	}
+
+	public boolean feePaid() {
+		return this.feePaid;
+	}
+
+	public long version() {
+		return this.version;
 	}
 
 }

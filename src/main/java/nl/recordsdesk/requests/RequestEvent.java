@@ -19,10 +19,23 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "request_event")
 public class RequestEvent {
 
-	/** What happened. */
+	/** What happened, and whether the requester's timeline shows it. */
 	public enum Type {
 
-		FILED, CO_SIGNED, CO_SIGNATURE_DECLINED, SUBMITTED, DOCUMENT_PROVIDED, WITHDRAWN, EXPIRED
+		FILED(true), CO_SIGNED(true), CO_SIGNATURE_DECLINED(true), SUBMITTED(true), DOCUMENT_PROVIDED(true),
+		WITHDRAWN(true), EXPIRED(true), CLAIMED(true), RELEASED(false), HANDED_OVER(false), IDENTITY_VERIFIED(false),
+		QUESTION_ASKED(true), QUESTION_ANSWERED(true), FORWARDED_TO_PHYSICIAN(true), REVIEW_DECIDED(false),
+		APPROVED(true), REJECTED(true), DEADLINE_EXTENDED(true), PREPARED(false), READY(true), DELIVERED(true);
+
+		private final boolean shownToRequester;
+
+		Type(boolean shownToRequester) {
+			this.shownToRequester = shownToRequester;
+		}
+
+		public boolean shownToRequester() {
+			return this.shownToRequester;
+		}
 
 	}
 

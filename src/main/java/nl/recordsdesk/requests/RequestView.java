@@ -19,7 +19,11 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 		@Nullable LocalDate dueDate, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
 		PatientDetails patient, boolean ivfTreatment, RequesterDetails requester, Delivery delivery,
 		List<ReasonCode> reasons, List<NoticeCode> notices, List<Item> items, List<Party> coSigners,
-		List<Step> timeline, List<String> documentNames) {
+		List<Step> timeline, List<String> documentNames, List<OpenQuestion> openQuestions) {
+
+	/** A question of the desk still waiting for the requester. */
+	public record OpenQuestion(Instant askedAt, String question, @Nullable ItemCode document) {
+	}
 
 	/** A required item and whether it is in. */
 	public record Item(ItemCode code, boolean satisfied, boolean requesterProvides) {
@@ -49,18 +53,32 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 					.toList(),
 				request.history()
 					.stream()
+					.filter((event) -> event.type().shownToRequester())
 					.map((event) -> new Step(event.occurredAt(), event.type(), event.to(), event.actor()))
 					.toList(),
-				request.documents().stream().map(RequestDocument::fileName).toList());
+				request.documents().stream().map(RequestDocument::fileName).toList(),
+				request.questions()
+					.stream()
+					.filter(Question::open)
+					.map((question) -> new OpenQuestion(question.askedAt(), question.question(),
+							question.requestedItem()))
+					.toList());
 	}
 
 	public List<Item> missing() {
 		return this.items.stream().filter((item) -> !item.satisfied()).toList();
 	}
 
-	/** Missing items the requester can upload on the status page. */
+	/**
+	 * Missing items the requester can upload on the status page by themselves; a document
+	 * the desk asked for comes with the answer to its question.
+	 */
 	public List<Item> missingFromRequester() {
-		return missing().stream().filter(Item::requesterProvides).toList();
+		List<ItemCode> asked = this.openQuestions.stream().map(OpenQuestion::document).toList();
+		return missing().stream()
+			.filter(Item::requesterProvides)
+			.filter((item) -> !asked.contains(item.code()))
+			.toList();
 	}
 
 	public boolean open() {

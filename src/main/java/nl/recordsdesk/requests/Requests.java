@@ -1,7 +1,17 @@
 package nl.recordsdesk.requests;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import nl.recordsdesk.eligibility.RequestType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -21,5 +31,47 @@ public interface Requests extends JpaRepository<Request, UUID> {
 
 	@Query(value = "select nextval('request_number_seq')", nativeQuery = true)
 	long nextNumber();
+
+	/**
+	 * The desk's queue: open requests by due date, narrowed by the filters that are given
+	 * (null means any). Served by {@code request_status_due_date_idx}.
+	 */
+	@Query(value = """
+			select new nl.recordsdesk.requests.QueueRow(r.reference, r.status, r.type, r.outcome, r.dueDate,
+			    r.patient.name, r.assignedTo, r.filedAt)
+			from Request r
+			where r.status in :statuses
+			and (:type is null or r.type = :type)
+			and (:assignedTo is null or r.assignedTo = :assignedTo)
+			and (:unassigned = false or r.assignedTo is null)
+			and (cast(:dueBefore as date) is null or r.dueDate <= :dueBefore)
+			and (cast(:dueFrom as date) is null or r.dueDate >= :dueFrom)
+			and (:search is null or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))
+			order by r.dueDate asc nulls last, r.filedAt asc""",
+			countQuery = """
+					select count(r) from Request r
+					where r.status in :statuses
+					and (:type is null or r.type = :type)
+					and (:assignedTo is null or r.assignedTo = :assignedTo)
+					and (:unassigned = false or r.assignedTo is null)
+					and (cast(:dueBefore as date) is null or r.dueDate <= :dueBefore)
+					and (cast(:dueFrom as date) is null or r.dueDate >= :dueFrom)
+					and (:search is null or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))""")
+	Page<QueueRow> queue(Collection<RequestStatus> statuses, @Nullable RequestType type, @Nullable String assignedTo,
+			boolean unassigned, @Nullable LocalDate dueFrom, @Nullable LocalDate dueBefore, @Nullable String search,
+			Pageable pageable);
+
+	@Query("select r.status, count(r) from Request r group by r.status")
+	List<Object[]> countByStatus();
+
+	@Query("select count(r) from Request r where r.status in :statuses and r.dueDate < :today")
+	long countOverdue(Collection<RequestStatus> statuses, LocalDate today);
+
+	/**
+	 * When each request since a moment came in, was completed and was closed: for the
+	 * dashboard.
+	 */
+	@Query("select r.submittedAt, r.closedAt, r.status from Request r where r.filedAt >= :since or r.closedAt >= :since")
+	List<Object[]> timesSince(Instant since);
 
 }

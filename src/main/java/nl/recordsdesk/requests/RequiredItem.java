@@ -51,6 +51,15 @@ public class RequiredItem {
 		return this.satisfiedAt;
 	}
 
+	/**
+	 * Asked for again: what satisfied it no longer counts (the old document stays on
+	 * file).
+	 */
+	void reopen() {
+		this.satisfiedBy = null;
+		this.satisfiedAt = null;
+	}
+
 	void satisfy(String by, Instant at) {
 		this.satisfiedBy = by;
 		this.satisfiedAt = at;

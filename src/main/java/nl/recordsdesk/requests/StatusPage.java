@@ -44,6 +44,28 @@ public class StatusPage {
 		this.requests.save(request);
 	}
 
+	/**
+	 * The requester answers the desk's question, with the document it asked for when it
+	 * asked for one; the request returns to the queue.
+	 */
+	@Transactional
+	public void answer(String token, @org.jspecify.annotations.Nullable String answer,
+			@org.jspecify.annotations.Nullable UploadedFile document) {
+		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
+		if (document != null) {
+			ItemCode asked = request.questions()
+				.stream()
+				.filter(Question::open)
+				.map(Question::requestedItem)
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No document was asked for"));
+			request.provideDocument(asked, document, this.clock.instant());
+		}
+		request.answerQuestions(answer, this.clock.instant());
+		this.requests.save(request);
+	}
+
 	private Optional<Request> find(String token) {
 		if (token.length() > 100) {
 			return Optional.empty();

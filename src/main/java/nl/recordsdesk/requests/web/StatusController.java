@@ -97,6 +97,43 @@ class StatusController {
 		return "redirect:/status/" + token;
 	}
 
+	@PostMapping("/answer")
+	String answer(@PathVariable String token, @RequestParam(required = false) String answer,
+			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Optional<RequestView> request = this.statusPage.show(token);
+		if (request.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		if (request.get().openQuestions().isEmpty()) {
+			return "redirect:/status/" + token;
+		}
+		MapBindingResult binding = new MapBindingResult(new java.util.HashMap<>(Map.of("answer", "", "file", "")),
+				"answer");
+		boolean documentAsked = request.get().openQuestions().stream().anyMatch((q) -> q.document() != null);
+		var document = documentAsked ? this.uploads.receive(file, "file", binding)
+				: Optional.<nl.recordsdesk.requests.UploadedFile>empty();
+		if (documentAsked && document.isEmpty() && !binding.hasErrors()) {
+			binding.rejectValue("file", "status.answer.documentRequired");
+		}
+		if (!documentAsked && (answer == null || answer.isBlank())) {
+			binding.rejectValue("answer", "status.answer.required");
+		}
+		if (answer != null && answer.length() > 5000) {
+			binding.rejectValue("answer", "request.tooLong", new Object[] { 5000 }, null);
+		}
+		if (binding.hasErrors()) {
+			model.addAttribute("answerErrors", binding);
+			model.addAttribute("answerText", answer);
+			return view(request.get(), token, new MapBindingResult(Map.of(), "upload"), model);
+		}
+		this.statusPage.answer(token, (answer == null || answer.isBlank()) ? null : answer.strip(),
+				document.orElse(null));
+		redirect.addFlashAttribute("answered", true);
+		return "redirect:/status/" + token;
+	}
+
 	private static String view(RequestView request, String token, BindingResult uploadErrors, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("token", token);

@@ -264,6 +264,51 @@ class RequestFormTests {
 	}
 
 	@Test
+	void theRequesterAnswersTheDesksQuestionWithANewDocument() {
+		wholeRecord();
+		patient("Piet Jansen", "2-2-1970", false);
+		requester("SELF", null, "Piet Jansen", "piet@example.org");
+		upload("REQUESTER_ID", png());
+		delivery("POST", "Piet Jansen");
+		String reference = send("piet@example.org");
+		Matcher link = LINK
+			.matcher(TestMail.awaitMailTo("piet@example.org", (mail) -> mail.subject().contains(reference)).text());
+		assertThat(link.find()).isTrue();
+		String token = link.group(2);
+		this.transactions.executeWithoutResult((status) -> {
+			Request request = this.requests.findByReference(reference).orElseThrow();
+			request.claim("balie", java.time.Instant.now());
+			request.askRequester("balie", "De kopie is onleesbaar. Wilt u een nieuwe sturen?",
+					nl.recordsdesk.eligibility.ItemCode.REQUESTER_ID, java.time.Instant.now());
+			this.requests.save(request);
+		});
+
+		assertThat(get("/status/" + token)).bodyText()
+			.contains("data-status=\"AWAITING_REQUESTER\"")
+			.contains("De kopie is onleesbaar. Wilt u een nieuwe sturen?");
+		MvcTestResult withoutFile = this.mvc.post()
+			.uri("/status/" + token + "/answer")
+			.multipart()
+			.param("answer", "Hierbij.")
+			.with(csrf())
+			.exchange();
+		assertThat(withoutFile).hasStatusOk().bodyText().contains("Kies het document dat wij vroegen.");
+
+		MvcTestResult answered = this.mvc.post()
+			.uri("/status/" + token + "/answer")
+			.multipart()
+			.file(new MockMultipartFile("file", "nieuw.png", "image/png", png()))
+			.param("answer", "Hierbij een betere kopie.")
+			.with(csrf())
+			.exchange();
+		assertThat(answered).hasRedirectedUrl("/status/" + token);
+		Request request = request(reference);
+		assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
+		assertThat(request.assignedTo()).isEqualTo("balie");
+		assertThat(get("/status/" + token)).bodyText().contains("U heeft onze vraag beantwoord");
+	}
+
+	@Test
 	void theFormSpeaksEnglish() {
 		assertThat(this.mvc.get().uri("/request/what").param("lang", "en").session(this.session)).hasStatusOk()
 			.bodyText()
