@@ -1,6 +1,7 @@
 package nl.recordsdesk.audit;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import nl.recordsdesk.TestDatabase;
@@ -193,6 +194,22 @@ class SecurityEventsAuditTests {
 				401, 403);
 
 		assertThat(fromThisAddress()).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(username = "auditor-events", roles = "AUDITOR")
+	void theAuditorsSearchIsItselfRecorded() {
+		String reference = "RD-EVENTS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+		assertThat(this.mvc.get().uri("/audit").param("reference", reference).with(from(this.address))).hasStatusOk();
+
+		assertThat(fromThisAddress()).singleElement().satisfies((record) -> {
+			assertThat(record.action()).isEqualTo("AUDIT_SEARCHED");
+			assertThat(record.userName()).isEqualTo("auditor-events");
+			assertThat(record.roles()).isEqualTo("AUDITOR");
+			assertThat(record.requestReference()).isEqualTo(reference);
+			assertThat(record.detail()).isEqualTo("page=1");
+		});
 	}
 
 	static RequestPostProcessor from(String address) {
