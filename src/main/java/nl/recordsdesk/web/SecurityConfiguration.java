@@ -44,6 +44,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/error")
 			.permitAll()
+			// The audit trail: only the auditor, not an administrator too. Whoever
+			// manages the accounts should not also be the one who checks their use.
+			.requestMatchers("/audit/**")
+			.hasRole("AUDITOR")
 			.anyRequest()
 			.denyAll())
 			// A JSON API without cookies or sessions: nothing for a forged request to

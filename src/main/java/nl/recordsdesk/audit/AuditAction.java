@@ -1,0 +1,97 @@
+package nl.recordsdesk.audit;
+
+/**
+ * What an audit record says was done. Stored by name, so a name, once used, is never
+ * renamed; new features add values (each with its texts {@code audit.action.<NAME>} in
+ * both languages). The generic values at the end of each group serve what has no value of
+ * its own yet.
+ */
+public enum AuditAction {
+
+	// Reads of personal data
+
+	/** The desk's queue: a list of requests with their patients. */
+	QUEUE_VIEWED,
+
+	/**
+	 * A search among requests. The search terms are not recorded: they may be a patient's
+	 * name.
+	 */
+	REQUEST_SEARCHED,
+
+	/** One request with its personal data. */
+	REQUEST_VIEWED,
+
+	/** A document of a request, shown in the browser. */
+	DOCUMENT_VIEWED,
+
+	/** A document of a request, downloaded: a copy left the portal. */
+	DOCUMENT_DOWNLOADED,
+
+	/** Any other read of personal data. */
+	PERSONAL_DATA_VIEWED,
+
+	// Changes to a request
+
+	REQUEST_CLAIMED,
+
+	REQUEST_RELEASED,
+
+	REQUEST_HANDED_OVER,
+
+	IDENTITY_VERIFIED,
+
+	/** A question to the requester, for example for a missing document. */
+	QUESTION_ASKED,
+
+	FORWARDED_TO_PHYSICIAN,
+
+	/** A physician's decision on a request forwarded to them. */
+	REVIEW_DECIDED,
+
+	REQUEST_APPROVED,
+
+	REQUEST_REJECTED,
+
+	DEADLINE_EXTENDED,
+
+	/** What was gathered for the copy, and how. */
+	PREPARATION_RECORDED,
+
+	MARKED_READY,
+
+	MARKED_DELIVERED,
+
+	NOTE_ADDED,
+
+	/** A document added by staff, such as the prepared copy. */
+	DOCUMENT_ADDED,
+
+	/** Any other change to a request. */
+	REQUEST_CHANGED,
+
+	// Staff accounts
+
+	ACCOUNT_CREATED,
+
+	ACCOUNT_CHANGED,
+
+	ACCOUNT_DISABLED,
+
+	// Sign-in and access, recorded from Spring Security's events
+
+	SIGN_IN,
+
+	SIGN_IN_FAILED,
+
+	SIGN_OUT,
+
+	/** A signed-in user was refused a page or an action. */
+	ACCESS_DENIED,
+
+	// The audit trail itself
+
+	/** The auditor searched the audit trail. */
+	AUDIT_SEARCHED
+
+}
