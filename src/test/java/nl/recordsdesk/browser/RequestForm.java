@@ -11,9 +11,10 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The request form, the status page and the co-signer's page, as people use them. */
@@ -67,10 +68,25 @@ public class RequestForm {
 		return submitWith(this.driver.findElement(By.xpath("//button[normalize-space()=\"" + text + "\"]")));
 	}
 
-	/** Submits and waits until the next page has replaced this one. */
+	/**
+	 * Submits and waits until the next page has replaced this one. While the old document
+	 * is being torn down chromium may answer "node does not belong to the document"
+	 * instead of "stale": both mean the page has gone.
+	 */
 	private RequestForm submitWith(WebElement button) {
 		button.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until((driver) -> {
+			try {
+				button.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				return String.valueOf(ex.getMessage()).contains("does not belong to the document");
+			}
+		});
 		return this;
 	}
 

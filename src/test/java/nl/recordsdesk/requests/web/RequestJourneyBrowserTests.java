@@ -31,7 +31,7 @@ class RequestJourneyBrowserTests {
 
 	static final Pattern LINK = Pattern.compile("https?://\\S+/(status|cosign)/[A-Za-z0-9_-]+");
 
-	static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+	static final Pattern CODE = Pattern.compile("(?<![-\\d])(\\d{6})(?!\\d)");
 
 	static WebDriver browser;
 
