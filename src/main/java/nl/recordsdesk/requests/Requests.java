@@ -34,7 +34,9 @@ public interface Requests extends JpaRepository<Request, UUID> {
 
 	/**
 	 * The desk's queue: open requests by due date, narrowed by the filters that are given
-	 * (null means any). Served by {@code request_status_due_date_idx}.
+	 * (null, or an empty text, means any: an empty text rather than null, because
+	 * PostgreSQL cannot type a null text parameter). Served by
+	 * {@code request_status_due_date_idx}.
 	 */
 	@Query(value = """
 			select new nl.recordsdesk.requests.QueueRow(r.reference, r.status, r.type, r.outcome, r.dueDate,
@@ -42,23 +44,23 @@ public interface Requests extends JpaRepository<Request, UUID> {
 			from Request r
 			where r.status in :statuses
 			and (:type is null or r.type = :type)
-			and (:assignedTo is null or r.assignedTo = :assignedTo)
+			and (:assignedTo = '' or r.assignedTo = :assignedTo)
 			and (:unassigned = false or r.assignedTo is null)
 			and (cast(:dueBefore as date) is null or r.dueDate <= :dueBefore)
 			and (cast(:dueFrom as date) is null or r.dueDate >= :dueFrom)
-			and (:search is null or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))
+			and (:search = '' or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))
 			order by r.dueDate asc nulls last, r.filedAt asc""",
 			countQuery = """
 					select count(r) from Request r
 					where r.status in :statuses
 					and (:type is null or r.type = :type)
-					and (:assignedTo is null or r.assignedTo = :assignedTo)
+					and (:assignedTo = '' or r.assignedTo = :assignedTo)
 					and (:unassigned = false or r.assignedTo is null)
 					and (cast(:dueBefore as date) is null or r.dueDate <= :dueBefore)
 					and (cast(:dueFrom as date) is null or r.dueDate >= :dueFrom)
-					and (:search is null or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))""")
-	Page<QueueRow> queue(Collection<RequestStatus> statuses, @Nullable RequestType type, @Nullable String assignedTo,
-			boolean unassigned, @Nullable LocalDate dueFrom, @Nullable LocalDate dueBefore, @Nullable String search,
+					and (:search = '' or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))""")
+	Page<QueueRow> queue(Collection<RequestStatus> statuses, @Nullable RequestType type, String assignedTo,
+			boolean unassigned, @Nullable LocalDate dueFrom, @Nullable LocalDate dueBefore, String search,
 			Pageable pageable);
 
 	@Query("select r.status, count(r) from Request r group by r.status")

@@ -48,6 +48,12 @@ class SecurityConfiguration {
 			// manages the accounts should not also be the one who checks their use.
 			.requestMatchers("/audit/**")
 			.hasRole("AUDITOR")
+			// The records desk and the physician's review: their own role each; an
+			// administrator holds neither unless given it.
+			.requestMatchers("/desk/**")
+			.hasRole("DESK")
+			.requestMatchers("/review/**")
+			.hasRole("PHYSICIAN")
 			.anyRequest()
 			.denyAll())
 			// A JSON API without cookies or sessions: nothing for a forged request to

@@ -1,0 +1,126 @@
+package nl.recordsdesk.desk;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.UUID;
+
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.RequestStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The records desk: the queue, a request with its checks and actions, its documents, and
+ * the dashboard. Only for {@code DESK} (see the security configuration); every read and
+ * action is audited by the services.
+ */
+@Controller
+@RequestMapping("/desk")
+class DeskController {
+
+	private final DeskQueries queries;
+
+	private final DeskService desk;
+
+	DeskController(DeskQueries queries, DeskService desk) {
+		this.queries = queries;
+		this.desk = desk;
+	}
+
+	@GetMapping
+	String queue(QueueFilter filter, Principal staff, Model model) {
+		model.addAttribute("filter", filter);
+		model.addAttribute("lines", this.queries.queue(filter, staff.getName()));
+		model.addAttribute("statuses", DeskQueries.QUEUE);
+		model.addAttribute("types", RequestType.values());
+		model.addAttribute("assignments", QueueFilter.Assignment.values());
+		model.addAttribute("dues", QueueFilter.Due.values());
+		return "desk/queue";
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(Model model) {
+		model.addAttribute("dashboard", this.queries.dashboard(8));
+		return "desk/dashboard";
+	}
+
+	@GetMapping("/requests/{reference}")
+	String request(@PathVariable String reference, Principal staff, Model model) {
+		DeskRequestView request = this.queries.request(reference)
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		model.addAttribute("request", request);
+		model.addAttribute("staff", staff.getName());
+		model.addAttribute("askableItems", Arrays.asList(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
+				ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION));
+		return "desk/request";
+	}
+
+	@GetMapping("/requests/{reference}/documents/{id}")
+	ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable UUID id) {
+		return this.queries.document(reference, id)
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND))
+			.inline();
+	}
+
+	@PostMapping("/requests/{reference}/{action}")
+	String act(@PathVariable String reference, @PathVariable String action, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String text,
+			@RequestParam(required = false) @Nullable ItemCode item,
+			@RequestParam(required = false) @Nullable String colleague, @RequestParam(defaultValue = "0") int months,
+			@RequestParam(defaultValue = "false") boolean idChecked,
+			@RequestParam(defaultValue = "false") boolean feePaid, Principal principal, RedirectAttributes redirect) {
+		String staff = principal.getName();
+		String back = "redirect:/desk/requests/" + reference;
+		try {
+			switch (action) {
+				case "claim" -> this.desk.claim(reference, version, staff);
+				case "release" -> this.desk.release(reference, version, staff);
+				case "hand-over" -> this.desk.handOver(reference, version, staff, required(colleague));
+				case "verify" -> this.desk.verify(reference, version, staff);
+				case "ask" -> this.desk.ask(reference, version, staff, required(text), item);
+				case "forward" -> this.desk.forwardToPhysician(reference, version, staff);
+				case "approve" -> this.desk.approve(reference, version, staff);
+				case "reject" -> this.desk.reject(reference, version, staff, required(text));
+				case "extend" -> this.desk.extend(reference, version, staff, months, required(text));
+				case "prepare" -> this.desk.recordPreparation(reference, version, staff, required(text));
+				case "ready" -> this.desk.markReady(reference, version, staff);
+				case "deliver" -> this.desk.markDelivered(reference, version, staff, idChecked, feePaid);
+				case "note" -> this.desk.addNote(reference, staff, required(text));
+				default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			}
+			redirect.addFlashAttribute("done", action);
+		}
+		catch (ClaimConflictException ex) {
+			redirect.addFlashAttribute("problem", "conflict");
+		}
+		catch (IllegalTransitionException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("problem", action);
+		}
+		return back;
+	}
+
+	private static String required(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException("Required");
+		}
+		return text.strip();
+	}
+
+	/** For templates: the statuses in the filter. */
+	static boolean open(RequestStatus status) {
+		return status.isOpen();
+	}
+
+}

@@ -1,0 +1,207 @@
+package nl.recordsdesk.desk;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
+import nl.recordsdesk.requests.QueueRow;
+import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.RequestDocument;
+import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.StoredFile;
+import nl.recordsdesk.requests.StoredFiles;
+import org.jspecify.annotations.Nullable;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the desk reads: the queue, one request, a document, the dashboard. Every read is
+ * audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DeskQueries {
+
+	static final int PAGE_SIZE = 25;
+
+	/** What the desk works on; waiting for co-signatures is not yet its turn. */
+	static final Set<RequestStatus> QUEUE = EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW,
+			RequestStatus.AWAITING_REQUESTER, RequestStatus.PHYSICIAN_REVIEW, RequestStatus.APPROVED,
+			RequestStatus.IN_PREPARATION, RequestStatus.READY);
+
+	private final Requests requests;
+
+	private final StoredFiles files;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	DeskQueries(Requests requests, StoredFiles files, AuditLog audit, Clock clock) {
+		this.requests = requests;
+		this.files = files;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A queue line with how it should stand out. */
+	public record Line(QueueRow row, boolean overdue, boolean dueSoon) {
+	}
+
+	public Page<Line> queue(QueueFilter filter, String staff) {
+		LocalDate today = today();
+		LocalDate soon = WorkingDays.after(today, 5);
+		Set<RequestStatus> statuses = (filter.status() != null) ? EnumSet.of(filter.status()) : QUEUE;
+		QueueFilter.Assignment assignment = (filter.assignment() != null) ? filter.assignment()
+				: QueueFilter.Assignment.ANYONE;
+		QueueFilter.Due due = (filter.due() != null) ? filter.due() : QueueFilter.Due.ANY;
+		String search = (filter.search() == null) ? "" : filter.search().strip();
+		Page<QueueRow> rows = this.requests.queue(statuses, filter.type(),
+				(assignment == QueueFilter.Assignment.MINE) ? staff : "",
+				assignment == QueueFilter.Assignment.UNASSIGNED, (due == QueueFilter.Due.SOON) ? today : null,
+				switch (due) {
+					case OVERDUE -> today.minusDays(1);
+					case SOON -> soon;
+					case ANY -> null;
+				}, search, PageRequest.of(filter.pageNumber(), PAGE_SIZE));
+		// The list shows patients' names: looking at it is a read of personal data.
+		this.audit.read(AuditAction.QUEUE_VIEWED, null, null);
+		return rows.map((row) -> new Line(row, row.dueDate() != null && row.dueDate().isBefore(today),
+				row.dueDate() != null && !row.dueDate().isBefore(today) && !row.dueDate().isAfter(soon)));
+	}
+
+	public Optional<DeskRequestView> request(String reference) {
+		Optional<DeskRequestView> view = this.requests.findByReference(reference).map(DeskRequestView::of);
+		view.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
+		return view;
+	}
+
+	/**
+	 * A document's bytes for viewing; the view is audited whether or not the content is
+	 * still kept.
+	 */
+	public Optional<Document> document(String reference, UUID documentId) {
+		Optional<Request> request = this.requests.findByReference(reference);
+		Optional<RequestDocument> document = request.flatMap(
+				(r) -> r.documents().stream().filter((candidate) -> candidate.id().equals(documentId)).findFirst());
+		if (document.isEmpty()) {
+			return Optional.empty();
+		}
+		this.audit.read(AuditAction.DOCUMENT_VIEWED, reference, documentId.toString(), null);
+		UUID fileId = document.get().fileId();
+		Optional<StoredFile> file = (fileId != null) ? this.files.findById(fileId) : Optional.empty();
+		return file.map((stored) -> new Document(document.get().fileName(), stored.contentType(), stored.content()));
+	}
+
+	/** A document's content, as served to a staff member. */
+	public record Document(String fileName, String contentType, byte[] content) {
+
+		/** Shown in the browser (PDF viewer or image), sandboxed, never cached. */
+		public ResponseEntity<byte[]> inline() {
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(this.contentType))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.inline().filename(this.fileName, StandardCharsets.UTF_8).build().toString())
+				.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+				.header(HttpHeaders.CACHE_CONTROL, "no-store")
+				.body(this.content);
+		}
+
+	}
+
+	/** The dashboard's numbers. */
+	public record Dashboard(Map<RequestStatus, Long> openByStatus, long overdue, List<Week> weeks,
+			@Nullable Duration medianLeadTime) {
+
+		/** The highest bar of the chart, at least 1. */
+		public long scale() {
+			return Math.max(1,
+					this.weeks.stream().mapToLong((w) -> Math.max(w.received(), w.closed())).max().orElse(1));
+		}
+
+	}
+
+	/** Received and closed in one week (starting Monday). */
+	public record Week(LocalDate monday, long received, long closed) {
+	}
+
+	public Dashboard dashboard(int weeks) {
+		LocalDate today = today();
+		Map<RequestStatus, Long> open = new EnumMap<>(RequestStatus.class);
+		for (Object[] row : this.requests.countByStatus()) {
+			RequestStatus status = (RequestStatus) row[0];
+			if (status.isOpen()) {
+				open.put(status, (Long) row[1]);
+			}
+		}
+		LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1);
+		Instant since = firstMonday.atStartOfDay(this.clock.getZone()).toInstant();
+		List<Week> perWeek = new ArrayList<>();
+		for (int i = 0; i < weeks; i++) {
+			perWeek.add(new Week(firstMonday.plusWeeks(i), 0, 0));
+		}
+		List<Duration> leadTimes = new ArrayList<>();
+		for (Object[] row : this.requests.timesSince(since)) {
+			Instant submitted = (Instant) row[0];
+			Instant closed = (Instant) row[1];
+			count(perWeek, submitted, firstMonday, true);
+			count(perWeek, closed, firstMonday, false);
+			if (submitted != null && closed != null && row[2] == RequestStatus.DELIVERED) {
+				leadTimes.add(Duration.between(submitted, closed));
+			}
+		}
+		return new Dashboard(open, this.requests.countOverdue(QUEUE, today), perWeek, median(leadTimes));
+	}
+
+	private void count(List<Week> weeks, @Nullable Instant at, LocalDate firstMonday, boolean received) {
+		if (at == null) {
+			return;
+		}
+		LocalDate day = LocalDate.ofInstant(at, this.clock.getZone());
+		int index = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, day);
+		if (index < 0 || index >= weeks.size()) {
+			return;
+		}
+		Week week = weeks.get(index);
+		weeks.set(index, received ? new Week(week.monday(), week.received() + 1, week.closed())
+				: new Week(week.monday(), week.received(), week.closed() + 1));
+	}
+
+	static @Nullable Duration median(List<Duration> durations) {
+		if (durations.isEmpty()) {
+			return null;
+		}
+		List<Duration> sorted = durations.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle)
+				: sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}

@@ -1,0 +1,131 @@
+package nl.recordsdesk.desk;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.NoticeCode;
+import nl.recordsdesk.eligibility.Outcome;
+import nl.recordsdesk.eligibility.ReasonCode;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.CoSignInvitation;
+import nl.recordsdesk.requests.CopyScope;
+import nl.recordsdesk.requests.Delivery;
+import nl.recordsdesk.requests.ImagingStudy;
+import nl.recordsdesk.requests.Note;
+import nl.recordsdesk.requests.PatientDetails;
+import nl.recordsdesk.requests.Question;
+import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.RequestDocument;
+import nl.recordsdesk.requests.RequestEvent;
+import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.RequesterDetails;
+import nl.recordsdesk.requests.ReviewDecision;
+import nl.recordsdesk.requests.Signature;
+import org.jspecify.annotations.Nullable;
+
+/** A request as the desk and the physician see it, read inside the transaction. */
+public record DeskRequestView(String reference, long version, RequestStatus status, RequestType type, Outcome outcome,
+		Instant filedAt, @Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate,
+		@Nullable String extensionReason, @Nullable String assignedTo, @Nullable Instant identityVerifiedAt,
+		@Nullable String identityVerifiedBy, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
+		PatientDetails patient, boolean ivfTreatment, RequesterDetails requester, @Nullable String motivation,
+		Delivery delivery, List<ReasonCode> reasons, List<NoticeCode> notices, List<Check> checklist,
+		List<Doc> documents, List<Sig> signatures, List<Invitee> coSigners, List<Entry> history,
+		List<Question> questions, List<ReviewDecision> decisions, List<Note> notes, @Nullable String rejectionReason,
+		@Nullable String preparedParts) {
+
+	/** A required item and what satisfied it. */
+	public record Check(ItemCode item, boolean satisfied, @Nullable String satisfiedBy, @Nullable Instant at) {
+	}
+
+	public record Doc(UUID id, ItemCode item, String fileName, String contentType, long size, String sha256,
+			String uploadedBy, Instant uploadedAt, boolean purged) {
+	}
+
+	public record Sig(String role, String name, Signature.Method method, Instant signedAt) {
+	}
+
+	public record Invitee(String name, String email, String role, CoSignInvitation.Status status,
+			@Nullable Instant respondedAt, @Nullable String declineReason) {
+	}
+
+	public record Entry(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to,
+			String actor, @Nullable String detail) {
+	}
+
+	static DeskRequestView of(Request request) {
+		Map<UUID, RequestDocument> documents = request.documents()
+			.stream()
+			.collect(Collectors.toMap(RequestDocument::id, Function.identity()));
+		return new DeskRequestView(request.reference(), request.version(), request.status(), request.type(),
+				request.outcome(), request.filedAt(), request.dueDate(), request.originalDueDate(),
+				request.extensionReason(), request.assignedTo(), request.identityVerifiedAt(),
+				request.identityVerifiedBy(), request.scope(), request.studies(), request.studiesBefore2005(),
+				request.patient(), request.ivfTreatment(), request.requester(), request.motivation(),
+				request.delivery(), request.reasons(), request.notices(),
+				request.items()
+					.stream()
+					.map((item) -> new Check(item.code(), item.satisfied(), describe(item.satisfiedBy(), documents),
+							item.satisfiedAt()))
+					.toList(),
+				request.documents()
+					.stream()
+					.map((d) -> new Doc(d.id(), d.item(), d.fileName(), d.contentType(), d.size(), d.sha256(),
+							d.uploadedBy().name(), d.uploadedAt(), d.purgedAt() != null))
+					.toList(),
+				request.signatures()
+					.stream()
+					.map((s) -> new Sig(s.role().name(), s.signerName(), s.method(), s.signedAt()))
+					.toList(),
+				request.invitations()
+					.stream()
+					.map((i) -> new Invitee(i.name(), i.email(), i.role().name(), i.status(), i.respondedAt(),
+							i.declineReason()))
+					.toList(),
+				request.history()
+					.stream()
+					.map((e) -> new Entry(e.occurredAt(), e.type(), e.from(), e.to(), e.actor(), e.detail()))
+					.toList(),
+				request.questions(), request.decisions(), request.notes(), request.rejectionReason(),
+				request.preparedParts());
+	}
+
+	/** "DOCUMENT:id" becomes the file name; a signature or written text says so. */
+	private static @Nullable String describe(@Nullable String satisfiedBy, Map<UUID, RequestDocument> documents) {
+		if (satisfiedBy == null) {
+			return null;
+		}
+		if (satisfiedBy.startsWith("DOCUMENT:")) {
+			RequestDocument document = documents.get(UUID.fromString(satisfiedBy.substring("DOCUMENT:".length())));
+			return (document != null) ? document.fileName() : satisfiedBy;
+		}
+		return satisfiedBy.startsWith("SIGNATURE:") ? "SIGNATURE" : satisfiedBy;
+	}
+
+	public boolean claimable(String staff) {
+		return this.status == RequestStatus.SUBMITTED && (this.assignedTo == null || this.assignedTo.equals(staff));
+	}
+
+	public boolean handledBy(String staff) {
+		return this.status == RequestStatus.IN_REVIEW && staff.equals(this.assignedTo);
+	}
+
+	public boolean complete() {
+		return this.checklist.stream().allMatch(Check::satisfied);
+	}
+
+	public boolean physicianDecides() {
+		return this.outcome == Outcome.PHYSICIAN_REVIEW;
+	}
+
+	public boolean extendable() {
+		return this.status.isOpen() && this.dueDate != null && this.originalDueDate == null;
+	}
+
+}

@@ -1,0 +1,163 @@
+package nl.recordsdesk.desk;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
+import nl.recordsdesk.eligibility.Fees;
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.notifications.Outbox;
+import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.ReviewDecision;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The desk's and the physician's actions on a request. Each one loads the request, lets
+ * the aggregate check and change it, writes the audit record in the same transaction and
+ * queues the e-mail the requester must get. A request changed by someone else since the
+ * page was loaded ({@code version}) is refused, so two people never act on the same
+ * state.
+ */
+@Service
+@Transactional
+public class DeskService {
+
+	private final Requests requests;
+
+	private final AuditLog audit;
+
+	private final Outbox outbox;
+
+	private final Fees fees;
+
+	private final Clock clock;
+
+	DeskService(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock) {
+		this.requests = requests;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.fees = fees;
+		this.clock = clock;
+	}
+
+	public void claim(String reference, long version, String staff) {
+		act(reference, version, AuditAction.REQUEST_CLAIMED, null,
+				(request) -> request.claim(staff, this.clock.instant()));
+	}
+
+	public void release(String reference, long version, String staff) {
+		act(reference, version, AuditAction.REQUEST_RELEASED, null,
+				(request) -> request.release(staff, this.clock.instant()));
+	}
+
+	public void handOver(String reference, long version, String staff, String colleague) {
+		act(reference, version, AuditAction.REQUEST_HANDED_OVER, "to " + colleague,
+				(request) -> request.handOver(staff, colleague, this.clock.instant()));
+	}
+
+	public void verify(String reference, long version, String staff) {
+		act(reference, version, AuditAction.IDENTITY_VERIFIED, null,
+				(request) -> request.verifyIdentity(staff, this.clock.instant()));
+	}
+
+	public void ask(String reference, long version, String staff, String question, @Nullable ItemCode document) {
+		Request request = act(reference, version, AuditAction.QUESTION_ASKED,
+				(document != null) ? document.name() : null,
+				(r) -> r.askRequester(staff, question, document, this.clock.instant()));
+		mail(request, "desk-question", Map.of("question", question));
+	}
+
+	public void forwardToPhysician(String reference, long version, String staff) {
+		act(reference, version, AuditAction.FORWARDED_TO_PHYSICIAN, null,
+				(request) -> request.forwardToPhysician(staff, this.clock.instant()));
+	}
+
+	public void approve(String reference, long version, String staff) {
+		act(reference, version, AuditAction.REQUEST_APPROVED, null,
+				(request) -> request.approve(staff, this.clock.instant()));
+	}
+
+	public void reject(String reference, long version, String staff, String reason) {
+		Request request = act(reference, version, AuditAction.REQUEST_REJECTED, null,
+				(r) -> r.reject(staff, reason, this.clock.instant()));
+		mail(request, "request-rejected", Map.of("reason", reason));
+	}
+
+	public void extend(String reference, long version, String staff, int months, String reason) {
+		Request request = act(reference, version, AuditAction.DEADLINE_EXTENDED, months + " months",
+				(r) -> r.extendDeadline(staff, months, reason, this.clock.instant(), this.clock.getZone()));
+		mail(request, "deadline-extended", Map.of("reason", reason, "dueDate", request.dueDate()));
+	}
+
+	public void recordPreparation(String reference, long version, String staff, String parts) {
+		act(reference, version, AuditAction.PREPARATION_RECORDED, null,
+				(request) -> request.recordPreparation(staff, parts, this.clock.instant()));
+	}
+
+	public void markReady(String reference, long version, String staff) {
+		Request request = act(reference, version, AuditAction.MARKED_READY, null,
+				(r) -> r.markReady(staff, this.clock.instant()));
+		mail(request, "request-ready", Map.of("delivery", request.delivery().name()));
+	}
+
+	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {
+		act(reference, version, AuditAction.MARKED_DELIVERED, null, (request) -> request.markDelivered(staff, idChecked,
+				feePaid, this.fees.imagingDvdCharged(), this.clock.instant()));
+	}
+
+	public void addNote(String reference, String staff, String text) {
+		act(reference, null, AuditAction.NOTE_ADDED, null,
+				(request) -> request.addNote(staff, text, this.clock.instant()));
+	}
+
+	/** A physician's decision; both a grant and a refusal are told to the requester. */
+	public void decide(String reference, long version, String physician, ReviewDecision.Review review) {
+		Request request = act(reference, version, AuditAction.REVIEW_DECIDED, review.granted() ? "granted" : "refused",
+				(r) -> r.decide(physician, review, this.clock.instant()));
+		if (!review.granted()) {
+			mail(request, "review-refused", Map.of());
+		}
+	}
+
+	private Request act(String reference, @Nullable Long version, AuditAction action, @Nullable String detail,
+			Consumer<Request> change) {
+		Request request = this.requests.findByReference(reference)
+			.orElseThrow(() -> new IllegalTransitionException("No request " + reference));
+		if (version != null && request.version() != version) {
+			throw new ClaimConflictException();
+		}
+		change.accept(request);
+		try {
+			this.requests.saveAndFlush(request);
+		}
+		catch (OptimisticLockingFailureException | DataIntegrityViolationException ex) {
+			// Two people acting at once: the version check, or the unique position of the
+			// new
+			// history entry (Hibernate inserts it before updating the versioned request).
+			throw new ClaimConflictException();
+		}
+		this.audit.change(action, reference, detail);
+		return request;
+	}
+
+	private void mail(Request request, String template, Map<String, Object> extra) {
+		Map<String, Object> model = new HashMap<>(extra);
+		model.put("reference", request.reference());
+		model.put("requesterName", request.requester().name());
+		model.put("today", LocalDate.now(this.clock));
+		model.put(Outbox.SUBJECT_ARGS, new Object[] { request.reference() });
+		this.outbox.queue(request.requester().email(), request.language(), template, model);
+	}
+
+}

@@ -1,0 +1,40 @@
+package nl.recordsdesk.desk;
+
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.RequestStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The queue's filters, bound from the query string.
+ *
+ * @param status one status, or all open ones
+ * @param type one request type, or both
+ * @param assignment whose requests
+ * @param due all, overdue, or due within five working days
+ * @param search a reference or (part of) a patient's name
+ * @param page the page, from 0
+ */
+public record QueueFilter(@Nullable RequestStatus status, @Nullable RequestType type, @Nullable Assignment assignment,
+		@Nullable Due due, @Nullable String search, @Nullable Integer page) {
+
+	public enum Assignment {
+
+		MINE, UNASSIGNED, ANYONE
+
+	}
+
+	public enum Due {
+
+		ANY, OVERDUE, SOON
+
+	}
+
+	static QueueFilter none() {
+		return new QueueFilter(null, null, Assignment.ANYONE, Due.ANY, null, 0);
+	}
+
+	int pageNumber() {
+		return (this.page == null || this.page < 0) ? 0 : this.page;
+	}
+
+}

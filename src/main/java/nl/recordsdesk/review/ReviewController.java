@@ -1,0 +1,99 @@
+package nl.recordsdesk.review;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import nl.recordsdesk.desk.DeskQueries;
+import nl.recordsdesk.desk.DeskRequestView;
+import nl.recordsdesk.desk.DeskService;
+import nl.recordsdesk.desk.QueueFilter;
+import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.ReviewDecision;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The physician's queue and decision form. Only for {@code PHYSICIAN}. */
+@Controller
+@RequestMapping("/review")
+class ReviewController {
+
+	private final DeskQueries queries;
+
+	private final DeskService decisions;
+
+	ReviewController(DeskQueries queries, DeskService decisions) {
+		this.queries = queries;
+		this.decisions = decisions;
+	}
+
+	@GetMapping
+	String queue(Principal physician, Model model) {
+		model.addAttribute("lines",
+				this.queries
+					.queue(new QueueFilter(RequestStatus.PHYSICIAN_REVIEW, null, QueueFilter.Assignment.ANYONE,
+							QueueFilter.Due.ANY, null, 0), physician.getName())
+					.getContent());
+		return "review/queue";
+	}
+
+	@GetMapping("/requests/{reference}")
+	String request(@PathVariable String reference, Model model) {
+		model.addAttribute("decisionForm", new DecisionForm());
+		return view(reference, model);
+	}
+
+	@PostMapping("/requests/{reference}")
+	String decide(@PathVariable String reference, @RequestParam long version, @ModelAttribute DecisionForm decisionForm,
+			BindingResult binding, Principal physician, Model model, RedirectAttributes redirect) {
+		decisionForm.validate(binding);
+		if (binding.hasErrors()) {
+			return view(reference, model);
+		}
+		try {
+			this.decisions.decide(reference, version, physician.getName(), decisionForm.toReview());
+		}
+		catch (IllegalTransitionException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("problem", true);
+			return "redirect:/review/requests/" + reference;
+		}
+		redirect.addFlashAttribute("decided", true);
+		return "redirect:/review/requests/" + reference;
+	}
+
+	@GetMapping("/requests/{reference}/documents/{id}")
+	ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable UUID id) {
+		return this.queries.document(reference, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+			.inline();
+	}
+
+	private String view(String reference, Model model) {
+		DeskRequestView request = this.queries.request(reference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("request", request);
+		model.addAttribute("decidable",
+				request.status() == RequestStatus.PHYSICIAN_REVIEW || (!request.decisions().isEmpty()
+						&& List.of(RequestStatus.APPROVED, RequestStatus.IN_PREPARATION, RequestStatus.REJECTED)
+							.contains(request.status())));
+		model.addAttribute("grounds", ReviewDecision.LegalGround.values());
+		model.addAttribute("scopes", ReviewDecision.Scope.values());
+		model.addAttribute("capacities", ReviewDecision.Capacity.values());
+		model.addAttribute("yesNo", List.of(true, false));
+		return "review/request";
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * Physician review: the requests about deceased patients that wait for a physician's
+ * decision, and the decision with its recorded weighing.
+ */
+@NullMarked
+@org.springframework.modulith.ApplicationModule(displayName = "Physician review",
+		allowedDependencies = { "desk", "requests" })
+package nl.recordsdesk.review;
+
+import org.jspecify.annotations.NullMarked;

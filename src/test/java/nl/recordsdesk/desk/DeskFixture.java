@@ -1,0 +1,90 @@
+package nl.recordsdesk.desk;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.recordsdesk.eligibility.EligibilityQuestion;
+import nl.recordsdesk.eligibility.EligibilityRules;
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.Relation;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.CopyScope;
+import nl.recordsdesk.requests.Delivery;
+import nl.recordsdesk.requests.NewRequest;
+import nl.recordsdesk.requests.PatientDetails;
+import nl.recordsdesk.requests.RecordScope;
+import nl.recordsdesk.requests.RequestFiling;
+import nl.recordsdesk.requests.RequesterDetails;
+import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.SecretToken;
+import nl.recordsdesk.requests.SignedBy;
+import nl.recordsdesk.requests.StoredFile;
+import nl.recordsdesk.requests.StoredFiles;
+import nl.recordsdesk.requests.UploadedFile;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Files requests as the public form would, for the desk's tests to work on. */
+@TestComponent
+class DeskFixture {
+
+	private final RequestFiling filing;
+
+	private final EligibilityRules rules;
+
+	private final Requests requests;
+
+	private final StoredFiles files;
+
+	private final TransactionTemplate transactions;
+
+	DeskFixture(RequestFiling filing, EligibilityRules rules, Requests requests, StoredFiles files,
+			TransactionTemplate transactions) {
+		this.filing = filing;
+		this.rules = rules;
+		this.requests = requests;
+		this.files = files;
+		this.transactions = transactions;
+	}
+
+	/** An adult's own record copy, complete, in the queue. */
+	String file(String patient) {
+		return file(patient, "ria@example.org");
+	}
+
+	String file(String patient, String email) {
+		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
+				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
+		NewRequest form = new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"),
+				RequestType.RECORD_COPY, new CopyScope(RecordScope.WHOLE, null, null, null, false), List.of(), false,
+				new PatientDetails(patient, LocalDate.of(1975, 5, 5), null, false, null), false,
+				new RequesterDetails(Relation.SELF, null, patient, email, "0612345678", "Kade 1", "3011 AB",
+						"Rotterdam"),
+				null,
+				Map.of(ItemCode.REQUESTER_ID,
+						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
+				List.of(), Delivery.PICKUP_DESK, new SignedBy(patient, null));
+		return this.filing
+			.file(form,
+					this.rules.decide(new EligibilityQuestion(RequestType.RECORD_COPY, null, form.patient().birthDate(),
+							false, Relation.SELF, null, false, false)))
+			.reference();
+	}
+
+	long version(String reference) {
+		Long version = this.transactions
+			.execute((status) -> this.requests.findByReference(reference).orElseThrow().version());
+		return (version != null) ? version : -1;
+	}
+
+	String status(String reference) {
+		return this.transactions
+			.execute((status) -> this.requests.findByReference(reference).orElseThrow().status().name());
+	}
+
+}

@@ -1,0 +1,153 @@
+package nl.recordsdesk.desk;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.TestMail;
+import nl.recordsdesk.requests.RequestDocument;
+import nl.recordsdesk.requests.Requests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The desk's and the physician's pages on the whole application: who reaches what, by URL
+ * and by form post, and that looking at a document is recorded.
+ */
+@SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
+@AutoConfigureMockMvc
+@Import({ TestDatabase.class, TestMail.class, DeskFixture.class })
+class DeskWebTests {
+
+	static final RequestPostProcessor DESK = user("anna").roles("DESK");
+
+	static final RequestPostProcessor PHYSICIAN = user("dr-vos").roles("PHYSICIAN");
+
+	static final RequestPostProcessor ADMIN = user("beheer").roles("ADMIN");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	DeskFixture fixture;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void theDeskSeesTheQueueAndTheRequestWithItsChecklist() {
+		String reference = this.fixture.file("Wim Kok");
+		MvcTestResult queue = this.mvc.get().uri("/desk").param("search", reference).with(DESK).exchange();
+		assertThat(queue).hasStatusOk().bodyText().contains(reference).contains("Wim Kok");
+
+		MvcTestResult page = this.mvc.get().uri("/desk/requests/" + reference).with(DESK).exchange();
+		assertThat(page).hasStatusOk()
+			.bodyText()
+			.contains("data-item=\"REQUESTER_ID\"")
+			.contains("data-satisfied=\"true\"")
+			.contains("id=\"claim\"");
+		assertThat(this.jdbc.queryForList(
+				"select action from audit_record where request_reference = ? and user_name = 'anna'", String.class,
+				reference))
+			.contains("REQUEST_VIEWED");
+	}
+
+	@Test
+	void claimingThroughThePageAndAStalePage() {
+		String reference = this.fixture.file("Els Kok");
+		long version = this.fixture.version(reference);
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/claim")
+			.param("version", Long.toString(version))
+			.with(DESK)
+			.with(csrf())).hasRedirectedUrl("/desk/requests/" + reference).flash().containsEntry("done", "claim");
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/claim")
+			.param("version", Long.toString(version))
+			.with(user("bram").roles("DESK"))
+			.with(csrf())).flash().containsEntry("problem", "conflict");
+	}
+
+	@Test
+	void everyViewOfADocumentIsRecorded() {
+		String reference = this.fixture.file("Jan Kok");
+		UUID document = this.transactions.execute((status) -> this.requests.findByReference(reference)
+			.orElseThrow()
+			.documents()
+			.stream()
+			.map(RequestDocument::id)
+			.findFirst()
+			.orElseThrow());
+		MvcTestResult shown = this.mvc.get()
+			.uri("/desk/requests/" + reference + "/documents/" + document)
+			.with(DESK)
+			.exchange();
+		assertThat(shown).hasStatusOk().hasContentType("application/pdf");
+		assertThat(shown.getResponse().getHeader("Content-Disposition")).startsWith("inline");
+		assertThat(shown.getResponse().getHeader("Content-Security-Policy")).startsWith("sandbox");
+		assertThat(this.jdbc.queryForList(
+				"select subject from audit_record where request_reference = ? and action = 'DOCUMENT_VIEWED'",
+				String.class, reference))
+			.containsExactly(document.toString());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/desk", "/desk/dashboard", "/desk/requests/RD-2026-000001" })
+	void onlyTheDeskReachesTheDesk(String url) {
+		assertThat(this.mvc.get().uri(url).with(PHYSICIAN)).hasStatus(403);
+		assertThat(this.mvc.get().uri(url).with(ADMIN)).hasStatus(403);
+		assertThat(this.mvc.get().uri(url).exchange().getResponse().getStatus()).isIn(302, 401, 403);
+	}
+
+	@Test
+	void desksActionsAreRefusedToOthersByFormPost() {
+		String reference = this.fixture.file("Bo Kok");
+		for (RequestPostProcessor who : List.of(PHYSICIAN, ADMIN)) {
+			assertThat(this.mvc.post()
+				.uri("/desk/requests/" + reference + "/claim")
+				.param("version", "0")
+				.with(who)
+				.with(csrf())).hasStatus(403);
+		}
+		assertThat(this.fixture.status(reference)).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void onlyPhysiciansReachTheReview() {
+		assertThat(this.mvc.get().uri("/review").with(PHYSICIAN)).hasStatusOk();
+		assertThat(this.mvc.get().uri("/review").with(DESK)).hasStatus(403);
+		assertThat(this.mvc.post().uri("/review/requests/RD-2026-000001").param("version", "0").with(DESK).with(csrf()))
+			.hasStatus(403);
+	}
+
+	@Test
+	void theDashboardCounts() {
+		this.fixture.file("Dirk Kok");
+		assertThat(this.mvc.get().uri("/desk/dashboard").with(DESK)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"by-status\"")
+			.contains("Nieuw");
+	}
+
+}
