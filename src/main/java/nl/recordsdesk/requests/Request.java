@@ -168,6 +168,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Column(name = "fee_paid")
 	private boolean feePaid;
 
+	@Column(name = "reminders_sent")
+	private int remindersSent;
+
 	@ElementCollection
 	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
 	private List<RequiredItem> items = new ArrayList<>();
@@ -598,6 +601,45 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("An empty note");
 		}
 		this.notes.add(new Note(text, staff, now));
+	}
+
+	// Waiting: for co-signatures or for the requester's answer.
+
+	/**
+	 * Since when the request waits for someone outside the hospital; empty when it does
+	 * not.
+	 */
+	public Optional<Instant> waitingSince() {
+		if (this.status == RequestStatus.AWAITING_SIGNATURES) {
+			return Optional.of(this.filedAt);
+		}
+		if (this.status == RequestStatus.AWAITING_REQUESTER) {
+			return this.questions.stream().filter(Question::open).map(Question::askedAt).max(Instant::compareTo);
+		}
+		return Optional.empty();
+	}
+
+	public int remindersSent() {
+		return this.remindersSent;
+	}
+
+	/** A reminder went out; counted so it never goes out twice. */
+	public void reminded(Instant now) {
+		if (waitingSince().isEmpty()) {
+			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
+		}
+		this.remindersSent++;
+	}
+
+	/** Waited too long: closed, links stop working. */
+	public void expire(Instant now) {
+		if (waitingSince().isEmpty()) {
+			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
+		}
+		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, "SYSTEM", null);
+		this.status = RequestStatus.EXPIRED;
+		this.closedAt = now;
+		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
 	}
 
 	private void requireHandledBy(String staff, RequestStatus required) {

@@ -13,7 +13,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.jpa.repository.Query;
 
 /** All requests. */
@@ -28,6 +33,22 @@ public interface Requests extends JpaRepository<Request, UUID> {
 
 	@Query("select r from Request r join r.invitations i where i.tokenHash = :tokenHash")
 	Optional<Request> findByInvitationTokenHash(String tokenHash);
+
+	/**
+	 * The requests waiting for someone outside the hospital (served by
+	 * {@code request_waiting_idx}).
+	 */
+	@Query("select r.id from Request r where r.status in (nl.recordsdesk.requests.RequestStatus.AWAITING_SIGNATURES, nl.recordsdesk.requests.RequestStatus.AWAITING_REQUESTER)")
+	List<UUID> waitingIds();
+
+	/**
+	 * One request, locked for this transaction; skipped (empty) when another instance
+	 * holds it, so a daily check running everywhere handles each request once.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+	@Query("select r from Request r where r.id = :id")
+	Optional<Request> lockIfFree(UUID id);
 
 	@Query(value = "select nextval('request_number_seq')", nativeQuery = true)
 	long nextNumber();

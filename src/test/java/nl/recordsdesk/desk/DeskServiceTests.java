@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.Requests;
@@ -33,14 +34,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class, DeskFixture.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class })
 class DeskServiceTests {
 
 	@Autowired
 	DeskService desk;
 
 	@Autowired
-	DeskFixture fixture;
+	TestRequests fixture;
 
 	@Autowired
 	Requests requests;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.requests.RequestDocument;
 import nl.recordsdesk.requests.Requests;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class, DeskFixture.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class })
 class DeskWebTests {
 
 	static final RequestPostProcessor DESK = user("anna").roles("DESK");
@@ -44,7 +45,7 @@ class DeskWebTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	DeskFixture fixture;
+	TestRequests fixture;
 
 	@Autowired
 	Requests requests;

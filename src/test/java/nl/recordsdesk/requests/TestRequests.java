@@ -1,4 +1,4 @@
-package nl.recordsdesk.desk;
+package nl.recordsdesk.requests;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,26 +12,15 @@ import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.requests.CopyScope;
-import nl.recordsdesk.requests.Delivery;
-import nl.recordsdesk.requests.NewRequest;
-import nl.recordsdesk.requests.PatientDetails;
-import nl.recordsdesk.requests.RecordScope;
-import nl.recordsdesk.requests.RequestFiling;
-import nl.recordsdesk.requests.RequesterDetails;
-import nl.recordsdesk.requests.Requests;
-import nl.recordsdesk.requests.SecretToken;
-import nl.recordsdesk.requests.SignedBy;
-import nl.recordsdesk.requests.StoredFile;
-import nl.recordsdesk.requests.StoredFiles;
-import nl.recordsdesk.requests.UploadedFile;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Files requests as the public form would, for the desk's tests to work on. */
+/**
+ * Files requests as the public form would, for tests of what happens to them afterwards.
+ */
 @TestComponent
-class DeskFixture {
+public class TestRequests {
 
 	private final RequestFiling filing;
 
@@ -43,7 +32,7 @@ class DeskFixture {
 
 	private final TransactionTemplate transactions;
 
-	DeskFixture(RequestFiling filing, EligibilityRules rules, Requests requests, StoredFiles files,
+	TestRequests(RequestFiling filing, EligibilityRules rules, Requests requests, StoredFiles files,
 			TransactionTemplate transactions) {
 		this.filing = filing;
 		this.rules = rules;
@@ -53,11 +42,11 @@ class DeskFixture {
 	}
 
 	/** An adult's own record copy, complete, in the queue. */
-	String file(String patient) {
+	public String file(String patient) {
 		return file(patient, "ria@example.org");
 	}
 
-	String file(String patient, String email) {
+	public String file(String patient, String email) {
 		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
 				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
 		NewRequest form = new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"),
@@ -76,13 +65,13 @@ class DeskFixture {
 			.reference();
 	}
 
-	long version(String reference) {
+	public long version(String reference) {
 		Long version = this.transactions
 			.execute((status) -> this.requests.findByReference(reference).orElseThrow().version());
 		return (version != null) ? version : -1;
 	}
 
-	String status(String reference) {
+	public String status(String reference) {
 		return this.transactions
 			.execute((status) -> this.requests.findByReference(reference).orElseThrow().status().name());
 	}
