@@ -16,20 +16,12 @@ public class CoSignForm {
 	private @Nullable String drawnSignature;
 
 	void validate(Errors errors) {
-		Texts.rejectIfBlank(errors, "signatureName", this.signatureName, "request.signature.name.required");
-		Texts.rejectIfLonger(errors, "signatureName", this.signatureName, 200);
-		if (!this.declaration) {
-			errors.rejectValue("declaration", "cosign.declaration.required");
-		}
-		if (!Texts.blank(this.drawnSignature) && drawing() == null) {
-			errors.rejectValue("drawnSignature", "request.signature.drawing.invalid");
-		}
+		SignatureFields.validate(errors, this.signatureName, this.declaration, this.drawnSignature,
+				"cosign.declaration.required");
 	}
 
 	byte @Nullable [] drawing() {
-		DeliveryForm reader = new DeliveryForm();
-		reader.setDrawnSignature(this.drawnSignature);
-		return reader.drawing();
+		return SignatureFields.drawing(this.drawnSignature);
 	}
 
 	public @Nullable String getSignatureName() {

@@ -2,7 +2,6 @@ package nl.recordsdesk.requests.web;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Base64;
 
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.Delivery;
@@ -15,13 +14,6 @@ import org.springframework.validation.Errors;
  * JavaScript runs, otherwise the typed full name with the declaration.
  */
 public class DeliveryForm implements Serializable {
-
-	static final String PNG_DATA_URL = "data:image/png;base64,";
-
-	/** A drawn signature is a small image; anything larger is not one. */
-	static final int MAX_DRAWING_BYTES = 200_000;
-
-	private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
 	private @Nullable Delivery delivery;
 
@@ -38,30 +30,13 @@ public class DeliveryForm implements Serializable {
 		else if (!Arrays.asList(Delivery.forType(type)).contains(this.delivery)) {
 			errors.rejectValue("delivery", "request.delivery.notForType");
 		}
-		Texts.rejectIfBlank(errors, "signatureName", this.signatureName, "request.signature.name.required");
-		Texts.rejectIfLonger(errors, "signatureName", this.signatureName, 200);
-		if (!this.declaration) {
-			errors.rejectValue("declaration", "request.signature.declaration.required");
-		}
-		if (!Texts.blank(this.drawnSignature) && drawing() == null) {
-			errors.rejectValue("drawnSignature", "request.signature.drawing.invalid");
-		}
+		SignatureFields.validate(errors, this.signatureName, this.declaration, this.drawnSignature,
+				"request.signature.declaration.required");
 	}
 
 	/** The drawn signature as PNG bytes, or null when none was drawn or it is no PNG. */
 	byte @Nullable [] drawing() {
-		if (Texts.blank(this.drawnSignature) || !this.drawnSignature.startsWith(PNG_DATA_URL)
-				|| this.drawnSignature.length() > MAX_DRAWING_BYTES * 4 / 3 + PNG_DATA_URL.length() + 4) {
-			return null;
-		}
-		try {
-			byte[] png = Base64.getDecoder().decode(this.drawnSignature.substring(PNG_DATA_URL.length()));
-			return (png.length > PNG_MAGIC.length
-					&& Arrays.equals(png, 0, PNG_MAGIC.length, PNG_MAGIC, 0, PNG_MAGIC.length)) ? png : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return SignatureFields.drawing(this.drawnSignature);
 	}
 
 	public @Nullable Delivery getDelivery() {
