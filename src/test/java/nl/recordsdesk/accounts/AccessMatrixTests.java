@@ -25,15 +25,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Who reaches which staff URL, by link and by form post: anonymous visitors are sent to
  * sign in, a member without the role gets 403, a member with it gets through. The desk,
- * review, audit and account pages do not exist yet: there the right role's 404 is left
- * alone, only the others' refusal is checked.
+ * review and audit pages do not exist yet: there the right role's 404 is left alone, only
+ * the others' refusal is checked.
  */
-@WebMvcTest(controllers = { StaffHomeController.class, SignInController.class })
+@WebMvcTest(controllers = { StaffHomeController.class, AccountAdminController.class, SignInController.class })
 @Import(WebSliceConfiguration.class)
 class AccessMatrixTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@MockitoBean
+	StaffAccountAdministration administration;
 
 	@MockitoBean
 	PasswordChange passwordChange;

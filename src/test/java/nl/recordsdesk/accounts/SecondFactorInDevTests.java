@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,9 @@ class SecondFactorInDevTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@MockitoBean
+	StaffAccountAdministration administration;
 
 	@Test
 	@WithStaff(roles = Roles.DESK, secondFactor = false)
