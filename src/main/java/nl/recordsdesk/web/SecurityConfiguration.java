@@ -1,5 +1,8 @@
 package nl.recordsdesk.web;
 
+import nl.recordsdesk.accounts.Roles;
+import nl.recordsdesk.accounts.StaffSignIn;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,7 +12,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The one filter chain of the portal. Public pages and the eligibility API are open;
- * every other URL is denied until a feature opens it here with an explicit matcher.
+ * staff pages need a sign-in (password and, outside development, a TOTP code: see
+ * {@link StaffSignIn}) and the role of the page; every other URL is denied until a
+ * feature opens it here with an explicit matcher.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,8 +29,14 @@ class SecurityConfiguration {
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
+	/**
+	 * Pages for which an anonymous visitor is sent to the login page; elsewhere a closed
+	 * URL answers 403.
+	 */
+	static final String[] STAFF_PAGES = { "/login/**", "/staff", "/desk/**", "/review/**", "/admin/**", "/audit/**" };
+
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain portalSecurity(HttpSecurity http, StaffSignIn staffSignIn) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/checker", "/css/**", "/js/**", "/images/**", "/favicon.ico",
 					"/favicon.svg")
@@ -42,6 +53,24 @@ class SecurityConfiguration {
 			// elsewhere these URLs are not found.
 			.requestMatchers(HttpMethod.GET, "/dev/mail", "/dev/mail/*")
 			.permitAll()
+			// Staff: the login page for everyone (the form posts to Spring's filter); the
+			// second step for whoever has given a password; the rest with every factor.
+			.requestMatchers(HttpMethod.GET, "/login")
+			.permitAll()
+			.requestMatchers("/login/totp")
+			.access(StaffSignIn.passwordGiven())
+			.requestMatchers("/login/password", "/staff")
+			.authenticated()
+			// One role per area; an administrator does not reach requests without the
+			// role of the desk or a physician.
+			.requestMatchers("/desk/**")
+			.hasRole(Roles.DESK)
+			.requestMatchers("/review/**")
+			.hasRole(Roles.PHYSICIAN)
+			.requestMatchers("/admin/**")
+			.hasRole(Roles.ADMIN)
+			.requestMatchers("/audit/**")
+			.hasRole(Roles.AUDITOR)
 			.requestMatchers("/error")
 			.permitAll()
 			// The audit trail: only the auditor, not an administrator too. Whoever
@@ -62,6 +91,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
+		staffSignIn.applyTo(http, STAFF_PAGES);
 		return http.build();
 	}
 

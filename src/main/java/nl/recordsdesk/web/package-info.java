@@ -3,7 +3,8 @@
  * home page. Feature modules bring their own controllers and templates.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Web shell")
+@org.springframework.modulith.ApplicationModule(displayName = "Web shell",
+		allowedDependencies = { "eligibility", "accounts" })
 package nl.recordsdesk.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,175 @@
+package nl.recordsdesk.accounts;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.recordsdesk.accounts.StaffAccountAdministration.Created;
+import nl.recordsdesk.accounts.StaffAccountAdministration.SelfLockoutException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrators' pages for staff accounts: list, create, change roles and
+ * departments, disable and enable, reset a password or second factor. A one-time password
+ * is shown once, on the page after the change. A change that takes something away ends
+ * the account's sessions.
+ */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+	private final StaffAccountAdministration administration;
+
+	private final StaffSessions sessions;
+
+	AccountAdminController(StaffAccountAdministration administration, StaffSessions sessions) {
+		this.administration = administration;
+		this.sessions = sessions;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("accounts", this.administration.list());
+		return "accounts/admin/list";
+	}
+
+	@GetMapping("/new")
+	String newAccount(Model model) {
+		model.addAttribute("accountForm", new AccountForm());
+		return newView(model);
+	}
+
+	@PostMapping
+	String create(@ModelAttribute AccountForm accountForm, BindingResult binding,
+			@AuthenticationPrincipal StaffMember me, Model model, RedirectAttributes redirect) {
+		accountForm.validate(binding, true);
+		if (!binding.hasFieldErrors("username")
+				&& this.administration.usernameTaken(accountForm.normalizedUsername())) {
+			binding.rejectValue("username", "accounts.admin.username.taken");
+		}
+		if (binding.hasErrors()) {
+			return newView(model);
+		}
+		Created created;
+		try {
+			created = this.administration.create(accountForm, me.id());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Someone else took the username in the meantime.
+			binding.rejectValue("username", "accounts.admin.username.taken");
+			return newView(model);
+		}
+		redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
+		redirect.addFlashAttribute("created", true);
+		return "redirect:/admin/accounts/" + created.id();
+	}
+
+	@GetMapping("/{id}")
+	String account(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, Model model) {
+		StaffAccount account = existing(id);
+		if (!model.containsAttribute("accountForm")) {
+			model.addAttribute("accountForm", AccountForm.of(account));
+		}
+		return accountView(account, me, model);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @ModelAttribute AccountForm accountForm, BindingResult binding,
+			@AuthenticationPrincipal StaffMember me, Model model, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		StaffAccount account = existing(id);
+		accountForm.setUsername(account.username());
+		accountForm.validate(binding, false);
+		if (!binding.hasFieldErrors("roles") && id.equals(me.id()) && !accountForm.getRoles().contains(Roles.ADMIN)) {
+			binding.rejectValue("roles", "accounts.admin.roles.ownAdmin");
+		}
+		if (binding.hasErrors()) {
+			return accountView(account, me, model);
+		}
+		this.administration.update(id, accountForm, me.id());
+		// New roles apply from the next sign-in; one taken away must not linger.
+		this.sessions.endAll(id, request.getSession().getId());
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		existing(id);
+		try {
+			this.administration.disable(id, me.id());
+		}
+		catch (SelfLockoutException ex) {
+			redirect.addFlashAttribute("refused", "accounts.admin.disable.own");
+			return "redirect:/admin/accounts/" + id;
+		}
+		this.sessions.endAll(id, request.getSession().getId());
+		redirect.addFlashAttribute("done", "accounts.admin.disabled");
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect) {
+		existing(id);
+		this.administration.enable(id, me.id());
+		redirect.addFlashAttribute("done", "accounts.admin.enabled");
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		existing(id);
+		redirect.addFlashAttribute("oneTimePassword", this.administration.resetPassword(id, me.id()));
+		this.sessions.endAll(id, request.getSession().getId());
+		redirect.addFlashAttribute("done", "accounts.admin.passwordReset");
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	@PostMapping("/{id}/second-factor")
+	String resetSecondFactor(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		existing(id);
+		this.administration.resetSecondFactor(id, me.id());
+		this.sessions.endAll(id, request.getSession().getId());
+		redirect.addFlashAttribute("done", "accounts.admin.secondFactorReset");
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	private StaffAccount existing(UUID id) {
+		return this.administration.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static String newView(Model model) {
+		model.addAttribute("roles", Roles.ALL);
+		return "accounts/admin/new";
+	}
+
+	private static String accountView(StaffAccount account, StaffMember me, Model model) {
+		model.addAttribute("account",
+				new AccountView(account.id(), account.username(), account.displayName(), account.enabled(),
+						account.secondFactorEnrolled(), account.mustChangePassword(), account.id().equals(me.id())));
+		model.addAttribute("roles", Roles.ALL);
+		return "accounts/admin/account";
+	}
+
+	/** The account as its page shows it. */
+	record AccountView(UUID id, String username, String displayName, boolean enabled, boolean secondFactorEnrolled,
+			boolean mustChangePassword, boolean own) {
+
+	}
+
+}

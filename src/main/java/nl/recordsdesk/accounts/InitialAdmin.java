@@ -1,0 +1,60 @@
+package nl.recordsdesk.accounts;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The first administrator of a new installation, from
+ * {@code recordsdesk.accounts.initial-admin.*}: created at start only while there is no
+ * enabled administrator, with a password that must be changed and a second factor that
+ * must be enrolled at the first sign-in. Remove the settings afterwards.
+ */
+@Component
+class InitialAdmin implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+
+	private final StaffAccounts accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AccountsProperties properties;
+
+	private final Clock clock;
+
+	InitialAdmin(StaffAccounts accounts, PasswordEncoder passwordEncoder, AccountsProperties properties, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		AccountsProperties.InitialAdmin admin = this.properties.initialAdmin();
+		if (!admin.configured() || this.accounts.existsEnabledWithRole(Roles.ADMIN)) {
+			return;
+		}
+		String username = StaffAccount.normalize(admin.username());
+		if (!AccountForm.USERNAME.matcher(username).matches() || this.accounts.existsByUsername(username)) {
+			throw new IllegalStateException(
+					"recordsdesk.accounts.initial-admin.username is not a valid, unused username");
+		}
+		StaffAccount account = new StaffAccount(username, username, "", this.passwordEncoder.encode(admin.password()),
+				Set.of(Roles.ADMIN), Set.of(), true, this.clock.instant());
+		this.accounts.save(account);
+		log.info("Initial administrator account {} created; its password must be changed at the first sign-in",
+				account.id());
+	}
+
+}

@@ -1,0 +1,63 @@
+package nl.recordsdesk.accounts;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The staff directory from the accounts table. */
+@Service
+@Transactional(readOnly = true)
+class JpaStaffDirectory implements StaffDirectory {
+
+	private static final Comparator<StaffMember> BY_NAME = Comparator
+		.comparing((StaffMember member) -> member.displayName().toLowerCase(Locale.ROOT))
+		.thenComparing(StaffMember::username);
+
+	private final StaffAccounts accounts;
+
+	JpaStaffDirectory(StaffAccounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	public List<StaffMember> physicians() {
+		return this.accounts.findEnabledWithRole(Roles.PHYSICIAN)
+			.stream()
+			.map(StaffAccount::member)
+			.sorted(BY_NAME)
+			.toList();
+	}
+
+	@Override
+	public List<StaffMember> physiciansOf(String department) {
+		String wanted = department.strip();
+		return physicians().stream()
+			.filter((member) -> member.departments().stream().anyMatch((d) -> d.equalsIgnoreCase(wanted)))
+			.toList();
+	}
+
+	@Override
+	public Optional<StaffMember> find(UUID id) {
+		return this.accounts.findById(id).map(StaffAccount::member);
+	}
+
+	@Override
+	public Map<UUID, String> namesOf(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new LinkedHashMap<>();
+		this.accounts.findAllWithRolesAndDepartments(ids)
+			.forEach((account) -> names.put(account.id(), account.displayName()));
+		return names;
+	}
+
+}

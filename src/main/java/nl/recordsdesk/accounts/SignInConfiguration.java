@@ -1,0 +1,113 @@
+package nl.recordsdesk.accounts;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Everything the portal's filter chain needs for staff sign-in, and the factors every
+ * staff page requires.
+ * <p>
+ * Not {@code @EnableMultiFactorAuthentication}: its {@code authorities} are fixed at
+ * compile time, while whether TOTP is required is a setting, so the factory is published
+ * here; and the one other thing it does, joining factors on Spring's own login filters,
+ * is wanted only on the TOTP step, where {@link StaffSignIn} turns it on. A password
+ * given again therefore starts a new sign-in rather than keeping an earlier code.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountsProperties.class)
+// Imported rather than scanned, so that a slice test has all of sign-in with this class.
+@Import({ SignInThrottle.class, SecondFactor.class, SignInFlow.class, StaffSessions.class })
+class SignInConfiguration {
+
+	/**
+	 * Every authorization rule of the filter chain ({@code hasRole},
+	 * {@code authenticated}) and of method security also requires these factors.
+	 * {@code permitAll} and {@code denyAll} are not affected.
+	 */
+	@Bean
+	DefaultAuthorizationManagerFactory<Object> authorizationManagerFactory(AccountsProperties properties) {
+		if (properties.requireSecondFactor()) {
+			return AuthorizationManagerFactories.multiFactor()
+				.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, SignInAuthorities.TOTP)
+				.build();
+		}
+		return AuthorizationManagerFactories.multiFactor()
+			.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+			.build();
+	}
+
+	/** bcrypt now; hashes made another way still verify and are re-hashed at sign-in. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Spring Security's authentication events (success, bad credentials, locked,
+	 * disabled), for the audit trail to listen to; a throttled attempt is a "locked" one.
+	 */
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+		events.setAdditionalExceptionMappings(
+				Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+		return events;
+	}
+
+	@Bean
+	TotpSecretCipher totpSecretCipher(AccountsProperties properties) {
+		return new TotpSecretCipher(properties.totpKey());
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when a session ends or gets a new id. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new HttpSessionSecurityContextRepository(),
+				new RequestAttributeSecurityContextRepository());
+	}
+
+	@Bean
+	StaffSignIn staffSignIn(StaffAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+			SecondFactor secondFactor, SignInFlow flow, SessionRegistry sessionRegistry,
+			SecurityContextRepository securityContextRepository, AuthenticationEventPublisher events) {
+		ProviderManager passwordStep = new ProviderManager(new StaffPasswordAuthenticationProvider(
+				new StaffUserDetailsService(accounts), passwordEncoder, throttle));
+		passwordStep.setAuthenticationEventPublisher(events);
+		ProviderManager secondFactorStep = new ProviderManager(
+				new TotpAuthenticationProvider(secondFactor, accounts, throttle));
+		secondFactorStep.setAuthenticationEventPublisher(events);
+		return new StaffSignIn(passwordStep, secondFactorStep, flow, sessionRegistry, securityContextRepository);
+	}
+
+}

@@ -1,0 +1,29 @@
+package nl.recordsdesk.accounts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who works here, for other modules: the physicians a request can go to, and the names
+ * behind the account ids they store.
+ */
+public interface StaffDirectory {
+
+	/** Every enabled physician, by name. */
+	List<StaffMember> physicians();
+
+	/**
+	 * The enabled physicians of a department (compared without regard to case), by name.
+	 */
+	List<StaffMember> physiciansOf(String department);
+
+	/** A member by account id, enabled or not (a past decider stays known). */
+	Optional<StaffMember> find(UUID id);
+
+	/** The display names of the given accounts; unknown ids are left out. */
+	Map<UUID, String> namesOf(Collection<UUID> ids);
+
+}

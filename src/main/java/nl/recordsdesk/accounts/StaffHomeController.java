@@ -1,0 +1,36 @@
+package nl.recordsdesk.accounts;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The staff page after sign-in: a link to each area the member's roles open, and to the
+ * password change.
+ */
+@Controller
+class StaffHomeController {
+
+	/** The area each role opens, in the order of {@link Roles#ALL}. */
+	static final List<Area> AREAS = List.of(new Area(Roles.DESK, "/desk"), new Area(Roles.PHYSICIAN, "/review"),
+			new Area(Roles.ADMIN, "/admin/accounts"), new Area(Roles.AUDITOR, "/audit"));
+
+	@GetMapping(SignInFlow.STAFF_HOME)
+	String home(Authentication authentication, Model model) {
+		model.addAttribute("member", authentication.getPrincipal());
+		model.addAttribute("areas",
+				AREAS.stream()
+					.filter((area) -> SignInAuthorities.has(authentication, Roles.authority(area.role())))
+					.toList());
+		model.addAttribute("mustChangePassword", SignInAuthorities.mustChangePassword(authentication));
+		return "accounts/staff";
+	}
+
+	record Area(String role, String path) {
+
+	}
+
+}

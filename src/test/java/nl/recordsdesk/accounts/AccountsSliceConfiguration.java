@@ -1,0 +1,24 @@
+package nl.recordsdesk.accounts;
+
+import org.mockito.Mockito;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Staff sign-in for a {@code @WebMvcTest} of any module (imported by
+ * {@code WebSliceConfiguration}): the real sign-in configuration and the factors it
+ * requires, over an account table that is empty (a mock, as a slice has no database).
+ * Tests there sign in with {@link WithDeskUser} and the other personas.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(SignInConfiguration.class)
+public class AccountsSliceConfiguration {
+
+	@Bean
+	StaffAccounts staffAccounts() {
+		return Mockito.mock(StaffAccounts.class);
+	}
+
+}

@@ -1,0 +1,146 @@
+package nl.recordsdesk.accounts;
+
+import java.util.Set;
+
+import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.TestMail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guessing is slowed down per username (in the database) and per client address (in
+ * memory), with a message that says to wait and never tells whether a username exists.
+ * Spring Security publishes every attempt as an event, for the audit trail.
+ */
+@SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
+@AutoConfigureMockMvc
+@Import({ TestDatabase.class, TestMail.class })
+@RecordApplicationEvents
+class ThrottlingTests {
+
+	static final String FAILED = "De gebruikersnaam of het wachtwoord klopt niet.";
+
+	static final String LOCKED = "Er is te vaak een verkeerd wachtwoord of een verkeerde code ingevoerd. Wacht 15 minuten";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	SignInDriver browser;
+
+	@BeforeEach
+	void newBrowser() {
+		this.browser = new SignInDriver(this.mvc, this.accounts);
+	}
+
+	StaffAccount desk() {
+		return SignInDriver.account(this.accounts, this.passwordEncoder, "desk", Set.of(Roles.DESK), Set.of());
+	}
+
+	/** What the login page says after an attempt. */
+	String attempt(String username, String password) {
+		assertThat(this.browser.password(username, password)).hasRedirectedUrl("/login?error");
+		String page = SignInDriver.body(this.browser.get("/login?error"));
+		assertThat(page).contains("value=\"" + username + "\"");
+		return page.substring(page.indexOf("<p id=\"login-error\">"),
+				page.indexOf("</p>", page.indexOf("login-error")));
+	}
+
+	@Test
+	void fiveWrongPasswordsLockTheUsernameAndTheRightOneThenWaitsToo() {
+		StaffAccount account = desk();
+		for (int i = 1; i < 5; i++) {
+			assertThat(attempt(account.username(), "wrong " + i)).contains(FAILED);
+		}
+		assertThat(attempt(account.username(), "wrong 5")).contains(LOCKED);
+		assertThat(attempt(account.username(), SignInDriver.PASSWORD)).contains(LOCKED);
+		assertThat(this.events.stream(AuthenticationFailureBadCredentialsEvent.class)).hasSize(4);
+		assertThat(this.events.stream(AuthenticationFailureLockedEvent.class)).hasSize(2);
+		assertThat(this.events.stream(AuthenticationSuccessEvent.class)).isEmpty();
+
+		// A quarter of an hour later (the lock moved into the past rather than waited
+		// for).
+		this.jdbc.update("UPDATE staff_account SET locked_until = now() - interval '1 second' WHERE id = ?",
+				account.id());
+		assertThat(this.browser.password(account.username(), SignInDriver.PASSWORD)).hasRedirectedUrl("/login/totp");
+		assertThat(this.events.stream(AuthenticationSuccessEvent.class)).hasSize(1);
+	}
+
+	@Test
+	void anUnknownUsernameGetsTheSameAnswersAsAKnownOne() {
+		String known = desk().username();
+		String unknown = SignInDriver.uniqueUsername("niemand");
+		for (int i = 1; i <= 5; i++) {
+			String forKnown = attempt(known, "wrong " + i).replace(known, "USER");
+			String forUnknown = attempt(unknown, "wrong " + i).replace(unknown, "USER");
+			assertThat(forUnknown).isEqualTo(forKnown);
+		}
+		assertThat(attempt(unknown, "wrong 6")).contains(LOCKED);
+	}
+
+	@Test
+	void wrongCodesCountTooAndEndTheHalfFinishedSignIn() {
+		StaffAccount account = desk();
+		String secret = this.browser.signIn(account, SignInDriver.PASSWORD);
+		String wrong = Totp.code(Base32.decode(secret), Totp.stepAt(java.time.Instant.now()) - 5);
+		this.browser.newSession();
+		this.browser.password(account.username(), SignInDriver.PASSWORD);
+		for (int i = 1; i < 5; i++) {
+			assertThat(this.browser.code(wrong)).hasRedirectedUrl("/login/totp?error");
+		}
+		assertThat(this.browser.code(wrong)).hasRedirectedUrl("/login?error");
+		assertThat(SignInDriver.body(this.browser.get("/login?error"))).contains(LOCKED);
+		assertThat(this.browser.get("/login/totp")).hasStatus(302).hasRedirectedUrl("/login");
+	}
+
+	@Test
+	void twentyFailuresFromOneAddressStopItForAQuarterOfAnHour() {
+		StaffAccount account = desk();
+		for (int i = 0; i < 20; i++) {
+			this.browser.password(SignInDriver.uniqueUsername("raden"), "wrong");
+		}
+		assertThat(attempt(account.username(), SignInDriver.PASSWORD)).contains(
+				"Vanaf uw netwerk is te vaak zonder succes geprobeerd aan te melden. Wacht 15 minuten en probeer het dan opnieuw.");
+		// The account itself is not locked: from elsewhere it signs in.
+		SignInDriver elsewhere = new SignInDriver(this.mvc, this.accounts);
+		assertThat(elsewhere.password(account.username(), SignInDriver.PASSWORD)).hasRedirectedUrl("/login/totp");
+	}
+
+	@Test
+	void aDisabledAccountIsToldSoOnlyWithItsPassword() {
+		StaffAccount account = desk();
+		this.jdbc.update("UPDATE staff_account SET enabled = false WHERE id = ?", account.id());
+		assertThat(attempt(account.username(), "wrong")).contains(FAILED);
+		assertThat(attempt(account.username(), SignInDriver.PASSWORD))
+			.contains("Uw account is uitgeschakeld. Neem contact op met de beheerder.");
+		assertThat(this.events.stream(AuthenticationFailureDisabledEvent.class)).hasSize(1);
+	}
+
+}
