@@ -74,8 +74,8 @@ class SignInTests {
 			.bodyText()
 			.contains("<h1>Welkom, Test desk</h1>", "href=\"/desk\"", "Aangemeld als Test desk")
 			.doesNotContain("href=\"/admin/accounts\"");
-		// The desk's own pages are not built yet: past security, nothing is found.
-		assertThat(this.browser.get("/desk")).hasStatus(404);
+		// Past security, the desk's queue opens.
+		assertThat(this.browser.get("/desk")).hasStatusOk();
 		assertThat(this.browser.get("/admin/accounts")).hasStatus(403);
 	}
 
@@ -100,7 +100,7 @@ class SignInTests {
 		assertThat(this.browser.get("/login/totp?error")).bodyText()
 			.contains("Deze code klopt niet of is al gebruikt.");
 		assertThat(this.browser.code(this.browser.nextCode(account.id(), secret))).hasStatus(302);
-		assertThat(this.browser.get("/desk")).hasStatus(404);
+		assertThat(this.browser.get("/desk")).hasStatusOk();
 	}
 
 	@Test
@@ -159,7 +159,7 @@ class SignInTests {
 				"newPassword", "mijn eigen lange wachtwoord", "confirmation", "mijn eigen lange wachtwoord");
 		assertThat(changed).hasStatus(302).hasRedirectedUrl("/staff");
 		assertThat(this.browser.get("/staff")).bodyText().contains("Uw wachtwoord is gewijzigd.", "href=\"/desk\"");
-		assertThat(this.browser.get("/desk")).hasStatus(404);
+		assertThat(this.browser.get("/desk")).hasStatusOk();
 		assertThat(this.accounts.findById(account.id()).orElseThrow().mustChangePassword()).isFalse();
 
 		this.browser.post("/logout");

@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithMockUser;
+import nl.recordsdesk.accounts.WithStaff;
+import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -30,7 +31,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * The auditor's page: only for the role AUDITOR; the filters reach the search, the
@@ -54,7 +55,7 @@ class AuditSearchControllerTests {
 	AuditSearch search;
 
 	@Test
-	@WithMockUser(username = "auditor", roles = "AUDITOR")
+	@WithStaff(username = "auditor", roles = "AUDITOR")
 	void theAuditorSeesTheNewestRecordsInTheHospitalsTime() {
 		given(this.search.search(any(), anyInt(), any()))
 			.willReturn(new AuditPage(List.of(VIEWED, REFUSED), 1, false, 7));
@@ -79,7 +80,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void theFiltersReachTheSearchAndStayInTheForm() {
 		given(this.search.search(any(), anyInt(), any())).willReturn(new AuditPage(List.of(), 1, false, 0));
 
@@ -102,7 +103,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void pagesLinkToTheSameSearchOverTheSameRecords() {
 		List<AuditRecord> fifty = LongStream.range(0, 50).mapToObj((i) -> VIEWED).toList();
 		given(this.search.search(any(), eq(2), eq(900L))).willReturn(new AuditPage(fifty, 2, true, 900));
@@ -125,7 +126,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void aPeriodThatEndsBeforeItStartsIsSentBackWithItsInput() {
 		MvcTestResult result = this.mvc.get()
 			.uri("/audit")
@@ -145,7 +146,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void aDateThatIsNoDateIsSentBackAsTyped() {
 		MvcTestResult result = this.mvc.get().uri("/audit").param("from", "31-2-2026").param("lang", "en").exchange();
 
@@ -157,7 +158,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void overlongInputIsRefused() {
 		assertThat(this.mvc.get().uri("/audit").param("reference", "R".repeat(101))).bodyText()
 			.contains("Een aanvraagnummer is hoogstens 100 tekens lang.");
@@ -165,7 +166,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void speaksEnglishWhenChosen() {
 		given(this.search.search(any(), anyInt(), isNull())).willReturn(new AuditPage(List.of(VIEWED), 1, true, 7));
 
@@ -175,7 +176,7 @@ class AuditSearchControllerTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "AUDITOR")
+	@WithStaff(username = "staff", roles = "AUDITOR")
 	void anActionNoLongerKnownKeepsItsName() {
 		AuditRecord retired = new AuditRecord(1, Instant.parse("2026-01-01T00:00:00Z"), "jdevries", "", "FAXED",
 				"SUCCESS", null, null, null, null);
@@ -204,7 +205,7 @@ class AuditSearchControllerTests {
 	}
 
 	static RequestPostProcessor as(String role) {
-		return user("staff").roles(role);
+		return authentication(WithStaffSecurityContextFactory.withRoles(role));
 	}
 
 }

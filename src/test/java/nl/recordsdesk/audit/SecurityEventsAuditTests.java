@@ -32,7 +32,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.context.support.WithMockUser;
+import nl.recordsdesk.accounts.WithStaff;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -131,7 +131,7 @@ class SecurityEventsAuditTests {
 	}
 
 	@Test
-	@WithMockUser(username = "halfway", roles = "DESK")
+	@WithStaff(username = "halfway", roles = "DESK")
 	void aFailedSecondFactorNamesTheUserWhoProvedTheFirst() {
 		this.events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
 				UsernamePasswordAuthenticationToken.unauthenticated("halfway", "123456"),
@@ -175,7 +175,7 @@ class SecurityEventsAuditTests {
 
 	/** Through the portal's own filter chain: the event is published and persisted. */
 	@Test
-	@WithMockUser(username = "desk-user", roles = "DESK")
+	@WithStaff(username = "desk-user", roles = "DESK")
 	void aSignedInUserRefusedAPageIsRecordedWithMethodAndPathOnly() {
 		assertThat(this.mvc.get().uri("/audit?user=someone").with(from(this.address))).hasStatus(403);
 
@@ -197,7 +197,7 @@ class SecurityEventsAuditTests {
 	}
 
 	@Test
-	@WithMockUser(username = "auditor-events", roles = "AUDITOR")
+	@WithStaff(username = "auditor-events", roles = "AUDITOR")
 	void theAuditorsSearchIsItselfRecorded() {
 		String reference = "RD-EVENTS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 

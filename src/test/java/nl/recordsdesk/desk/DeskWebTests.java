@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.requests.RequestDocument;
 import nl.recordsdesk.requests.Requests;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * The desk's and the physician's pages on the whole application: who reaches what, by URL
@@ -35,11 +36,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @Import({ TestDatabase.class, TestMail.class, TestRequests.class })
 class DeskWebTests {
 
-	static final RequestPostProcessor DESK = user("anna").roles("DESK");
+	static final RequestPostProcessor DESK = staff("anna", "DESK");
 
-	static final RequestPostProcessor PHYSICIAN = user("dr-vos").roles("PHYSICIAN");
+	static final RequestPostProcessor PHYSICIAN = staff("dr-vos", "PHYSICIAN");
 
-	static final RequestPostProcessor ADMIN = user("beheer").roles("ADMIN");
+	static final RequestPostProcessor ADMIN = staff("beheer", "ADMIN");
+
+	/** Signed in with both factors, as the portal requires outside development. */
+	static RequestPostProcessor staff(String username, String role) {
+		return authentication(WithStaffSecurityContextFactory.authentication(
+				WithStaffSecurityContextFactory.member(username, username, List.of(role), List.of()), true));
+	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -86,7 +93,7 @@ class DeskWebTests {
 		assertThat(this.mvc.post()
 			.uri("/desk/requests/" + reference + "/claim")
 			.param("version", Long.toString(version))
-			.with(user("bram").roles("DESK"))
+			.with(staff("bram", "DESK"))
 			.with(csrf())).flash().containsEntry("problem", "conflict");
 	}
 
