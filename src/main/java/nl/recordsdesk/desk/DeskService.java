@@ -139,7 +139,11 @@ public class DeskService {
 		}
 		change.accept(request);
 		try {
-			this.requests.saveAndFlush(request);
+			// The request is managed in this transaction: flushing writes the change and
+			// inserts new children by cascade. (save() would merge, and merging a new
+			// child
+			// with an assigned id, such as a physician's decision, fails.)
+			this.requests.flush();
 		}
 		catch (OptimisticLockingFailureException | DataIntegrityViolationException ex) {
 			// Two people acting at once: the version check, or the unique position of the

@@ -202,7 +202,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 	// Decisions are never removed or changed: no orphan removal, and the entity is
 	// immutable.
 	@OneToMany(cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
+	// Not updatable: the row is inserted with its request, and a trigger refuses any
+	// UPDATE.
+	@JoinColumn(name = "request_id", nullable = false, updatable = false)
 	@OrderBy("decidedAt")
 	private List<ReviewDecision> decisions = new ArrayList<>();
 

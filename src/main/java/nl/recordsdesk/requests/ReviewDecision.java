@@ -9,7 +9,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "review_decision")
-@Immutable
+// Not Hibernate's @Immutable: with an assigned id, merging a request would look a new
+// decision up instead of inserting it. The class has no setters, and a trigger refuses
+// every
+// UPDATE of review_decision.
 public class ReviewDecision {
 
 	/** The legal ground of the decision ({@code workflow.md}). */

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Import;
 				// than a
 				// visitor would; the limit has its own test.
 				"recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
-@Import({ TestDatabase.class, TestMail.class })
+@Import({ TestDatabase.class, TestMail.class, TestStaff.class })
 public @interface BrowserTest {
 
 }

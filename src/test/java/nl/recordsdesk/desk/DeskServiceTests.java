@@ -110,6 +110,29 @@ class DeskServiceTests {
 	}
 
 	@Test
+	void aPhysiciansDecisionsAreStoredAndNeverChanged() {
+		String reference = this.fixture.file("Hans Bos");
+		this.desk.claim(reference, version(reference), "anna");
+		this.desk.verify(reference, version(reference), "anna");
+		this.transactions.executeWithoutResult((status) -> {
+			// An adult's own request would not go to a physician; force the state for
+			// this test.
+			this.jdbc.update("update request set status = 'PHYSICIAN_REVIEW' where reference = ?", reference);
+		});
+		nl.recordsdesk.requests.ReviewDecision.Review grant = new nl.recordsdesk.requests.ReviewDecision.Review(true,
+				nl.recordsdesk.requests.ReviewDecision.LegalGround.WEIGHTY_INTEREST,
+				nl.recordsdesk.requests.ReviewDecision.Scope.WHOLE_RECORD, null, "Het belang weegt zwaarder.",
+				nl.recordsdesk.requests.ReviewDecision.Capacity.TREATING_PHYSICIAN);
+		this.desk.decide(reference, version(reference), "dr-vos", grant);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from review_decision d join request r on r.id = d.request_id where r.reference = ?",
+				Integer.class, reference))
+			.isEqualTo(1);
+		assertThatExceptionOfType(org.springframework.dao.DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.update("update review_decision set weighing = 'anders'"));
+	}
+
+	@Test
 	void aRefusalIsMailedWithTheComplaintRoute() {
 		TestMail.clear();
 		String reference = file();
