@@ -61,7 +61,7 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	 */
 	@Query(value = """
 			select new nl.recordsdesk.requests.QueueRow(r.reference, r.status, r.type, r.outcome, r.dueDate,
-			    r.patient.name, r.assignedTo, r.filedAt)
+			    r.patient.name, r.assignedTo, r.filedAt, r.scope.departments)
 			from Request r
 			where r.status in :statuses
 			and (:type is null or r.type = :type)

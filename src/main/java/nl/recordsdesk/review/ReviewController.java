@@ -1,9 +1,12 @@
 package nl.recordsdesk.review;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import nl.recordsdesk.accounts.StaffMember;
 import nl.recordsdesk.desk.DeskQueries;
 import nl.recordsdesk.desk.DeskRequestView;
 import nl.recordsdesk.desk.DeskService;
@@ -13,6 +16,7 @@ import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.ReviewDecision;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,13 +44,17 @@ class ReviewController {
 		this.decisions = decisions;
 	}
 
+	/** The physician's own departments first, then the rest; each part by due date. */
 	@GetMapping
-	String queue(Principal physician, Model model) {
-		model.addAttribute("lines",
-				this.queries
-					.queue(new QueueFilter(RequestStatus.PHYSICIAN_REVIEW, null, QueueFilter.Assignment.ANYONE,
-							QueueFilter.Due.ANY, null, 0), physician.getName())
-					.getContent());
+	String queue(@AuthenticationPrincipal StaffMember physician, Model model) {
+		List<DeskQueries.Line> ordered = new ArrayList<>(this.queries
+			.queue(new QueueFilter(RequestStatus.PHYSICIAN_REVIEW, null, QueueFilter.Assignment.ANYONE,
+					QueueFilter.Due.ANY, null, 0), physician.getName())
+			.getContent());
+		List<String> departments = List.copyOf(physician.departments());
+		ordered.sort(Comparator.comparing((DeskQueries.Line line) -> !line.row().concerns(departments)));
+		model.addAttribute("lines", ordered);
+		model.addAttribute("myDepartments", departments);
 		return "review/queue";
 	}
 

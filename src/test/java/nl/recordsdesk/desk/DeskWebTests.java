@@ -150,6 +150,22 @@ class DeskWebTests {
 	}
 
 	@Test
+	void aPhysicianSeesTheirOwnDepartmentFirst() throws Exception {
+		String other = this.fixture.file("Otto Eerder");
+		String own = this.fixture.file("Olga Later");
+		this.jdbc.update("update request set status = 'PHYSICIAN_REVIEW', due_date = current_date where reference = ?",
+				other);
+		this.jdbc.update("update request set status = 'PHYSICIAN_REVIEW', due_date = current_date + 20, "
+				+ "departments = 'Cardiologie, poli hartfalen' where reference = ?", own);
+		RequestPostProcessor cardiologist = authentication(
+				WithStaffSecurityContextFactory.authentication(WithStaffSecurityContextFactory.member("dr-hart",
+						"Dr. Hart", List.of("PHYSICIAN"), List.of("cardiologie")), true));
+		String page = this.mvc.get().uri("/review").with(cardiologist).exchange().getResponse().getContentAsString();
+		assertThat(page.indexOf(own)).isPositive().isLessThan(page.indexOf(other));
+		assertThat(page).contains("Uw afdeling");
+	}
+
+	@Test
 	void theDashboardCounts() {
 		this.fixture.file("Dirk Kok");
 		assertThat(this.mvc.get().uri("/desk/dashboard").with(DESK)).hasStatusOk()
