@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,9 +35,12 @@ class DeskController {
 
 	private final DeskService desk;
 
-	DeskController(DeskQueries queries, DeskService desk) {
+	private final PreparedCopies copies;
+
+	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies) {
 		this.queries = queries;
 		this.desk = desk;
+		this.copies = copies;
 	}
 
 	@GetMapping
@@ -80,7 +84,9 @@ class DeskController {
 			@RequestParam(required = false) @Nullable ItemCode item,
 			@RequestParam(required = false) @Nullable String colleague, @RequestParam(defaultValue = "0") int months,
 			@RequestParam(defaultValue = "false") boolean idChecked,
-			@RequestParam(defaultValue = "false") boolean feePaid, Principal principal, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean feePaid,
+			@RequestParam(required = false) @Nullable MultipartFile copy, Principal principal,
+			RedirectAttributes redirect) {
 		String staff = principal.getName();
 		String back = "redirect:/desk/requests/" + reference;
 		try {
@@ -95,7 +101,7 @@ class DeskController {
 				case "reject" -> this.desk.reject(reference, version, staff, required(text));
 				case "extend" -> this.desk.extend(reference, version, staff, months, required(text));
 				case "prepare" -> this.desk.recordPreparation(reference, version, staff, required(text));
-				case "ready" -> this.desk.markReady(reference, version, staff);
+				case "ready" -> this.desk.markReady(reference, version, staff, this.copies.receive(copy));
 				case "deliver" -> this.desk.markDelivered(reference, version, staff, idChecked, feePaid);
 				case "note" -> this.desk.addNote(reference, staff, required(text));
 				default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);

@@ -15,6 +15,7 @@ import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.Requests;
 import nl.recordsdesk.requests.ReviewDecision;
+import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -105,9 +106,21 @@ public class DeskService {
 				(request) -> request.recordPreparation(staff, parts, this.clock.instant()));
 	}
 
-	public void markReady(String reference, long version, String staff) {
-		Request request = act(reference, version, AuditAction.MARKED_READY, null,
-				(r) -> r.markReady(staff, this.clock.instant()));
+	/** How long a copy can be downloaded (workflow.md: 14 days). */
+	static final java.time.Duration DOWNLOAD_VALIDITY = java.time.Duration.ofDays(14);
+
+	/**
+	 * Ready; for a secure download, with the prepared copy the requester will download.
+	 */
+	public void markReady(String reference, long version, String staff, @Nullable UploadedFile copy) {
+		Request request = act(reference, version, AuditAction.MARKED_READY, null, (r) -> {
+			if (copy != null) {
+				r.markReadyForDownload(staff, copy, this.clock.instant().plus(DOWNLOAD_VALIDITY), this.clock.instant());
+			}
+			else {
+				r.markReady(staff, this.clock.instant());
+			}
+		});
 		mail(request, "request-ready", Map.of("delivery", request.delivery().name()));
 	}
 

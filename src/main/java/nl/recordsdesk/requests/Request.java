@@ -171,6 +171,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Column(name = "reminders_sent")
 	private int remindersSent;
 
+	@Column(name = "copy_file_id")
+	private @Nullable UUID copyFileId;
+
+	@Column(name = "copy_file_name")
+	private @Nullable String copyFileName;
+
+	@Column(name = "download_expires_at")
+	private @Nullable Instant downloadExpiresAt;
+
 	@ElementCollection
 	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
 	private List<RequiredItem> items = new ArrayList<>();
@@ -572,8 +581,54 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.IN_PREPARATION) {
 			throw new IllegalTransitionException("Only a prepared copy can be ready");
 		}
+		if (this.delivery == Delivery.SECURE_DOWNLOAD) {
+			throw new IllegalArgumentException("A download needs the copy itself");
+		}
 		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
+	}
+
+	/**
+	 * The prepared copy is put up for the requester to download, until the link expires.
+	 */
+	public void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
+		if (this.status != RequestStatus.IN_PREPARATION || this.delivery != Delivery.SECURE_DOWNLOAD) {
+			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
+		}
+		this.copyFileId = copy.fileId();
+		this.copyFileName = copy.fileName();
+		this.downloadExpiresAt = expiresAt;
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
+		this.status = RequestStatus.READY;
+	}
+
+	/**
+	 * The requester downloads the copy through the status page; every download is
+	 * recorded, and the first one completes the request.
+	 */
+	public UUID download(Instant now) {
+		if (!downloadable(now) || this.copyFileId == null) {
+			throw new IllegalTransitionException("No copy to download");
+		}
+		record(now, RequestEvent.Type.DOWNLOADED, this.status, RequestStatus.DELIVERED, REQUESTER, null);
+		if (this.status == RequestStatus.READY) {
+			this.status = RequestStatus.DELIVERED;
+			this.closedAt = now;
+		}
+		return this.copyFileId;
+	}
+
+	public boolean downloadable(Instant now) {
+		return this.copyFileId != null && this.downloadExpiresAt != null && now.isBefore(this.downloadExpiresAt)
+				&& (this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED);
+	}
+
+	public @Nullable String copyFileName() {
+		return this.copyFileName;
+	}
+
+	public @Nullable Instant downloadExpiresAt() {
+		return this.downloadExpiresAt;
 	}
 
 	/**

@@ -25,7 +25,8 @@ public class RequestEvent {
 		FILED(true), CO_SIGNED(true), CO_SIGNATURE_DECLINED(true), SUBMITTED(true), DOCUMENT_PROVIDED(true),
 		WITHDRAWN(true), EXPIRED(true), CLAIMED(true), RELEASED(false), HANDED_OVER(false), IDENTITY_VERIFIED(false),
 		QUESTION_ASKED(true), QUESTION_ANSWERED(true), FORWARDED_TO_PHYSICIAN(true), REVIEW_DECIDED(false),
-		APPROVED(true), REJECTED(true), DEADLINE_EXTENDED(true), PREPARED(false), READY(true), DELIVERED(true);
+		APPROVED(true), REJECTED(true), DEADLINE_EXTENDED(true), PREPARED(false), READY(true), DELIVERED(true),
+		DOWNLOADED(true);
 
 		private final boolean shownToRequester;
 

@@ -19,7 +19,8 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 		@Nullable LocalDate dueDate, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
 		PatientDetails patient, boolean ivfTreatment, RequesterDetails requester, Delivery delivery,
 		List<ReasonCode> reasons, List<NoticeCode> notices, List<Item> items, List<Party> coSigners,
-		List<Step> timeline, List<String> documentNames, List<OpenQuestion> openQuestions) {
+		List<Step> timeline, List<String> documentNames, List<OpenQuestion> openQuestions,
+		@Nullable Instant downloadExpiresAt, boolean downloadable) {
 
 	/** A question of the desk still waiting for the requester. */
 	public record OpenQuestion(Instant askedAt, String question, @Nullable ItemCode document) {
@@ -62,7 +63,8 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 					.filter(Question::open)
 					.map((question) -> new OpenQuestion(question.askedAt(), question.question(),
 							question.requestedItem()))
-					.toList());
+					.toList(),
+				request.downloadExpiresAt(), request.downloadable(Instant.now()));
 	}
 
 	public List<Item> missing() {

@@ -1,6 +1,8 @@
 package nl.recordsdesk.requests;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.Optional;
 
 import nl.recordsdesk.eligibility.ItemCode;
@@ -17,10 +19,13 @@ public class StatusPage {
 
 	private final Requests requests;
 
+	private final StoredFiles files;
+
 	private final Clock clock;
 
-	StatusPage(Requests requests, Clock clock) {
+	StatusPage(Requests requests, StoredFiles files, Clock clock) {
 		this.requests = requests;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -64,6 +69,23 @@ public class StatusPage {
 		}
 		request.answerQuestions(answer, this.clock.instant());
 		this.requests.save(request);
+	}
+
+	/** The copy as the requester downloads it. */
+	public record Download(String fileName, String contentType, byte[] content) {
+	}
+
+	/** The prepared copy, while the link is valid; the download is recorded. */
+	@Transactional
+	public Optional<Download> download(String token) {
+		Instant now = this.clock.instant();
+		return find(token).filter((request) -> request.downloadable(now)).flatMap((request) -> {
+			UUID fileId = request.download(now);
+			this.requests.save(request);
+			return this.files.findById(fileId)
+				.map((file) -> new Download(String.valueOf(request.copyFileName()), file.contentType(),
+						file.content()));
+		});
 	}
 
 	private Optional<Request> find(String token) {

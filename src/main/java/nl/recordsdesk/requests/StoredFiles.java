@@ -18,7 +18,8 @@ public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
 	@Query(value = """
 			delete from stored_file f
 			where f.created_at < :cutOff
-			and not exists (select 1 from request_document d where d.file_id = f.id)""", nativeQuery = true)
+			and not exists (select 1 from request_document d where d.file_id = f.id)
+			and not exists (select 1 from request r where r.copy_file_id = f.id)""", nativeQuery = true)
 	int deleteAbandonedBefore(Instant cutOff);
 
 }

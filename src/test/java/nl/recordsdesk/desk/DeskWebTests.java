@@ -165,6 +165,53 @@ class DeskWebTests {
 		assertThat(page).contains("Uw afdeling");
 	}
 
+	@Autowired
+	DeskService desk;
+
+	@Test
+	void aCopyForSecureDownloadIsPutUpAndDownloadedOnce() throws Exception {
+		TestRequests.Filed filed = this.fixture.fileForDownload("Vera Smit", "vera@example.org");
+		String reference = filed.reference();
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		this.desk.approve(reference, this.fixture.version(reference), "anna");
+		this.desk.recordPreparation(reference, this.fixture.version(reference), "anna", "Het hele dossier");
+
+		// Without the copy there is nothing to download.
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/ready")
+			.multipart()
+			.param("version", Long.toString(this.fixture.version(reference)))
+			.with(DESK)
+			.with(csrf())).flash().containsEntry("problem", "ready");
+
+		byte[] copy = png();
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/ready")
+			.multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile("copy", "dossier.png", "image/png", copy))
+			.param("version", Long.toString(this.fixture.version(reference)))
+			.with(DESK)
+			.with(csrf())).flash().containsEntry("done", "ready");
+		assertThat(this.mvc.get().uri("/status/" + filed.statusToken())).bodyText().contains("id=\"download\"");
+
+		MvcTestResult download = this.mvc.get().uri("/status/" + filed.statusToken() + "/download").exchange();
+		assertThat(download).hasStatusOk().hasContentType("image/png");
+		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(copy);
+		assertThat(this.fixture.status(reference)).isEqualTo("DELIVERED");
+		assertThat(this.mvc.get().uri("/status/" + filed.statusToken())).bodyText()
+			.contains("U heeft de kopie gedownload");
+		assertThat(this.mvc.get().uri("/status/wrong-token/download")).hasStatus(404);
+	}
+
+	static byte[] png() throws java.io.IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"png", out);
+		return out.toByteArray();
+	}
+
 	@Test
 	void theDashboardCounts() {
 		this.fixture.file("Dirk Kok");

@@ -46,18 +46,32 @@ public class TestRequests {
 		return file(patient, "ria@example.org");
 	}
 
+	/** A filed request and its status link's token. */
+	public record Filed(String reference, String statusToken) {
+	}
+
+	/** An adult's own record copy to be delivered by secure download. */
+	public Filed fileForDownload(String patient, String email) {
+		SecretToken token = SecretToken.generate();
+		return new Filed(file(patient, email, Delivery.SECURE_DOWNLOAD, token), token.value());
+	}
+
 	public String file(String patient, String email) {
+		return file(patient, email, Delivery.PICKUP_DESK, SecretToken.generate());
+	}
+
+	private String file(String patient, String email, Delivery delivery, SecretToken token) {
 		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
 				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
-		NewRequest form = new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"),
-				RequestType.RECORD_COPY, new CopyScope(RecordScope.WHOLE, null, null, null, false), List.of(), false,
+		NewRequest form = new NewRequest(UUID.randomUUID(), token, Locale.forLanguageTag("nl"), RequestType.RECORD_COPY,
+				new CopyScope(RecordScope.WHOLE, null, null, null, false), List.of(), false,
 				new PatientDetails(patient, LocalDate.of(1975, 5, 5), null, false, null), false,
 				new RequesterDetails(Relation.SELF, null, patient, email, "0612345678", "Kade 1", "3011 AB",
 						"Rotterdam"),
 				null,
 				Map.of(ItemCode.REQUESTER_ID,
 						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
-				List.of(), Delivery.PICKUP_DESK, new SignedBy(patient, null));
+				List.of(), delivery, new SignedBy(patient, null));
 		return this.filing
 			.file(form,
 					this.rules.decide(new EligibilityQuestion(RequestType.RECORD_COPY, null, form.patient().birthDate(),

@@ -50,6 +50,28 @@ class StatusController {
 		return view(request.get(), token, new MapBindingResult(Map.of(), "upload"), model);
 	}
 
+	/**
+	 * The prepared copy, as an attachment; an expired or absent one gets the not-found
+	 * page.
+	 */
+	@GetMapping("/download")
+	Object download(@PathVariable String token, HttpServletResponse response) {
+		Optional<StatusPage.Download> download = this.statusPage.download(token);
+		if (download.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(download.get().contentType()))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(download.get().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(download.get().content());
+	}
+
 	@PostMapping("/withdraw")
 	String withdraw(@PathVariable String token, @RequestParam(defaultValue = "false") boolean confirm,
 			RedirectAttributes redirect, HttpServletResponse response) {

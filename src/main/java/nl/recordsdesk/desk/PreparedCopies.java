@@ -1,0 +1,60 @@
+package nl.recordsdesk.desk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+import nl.recordsdesk.requests.StoredFile;
+import nl.recordsdesk.requests.StoredFiles;
+import nl.recordsdesk.requests.UploadedFile;
+import nl.recordsdesk.uploads.InspectedUpload;
+import nl.recordsdesk.uploads.RejectedUpload;
+import nl.recordsdesk.uploads.UploadInspector;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The copy the desk prepared for a secure download, inspected like any upload before it
+ * is kept: what the requester downloads must be a clean PDF or image too.
+ */
+@Component
+class PreparedCopies {
+
+	private final UploadInspector inspector;
+
+	private final StoredFiles files;
+
+	private final Clock clock;
+
+	PreparedCopies(UploadInspector inspector, StoredFiles files, Clock clock) {
+		this.inspector = inspector;
+		this.files = files;
+		this.clock = clock;
+	}
+
+	/**
+	 * The stored copy; null when none was chosen. A refused file is an error for the
+	 * action.
+	 */
+	@Nullable UploadedFile receive(@Nullable MultipartFile copy) {
+		if (copy == null || copy.isEmpty()) {
+			return null;
+		}
+		try {
+			InspectedUpload inspected = this.inspector.inspect(copy.getBytes(), copy.getOriginalFilename());
+			StoredFile file = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
+					inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
+			return new UploadedFile(file.id(), inspected.safeFileName(), file.contentType(), file.size(),
+					file.sha256());
+		}
+		catch (RejectedUpload ex) {
+			throw new IllegalArgumentException("The prepared copy was refused: " + ex.reason());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
