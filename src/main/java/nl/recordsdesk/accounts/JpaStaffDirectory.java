@@ -50,6 +50,13 @@ class JpaStaffDirectory implements StaffDirectory {
 	}
 
 	@Override
+	public Optional<StaffMember> findEnabled(String username) {
+		return this.accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT))
+			.filter(StaffAccount::enabled)
+			.map(StaffAccount::member);
+	}
+
+	@Override
 	public Map<UUID, String> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

@@ -23,6 +23,9 @@ public interface StaffDirectory {
 	/** A member by account id, enabled or not (a past decider stays known). */
 	Optional<StaffMember> find(UUID id);
 
+	/** An enabled member by username, as colleagues name each other (for a hand-over). */
+	Optional<StaffMember> findEnabled(String username);
+
 	/** The display names of the given accounts; unknown ids are left out. */
 	Map<UUID, String> namesOf(Collection<UUID> ids);
 

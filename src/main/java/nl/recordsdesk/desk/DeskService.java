@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import nl.recordsdesk.accounts.Roles;
+import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.Fees;
@@ -44,7 +46,11 @@ public class DeskService {
 
 	private final Clock clock;
 
-	DeskService(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock) {
+	private final StaffDirectory staffDirectory;
+
+	DeskService(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock,
+			StaffDirectory staffDirectory) {
+		this.staffDirectory = staffDirectory;
 		this.requests = requests;
 		this.audit = audit;
 		this.outbox = outbox;
@@ -62,7 +68,17 @@ public class DeskService {
 				(request) -> request.release(staff, this.clock.instant()));
 	}
 
+	/**
+	 * Only to an enabled colleague at the desk: a request must never sit with nobody able
+	 * to act.
+	 */
 	public void handOver(String reference, long version, String staff, String colleague) {
+		boolean atTheDesk = this.staffDirectory.findEnabled(colleague)
+			.filter((member) -> member.hasRole(Roles.DESK))
+			.isPresent();
+		if (!atTheDesk) {
+			throw new IllegalArgumentException("No enabled desk member " + colleague);
+		}
 		act(reference, version, AuditAction.REQUEST_HANDED_OVER, "to " + colleague,
 				(request) -> request.handOver(staff, colleague, this.clock.instant()));
 	}

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestStatus;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The desk's actions on PostgreSQL: one claim wins, and every change leaves an audit
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class, TestRequests.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class })
 class DeskServiceTests {
 
 	@Autowired
@@ -130,6 +132,25 @@ class DeskServiceTests {
 			.isEqualTo(1);
 		assertThatExceptionOfType(org.springframework.dao.DataAccessException.class)
 			.isThrownBy(() -> this.jdbc.update("update review_decision set weighing = 'anders'"));
+	}
+
+	@Autowired
+	TestStaff staff;
+
+	@Test
+	void aRequestIsHandedOverOnlyToAnEnabledColleagueAtTheDesk() {
+		String reference = file();
+		this.desk.claim(reference, version(reference), "anna");
+		String physician = this.staff.create("arts", "Dr. Vos", List.of("PHYSICIAN"), List.of());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.desk.handOver(reference, version(reference), "anna", "niemand-bekend"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.desk.handOver(reference, version(reference), "anna", physician));
+		String colleague = this.staff.create("balie", "Bram Balie", List.of("DESK"), List.of());
+		this.desk.handOver(reference, version(reference), "anna", colleague);
+		String assigned = this.transactions
+			.execute((status) -> this.requests.findByReference(reference).orElseThrow().assignedTo());
+		assertThat(assigned).isEqualTo(colleague);
 	}
 
 	@Test

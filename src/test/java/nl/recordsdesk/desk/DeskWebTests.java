@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.requests.RequestDocument;
@@ -33,7 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class, TestRequests.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class })
 class DeskWebTests {
 
 	static final RequestPostProcessor DESK = staff("anna", "DESK");

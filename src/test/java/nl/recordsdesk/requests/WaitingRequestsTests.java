@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Waiting requests are reminded after 7 and 21 days, once each, and expire after 30. */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class, TestRequests.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class })
 class WaitingRequestsTests {
 
 	@Autowired
