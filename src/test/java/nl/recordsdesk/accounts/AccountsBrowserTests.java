@@ -5,7 +5,6 @@ import java.util.Set;
 
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
@@ -36,15 +35,8 @@ class AccountsBrowserTests {
 	PasswordEncoder passwordEncoder;
 
 	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	static void browser() {
+		browser = Chromium.shared();
 	}
 
 	@Test

@@ -33,10 +33,26 @@ public final class Chromium {
 		return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
 	}
 
+	private static @Nullable WebDriver shared;
+
+	/**
+	 * The one browser of this test run, started on first use and closed when the JVM
+	 * ends. Every browser test shares it (and one application), and starts each journey
+	 * by deleting its cookies.
+	 */
+	public static synchronized WebDriver shared() {
+		if (shared == null) {
+			WebDriver browser = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(browser::quit, "chromium-quit"));
+			shared = browser;
+		}
+		return shared;
+	}
+
 	/**
 	 * A headless browser with a fresh profile, Dutch unless the page is told otherwise.
 	 */
-	public static WebDriver start() {
+	static WebDriver start() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER);
 		// The flags that keep a headless chromium quiet and self-contained on a closed

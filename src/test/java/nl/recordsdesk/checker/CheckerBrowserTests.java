@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.CheckerPage;
 import nl.recordsdesk.browser.Chromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,15 +26,8 @@ class CheckerBrowserTests {
 	int port;
 
 	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	static void browser() {
+		browser = Chromium.shared();
 	}
 
 	/** Every journey starts as a new visitor: Dutch, no session. */

@@ -11,7 +11,6 @@ import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.browser.RequestForm;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,15 +52,8 @@ class DeskJourneyBrowserTests {
 	String base;
 
 	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	static void browser() {
+		browser = Chromium.shared();
 	}
 
 	@BeforeEach
@@ -81,6 +73,7 @@ class DeskJourneyBrowserTests {
 		TestStaff.signIn(browser, this.base, desk);
 		open("/desk?search=" + reference);
 		assertThat(browser.findElement(By.id("queue")).getText()).contains(reference, "Lisa Mulder");
+		Chromium.screenshot(browser, "desk-queue");
 		browser.findElement(By.linkText(reference)).click();
 		press("claim");
 		assertThat(status()).isEqualTo("IN_REVIEW");
@@ -115,6 +108,9 @@ class DeskJourneyBrowserTests {
 		assertThat(status()).isEqualTo("DELIVERED");
 		assertThat(browser.findElement(By.id("history")).getText()).contains("Vraag gesteld", "Vraag beantwoord",
 				"Goedgekeurd", "Overhandigd");
+		open("/desk/dashboard");
+		Chromium.screenshot(browser, "desk-dashboard");
+		assertThat(browser.findElement(By.id("by-status")).isDisplayed()).isTrue();
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import nl.recordsdesk.TestMail.ReceivedMail;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.browser.RequestForm;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +40,8 @@ class RequestJourneyBrowserTests {
 	RequestForm form;
 
 	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	static void browser() {
+		browser = Chromium.shared();
 	}
 
 	@BeforeEach
