@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 public record QueueFilter(@Nullable RequestStatus status, @Nullable RequestType type, @Nullable Assignment assignment,
 		@Nullable Due due, @Nullable String search, @Nullable Integer page) {
 
+	/** Anyone first: it is what the queue shows when nothing is chosen. */
 	public enum Assignment {
 
-		MINE, UNASSIGNED, ANYONE
+		ANYONE, MINE, UNASSIGNED
 
 	}
 
