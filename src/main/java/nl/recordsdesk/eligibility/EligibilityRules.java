@@ -25,7 +25,8 @@ public class EligibilityRules {
 		// that add to an entitled request.
 		this.rules = List.of(new Rules.DeceasedPatient(), new Rules.OwnRequest(), new Rules.Parent(),
 				new Rules.Guardian(), new Rules.AuthorizedPerson(), new Rules.NextOfKinOfLivingPatient(),
-				new Rules.ChildConsent(), new Rules.IvfPartner(), new Rules.ImagingPickup(fees));
+				new Rules.ChildConsent(), new Rules.OtherRights(), new Rules.IvfPartner(),
+				new Rules.ImagingPickup(fees));
 	}
 
 	/** Everything wrong with the question; empty when the rules can answer it. */
@@ -49,10 +50,12 @@ public class EligibilityRules {
 		else if (question.relation() == Relation.PARENT && question.parentalAuthority() == null) {
 			violations.add(new Violation(QuestionField.PARENTAL_AUTHORITY, Violation.Code.REQUIRED));
 		}
-		if (question.ivfTreatment() && question.requestType() == RequestType.IMAGING_COPY) {
+		if (question.ivfTreatment() && question.requestType() != null
+				&& question.requestType() != RequestType.RECORD_COPY) {
 			violations.add(new Violation(QuestionField.IVF_TREATMENT, Violation.Code.NOT_FOR_REQUEST_TYPE));
 		}
-		if (question.studiesBefore2005() && question.requestType() == RequestType.RECORD_COPY) {
+		if (question.studiesBefore2005() && question.requestType() != null
+				&& question.requestType() != RequestType.IMAGING_COPY) {
 			violations.add(new Violation(QuestionField.STUDIES_BEFORE_2005, Violation.Code.NOT_FOR_REQUEST_TYPE));
 		}
 		return violations;

@@ -31,7 +31,13 @@ public enum ItemCode {
 	SOLE_CUSTODY_PROOF,
 
 	/** The court decision appointing the guardian. */
-	GUARDIANSHIP_PROOF;
+	GUARDIANSHIP_PROOF,
+
+	/** The patient's own statement to add to the record. */
+	STATEMENT,
+
+	/** What is wrong in the record and what it should say. */
+	CORRECTION_DETAILS;
 
 	/**
 	 * Whether someone other than the requester provides this item by signing through

@@ -18,6 +18,12 @@ public enum ReasonCode {
 	/** A relative of a living patient needs the patient's written authorization. */
 	AUTHORIZATION_REQUIRED(true),
 
+	/**
+	 * Next of kin of a deceased patient may ask for a copy or an explanation only; the
+	 * other rights over the record end with the patient.
+	 */
+	DECEASED_COPY_OR_EXPLANATION_ONLY(true),
+
 	/** Patients of 16 and older request their own record with their ID. */
 	OWN_REQUEST(false),
 
@@ -61,7 +67,25 @@ public enum ReasonCode {
 	AUTHORIZATION_GIVEN_IN_LIFE(false),
 
 	/** An IVF/ICSI record concerns the partner too, who signs and sends their ID. */
-	IVF_PARTNER_SIGNS(false);
+	IVF_PARTNER_SIGNS(false),
+
+	/** The patient's statement is added to the record (art. 7:454 lid 2 BW). */
+	STATEMENT_ADDED(false),
+
+	/** Factual data that are wrong are corrected (GDPR art. 16). */
+	FACTUAL_DATA_CORRECTED(false),
+
+	/**
+	 * The record is destroyed unless a physician finds a legal exception; answered within
+	 * three months (art. 7:455 BW).
+	 */
+	DESTRUCTION_PHYSICIAN_CHECKS(false),
+
+	/** The overview lists who accessed or received which data, and when. */
+	ACCESS_LOG_LISTED(false),
+
+	/** The treating physician explains the record in a conversation. */
+	EXPLANATION_BY_PHYSICIAN(false);
 
 	private final boolean refusal;
 

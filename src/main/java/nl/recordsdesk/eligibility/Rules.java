@@ -4,6 +4,7 @@ import static nl.recordsdesk.eligibility.AgeBand.FROM_12_TO_15;
 import static nl.recordsdesk.eligibility.AgeBand.FROM_16;
 import static nl.recordsdesk.eligibility.AgeBand.UNDER_12;
 import static nl.recordsdesk.eligibility.ItemCode.AUTHORIZATION;
+import static nl.recordsdesk.eligibility.ItemCode.CORRECTION_DETAILS;
 import static nl.recordsdesk.eligibility.ItemCode.GUARDIANSHIP_PROOF;
 import static nl.recordsdesk.eligibility.ItemCode.MOTIVATION;
 import static nl.recordsdesk.eligibility.ItemCode.PARTNER_ID;
@@ -13,6 +14,7 @@ import static nl.recordsdesk.eligibility.ItemCode.REQUESTER_ID;
 import static nl.recordsdesk.eligibility.ItemCode.SECOND_PARENT_ID;
 import static nl.recordsdesk.eligibility.ItemCode.SECOND_PARENT_SIGNATURE;
 import static nl.recordsdesk.eligibility.ItemCode.SOLE_CUSTODY_PROOF;
+import static nl.recordsdesk.eligibility.ItemCode.STATEMENT;
 
 /**
  * The rules of {@code eligibility.md}, one small policy each. Sources: the hospital's
@@ -26,13 +28,19 @@ final class Rules {
 	/**
 	 * A deceased patient's family has no automatic right: the treating physician or the
 	 * department head weighs the request (source, "Kopie gegevens overleden patiënten";
-	 * art. 7:458a BW). The age bands do not apply.
+	 * art. 7:458a BW). The age bands do not apply. Next of kin may ask for a copy or for
+	 * an explanation of it (source, "Een kopie en/of uitleg"); adding to, correcting or
+	 * destroying the record are rights of the patient (art. 7:454, 7:455 BW).
 	 */
 	record DeceasedPatient() implements Rule {
 
 		@Override
 		public void apply(Facts facts, DecisionBuilder decision) {
 			if (facts.living()) {
+				return;
+			}
+			if (!facts.requestType().openAfterDeath()) {
+				decision.refuse(ReasonCode.DECEASED_COPY_OR_EXPLANATION_ONLY);
 				return;
 			}
 			decision.physicianDecides()
@@ -216,6 +224,33 @@ final class Rules {
 			decision.notice(NoticeCode.SHOW_ID_AT_PICKUP);
 			if (facts.studiesBefore2005()) {
 				decision.notice(NoticeCode.CALL_RADIOLOGY_FIRST);
+			}
+		}
+
+	}
+
+	/**
+	 * The rights beside a copy, each with what it needs and who decides: the patient's
+	 * own statement is added to the record (art. 7:454 lid 2 BW); factual data are
+	 * corrected (GDPR art. 16); the record is destroyed within three months unless
+	 * keeping it is of considerable importance to someone else or the law forbids it,
+	 * which a physician decides (art. 7:455 BW); an overview of who accessed or received
+	 * the data (art. 15e Wabvpz); a conversation in which the treating physician explains
+	 * the record (source, "uitleg over uw dossier"). Who may ask follows the rules for a
+	 * record copy.
+	 */
+	record OtherRights() implements Rule {
+
+		@Override
+		public void apply(Facts facts, DecisionBuilder decision) {
+			switch (facts.requestType()) {
+				case ADDITION -> decision.require(STATEMENT).because(ReasonCode.STATEMENT_ADDED);
+				case CORRECTION -> decision.require(CORRECTION_DETAILS).because(ReasonCode.FACTUAL_DATA_CORRECTED);
+				case DESTRUCTION -> decision.physicianDecides().because(ReasonCode.DESTRUCTION_PHYSICIAN_CHECKS);
+				case ACCESS_LOG_OVERVIEW -> decision.because(ReasonCode.ACCESS_LOG_LISTED);
+				case EXPLANATION -> decision.because(ReasonCode.EXPLANATION_BY_PHYSICIAN);
+				case RECORD_COPY, IMAGING_COPY -> {
+				}
 			}
 		}
 

@@ -54,7 +54,7 @@ class CheckerBrowserTests {
 			.submit();
 		Chromium.screenshot(browser, "checker-answer");
 
-		assertThat(page.answerTitle()).isEqualTo("U kunt deze kopie aanvragen");
+		assertThat(page.answerTitle()).isEqualTo("U kunt dit aanvragen");
 		assertThat(page.requiredItems()).containsExactly(
 				"Een kopie van uw geldige identiteitsbewijs (paspoort, identiteitskaart of rijbewijs)",
 				"De handtekening van de andere ouder", "Een kopie van het identiteitsbewijs van de andere ouder",

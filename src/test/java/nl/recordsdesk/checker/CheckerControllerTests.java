@@ -56,7 +56,7 @@ class CheckerControllerTests {
 			.exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
-			.contains("data-outcome=\"RECORDS_DESK\"", "U kunt deze kopie aanvragen")
+			.contains("data-outcome=\"RECORDS_DESK\"", "U kunt dit aanvragen")
 			.contains("De handtekening van de andere ouder", "De handtekening van het kind voor akkoord")
 			.contains("Maak op de kopie van een identiteitsbewijs uw burgerservicenummer (BSN) en pasfoto onleesbaar.");
 	}
@@ -69,7 +69,7 @@ class CheckerControllerTests {
 			.param("parentalAuthority", "NONE")
 			.exchange();
 		assertThat(result).bodyText()
-			.contains("data-outcome=\"NOT_ENTITLED\"", "U kunt deze kopie niet aanvragen")
+			.contains("data-outcome=\"NOT_ENTITLED\"", "U kunt dit niet aanvragen")
 			.contains("artikel 1:377c")
 			.doesNotContain("id=\"required-items\"");
 	}
@@ -123,7 +123,7 @@ class CheckerControllerTests {
 			.exchange();
 		assertThat(result).bodyText()
 			.contains("<html lang=\"en\">")
-			.contains("You cannot request this copy")
+			.contains("You cannot request this")
 			.contains("Relatives of a living patient receive a copy only with the patient");
 	}
 

@@ -108,6 +108,54 @@ class EligibilityRulesTests {
 	}
 
 	@Nested
+	class OtherRights {
+
+		@Test
+		void destructionIsAnsweredWithinThreeMonthsWithoutExtension() {
+			assertThat(RequestType.DESTRUCTION.answerWithinMonths()).isEqualTo(3);
+			assertThat(RequestType.DESTRUCTION.extensible()).isFalse();
+			assertThat(java.util.Arrays.stream(RequestType.values()).filter((type) -> type != RequestType.DESTRUCTION))
+				.allSatisfy((type) -> {
+					assertThat(type.answerWithinMonths()).isEqualTo(1);
+					assertThat(type.extensible()).isTrue();
+				});
+		}
+
+		@Test
+		void aPhysicianChecksTheExceptionsBeforeDestruction() {
+			EligibilityDecision decision = EligibilityRulesTests.this.rules
+				.decide(living(RequestType.DESTRUCTION, ADULT, SELF, null));
+			assertThat(decision.outcome()).isEqualTo(PHYSICIAN_REVIEW);
+			assertThat(decision.required()).containsExactly(REQUESTER_ID);
+			assertThat(decision.reasons()).containsExactly(ReasonCode.OWN_REQUEST,
+					ReasonCode.DESTRUCTION_PHYSICIAN_CHECKS);
+		}
+
+		@Test
+		void nextOfKinMayAskForAnExplanationButNotForACorrection() {
+			assertThat(
+					EligibilityRulesTests.this.rules.decide(deceased(RequestType.EXPLANATION, ADULT, NEXT_OF_KIN, null))
+						.outcome())
+				.isEqualTo(PHYSICIAN_REVIEW);
+			EligibilityDecision correction = EligibilityRulesTests.this.rules
+				.decide(deceased(RequestType.CORRECTION, ADULT, NEXT_OF_KIN, null));
+			assertThat(correction.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+			assertThat(correction.reasons()).containsExactly(ReasonCode.DECEASED_COPY_OR_EXPLANATION_ONLY);
+		}
+
+		@Test
+		void ivfAndOldStudiesBelongToCopiesOnly() {
+			assertThat(EligibilityRulesTests.this.rules
+				.validate(new EligibilityQuestion(RequestType.ADDITION, DAY, ADULT, false, SELF, null, true, false)))
+				.containsExactly(new Violation(QuestionField.IVF_TREATMENT, Violation.Code.NOT_FOR_REQUEST_TYPE));
+			assertThat(EligibilityRulesTests.this.rules
+				.validate(new EligibilityQuestion(RequestType.DESTRUCTION, DAY, ADULT, false, SELF, null, false, true)))
+				.containsExactly(new Violation(QuestionField.STUDIES_BEFORE_2005, Violation.Code.NOT_FOR_REQUEST_TYPE));
+		}
+
+	}
+
+	@Nested
 	class AdditionalRules {
 
 		@Test

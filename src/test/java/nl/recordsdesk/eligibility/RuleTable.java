@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 import static nl.recordsdesk.eligibility.ItemCode.AUTHORIZATION;
+import static nl.recordsdesk.eligibility.ItemCode.CORRECTION_DETAILS;
 import static nl.recordsdesk.eligibility.ItemCode.GUARDIANSHIP_PROOF;
 import static nl.recordsdesk.eligibility.ItemCode.MOTIVATION;
 import static nl.recordsdesk.eligibility.ItemCode.PARTNER_ID;
@@ -17,6 +18,7 @@ import static nl.recordsdesk.eligibility.ItemCode.REQUESTER_ID;
 import static nl.recordsdesk.eligibility.ItemCode.SECOND_PARENT_ID;
 import static nl.recordsdesk.eligibility.ItemCode.SECOND_PARENT_SIGNATURE;
 import static nl.recordsdesk.eligibility.ItemCode.SOLE_CUSTODY_PROOF;
+import static nl.recordsdesk.eligibility.ItemCode.STATEMENT;
 import static nl.recordsdesk.eligibility.NoticeCode.CALL_RADIOLOGY_FIRST;
 import static nl.recordsdesk.eligibility.NoticeCode.DVD_FEE_PIN_ONLY;
 import static nl.recordsdesk.eligibility.NoticeCode.NO_EXPEDITED_DESK_HANDLING;
@@ -32,6 +34,11 @@ import static nl.recordsdesk.eligibility.Relation.GUARDIAN;
 import static nl.recordsdesk.eligibility.Relation.NEXT_OF_KIN;
 import static nl.recordsdesk.eligibility.Relation.PARENT;
 import static nl.recordsdesk.eligibility.Relation.SELF;
+import static nl.recordsdesk.eligibility.RequestType.ACCESS_LOG_OVERVIEW;
+import static nl.recordsdesk.eligibility.RequestType.ADDITION;
+import static nl.recordsdesk.eligibility.RequestType.CORRECTION;
+import static nl.recordsdesk.eligibility.RequestType.DESTRUCTION;
+import static nl.recordsdesk.eligibility.RequestType.EXPLANATION;
 import static nl.recordsdesk.eligibility.RequestType.IMAGING_COPY;
 import static nl.recordsdesk.eligibility.RequestType.RECORD_COPY;
 
@@ -80,6 +87,7 @@ public final class RuleTable {
 		livingNotEntitled(rows);
 		deceased(rows);
 		additions(rows);
+		otherRights(rows);
 		return rows.stream();
 	}
 
@@ -132,7 +140,7 @@ public final class RuleTable {
 				List.of(REQUESTER_ID), DVD);
 		entitled(rows, "12-15 sole parent, imaging", living(IMAGING_COPY, TEEN, PARENT, SOLE), RECORDS_DESK,
 				List.of(PATIENT_CONSENT, REQUESTER_ID), DVD);
-		for (RequestType type : RequestType.values()) {
+		for (RequestType type : List.of(RECORD_COPY, IMAGING_COPY, EXPLANATION)) {
 			List<NoticeCode> notices = (type == IMAGING_COPY) ? DVD : List.of();
 			entitled(rows, "under 12 guardian, " + type, living(type, CHILD, GUARDIAN, null), RECORDS_DESK,
 					List.of(GUARDIANSHIP_PROOF, REQUESTER_ID), notices);
@@ -167,7 +175,7 @@ public final class RuleTable {
 	}
 
 	private static void deceased(List<Row> rows) {
-		for (RequestType type : RequestType.values()) {
+		for (RequestType type : List.of(RECORD_COPY, IMAGING_COPY, EXPLANATION)) {
 			List<NoticeCode> notices = (type == IMAGING_COPY) ? DVD : List.of();
 			// The age bands do not apply: no child's consent, no "decides from 16".
 			for (LocalDate birthDate : List.of(ADULT, TEEN, CHILD)) {
@@ -208,6 +216,63 @@ public final class RuleTable {
 				ReasonCode.UNDER_12_PARENTS_REQUEST);
 		entitled(rows, "parental authority is ignored for other relations", living(RECORD_COPY, ADULT, SELF, NONE),
 				RECORDS_DESK, List.of(REQUESTER_ID), List.of());
+	}
+
+	/**
+	 * The rights beside a copy ({@code docs/request-types.md}): who may ask follows the
+	 * record copy's rows exactly, each type adds what it needs, destruction goes to a
+	 * physician, and next of kin of a deceased patient get a copy or an explanation only.
+	 */
+	private static void otherRights(List<Row> rows) {
+		entitled(rows, "addition, 16+ self", living(ADDITION, ADULT, SELF, null), RECORDS_DESK,
+				List.of(REQUESTER_ID, STATEMENT), List.of());
+		entitled(rows, "correction, 12-15 self", living(CORRECTION, TEEN, SELF, null), RECORDS_DESK,
+				List.of(CORRECTION_DETAILS, REQUESTER_ID), List.of());
+		entitled(rows, "destruction, under 12 joint parent", living(DESTRUCTION, CHILD, PARENT, JOINT),
+				PHYSICIAN_REVIEW, List.of(REQUESTER_ID, SECOND_PARENT_ID, SECOND_PARENT_SIGNATURE), List.of());
+		entitled(rows, "access log, 16+ authorized", living(ACCESS_LOG_OVERVIEW, ADULT, AUTHORIZED_PERSON, null),
+				RECORDS_DESK, List.of(AUTHORIZATION, REQUESTER_ID), List.of());
+		entitled(rows, "explanation, 12-15 guardian", living(EXPLANATION, TEEN, GUARDIAN, null), RECORDS_DESK,
+				List.of(GUARDIANSHIP_PROOF, PATIENT_CONSENT, REQUESTER_ID), List.of());
+		refused(rows, "destruction, 16+ parent", living(DESTRUCTION, ADULT, PARENT, JOINT),
+				ReasonCode.PATIENT_DECIDES_FROM_16);
+
+		// Every living row of a record copy, for each other type.
+		List<Row> recordCopyRows = new ArrayList<>();
+		livingEntitled(recordCopyRows);
+		livingNotEntitled(recordCopyRows);
+		for (Row copy : recordCopyRows) {
+			if (copy.question().requestType() != RECORD_COPY) {
+				continue;
+			}
+			for (RequestType type : List.of(ADDITION, CORRECTION, DESTRUCTION, ACCESS_LOG_OVERVIEW, EXPLANATION)) {
+				EligibilityQuestion question = living(type, copy.question().birthDate(), copy.question().relation(),
+						copy.question().parentalAuthority());
+				String name = copy.name().replace("record", type.name());
+				if (copy.refusal() != null) {
+					refused(rows, name + " (as record copy)", question, copy.refusal());
+					continue;
+				}
+				List<ItemCode> required = new ArrayList<>(copy.required());
+				if (type == ADDITION) {
+					required.add(STATEMENT);
+				}
+				if (type == CORRECTION) {
+					required.add(CORRECTION_DETAILS);
+				}
+				required.sort(java.util.Comparator.comparing(Enum::name));
+				entitled(rows, name + " (as record copy)", question,
+						(type == DESTRUCTION) ? PHYSICIAN_REVIEW : copy.outcome(), required, List.of());
+			}
+		}
+
+		for (RequestType type : List.of(ADDITION, CORRECTION, DESTRUCTION, ACCESS_LOG_OVERVIEW)) {
+			for (Relation relation : List.of(PARENT, GUARDIAN, NEXT_OF_KIN, AUTHORIZED_PERSON)) {
+				refused(rows, "deceased, " + relation + ", " + type,
+						deceased(type, ADULT, relation, (relation == PARENT) ? JOINT : null),
+						ReasonCode.DECEASED_COPY_OR_EXPLANATION_ONLY);
+			}
+		}
 	}
 
 }

@@ -152,7 +152,7 @@ class RequestFormTests {
 			.exchange();
 		assertThat(refused).hasStatusOk().hasViewName("request/not-entitled");
 		assertThat(refused).bodyText()
-			.contains("U kunt deze kopie niet aanvragen")
+			.contains("U kunt dit niet aanvragen")
 			.contains("artikel 1:377c")
 			.contains("Wij hebben niets van uw aanvraag opgeslagen");
 		assertThat(get("/request/documents")).hasRedirectedUrl("/request/requester");
