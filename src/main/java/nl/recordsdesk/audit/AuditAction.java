@@ -62,6 +62,12 @@ public enum AuditAction {
 
 	MARKED_DELIVERED,
 
+	/** An explanation's conversation arranged. */
+	APPOINTMENT_SCHEDULED,
+
+	/** A request to add, correct, destroy or explain carried out. */
+	REQUEST_COMPLETED,
+
 	NOTE_ADDED,
 
 	/** A document added by staff, such as the prepared copy. */

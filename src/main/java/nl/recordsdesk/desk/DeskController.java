@@ -85,8 +85,10 @@ class DeskController {
 			@RequestParam(required = false) @Nullable String colleague, @RequestParam(defaultValue = "0") int months,
 			@RequestParam(defaultValue = "false") boolean idChecked,
 			@RequestParam(defaultValue = "false") boolean feePaid,
-			@RequestParam(required = false) @Nullable MultipartFile copy, Principal principal,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable MultipartFile copy,
+			@RequestParam(required = false) @Nullable String appointmentDate,
+			@RequestParam(required = false) @Nullable String appointmentTime,
+			@RequestParam(required = false) @Nullable String place, Principal principal, RedirectAttributes redirect) {
 		String staff = principal.getName();
 		String back = "redirect:/desk/requests/" + reference;
 		try {
@@ -103,6 +105,9 @@ class DeskController {
 				case "prepare" -> this.desk.recordPreparation(reference, version, staff, required(text));
 				case "ready" -> this.desk.markReady(reference, version, staff, this.copies.receive(copy));
 				case "deliver" -> this.desk.markDelivered(reference, version, staff, idChecked, feePaid);
+				case "appointment" -> this.desk.scheduleAppointment(reference, version, staff,
+						appointment(appointmentDate, appointmentTime), required(place));
+				case "complete" -> this.desk.complete(reference, version, staff, required(text));
 				case "note" -> this.desk.addNote(reference, staff, required(text));
 				default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 			}
@@ -115,6 +120,17 @@ class DeskController {
 			redirect.addFlashAttribute("problem", action);
 		}
 		return back;
+	}
+
+	/** The date and time fields of the appointment form (HTML date and time inputs). */
+	private static java.time.LocalDateTime appointment(@Nullable String date, @Nullable String time) {
+		try {
+			return java.time.LocalDateTime.of(java.time.LocalDate.parse(required(date)),
+					java.time.LocalTime.parse(required(time)));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new IllegalArgumentException("Not a date and time", ex);
+		}
 	}
 
 	private static String required(@Nullable String text) {

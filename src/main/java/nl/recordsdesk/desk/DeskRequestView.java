@@ -26,6 +26,7 @@ import nl.recordsdesk.requests.RequestEvent;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.RequesterDetails;
 import nl.recordsdesk.requests.ReviewDecision;
+import nl.recordsdesk.requests.RightDetails;
 import nl.recordsdesk.requests.Signature;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,8 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		Delivery delivery, List<ReasonCode> reasons, List<NoticeCode> notices, List<Check> checklist,
 		List<Doc> documents, List<Sig> signatures, List<Invitee> coSigners, List<Entry> history,
 		List<Question> questions, List<ReviewDecision> decisions, List<Note> notes, @Nullable String rejectionReason,
-		@Nullable String preparedParts) {
+		@Nullable String preparedParts, RightDetails details, @Nullable Instant appointmentAt,
+		@Nullable String appointmentPlace, @Nullable String completionNote) {
 
 	/** A required item and what satisfied it. */
 	public record Check(ItemCode item, boolean satisfied, @Nullable String satisfiedBy, @Nullable Instant at) {
@@ -93,7 +95,8 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 					.map((e) -> new Entry(e.occurredAt(), e.type(), e.from(), e.to(), e.actor(), e.detail()))
 					.toList(),
 				request.questions(), request.decisions(), request.notes(), request.rejectionReason(),
-				request.preparedParts());
+				request.preparedParts(), request.details(), request.appointmentAt(), request.appointmentPlace(),
+				request.completionNote());
 	}
 
 	/** "DOCUMENT:id" becomes the file name; a signature or written text says so. */
@@ -120,12 +123,22 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		return this.checklist.stream().allMatch(Check::satisfied);
 	}
 
+	/** Approved and carried out by the hospital rather than handed over as a copy. */
+	public boolean toCarryOut() {
+		return this.status == RequestStatus.APPROVED && !this.type.deliversCopy();
+	}
+
+	/** An explanation waits for its appointment before it can be completed. */
+	public boolean waitsForAppointment() {
+		return this.type == RequestType.EXPLANATION && this.appointmentAt == null;
+	}
+
 	public boolean physicianDecides() {
 		return this.outcome == Outcome.PHYSICIAN_REVIEW;
 	}
 
 	public boolean extendable() {
-		return this.status.isOpen() && this.dueDate != null && this.originalDueDate == null;
+		return this.type.extensible() && this.status.isOpen() && this.dueDate != null && this.originalDueDate == null;
 	}
 
 }

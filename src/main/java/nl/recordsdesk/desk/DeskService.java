@@ -12,6 +12,7 @@ import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.Fees;
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.notifications.Outbox;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.Request;
@@ -145,6 +146,25 @@ public class DeskService {
 				feePaid, this.fees.imagingDvdCharged(), this.clock.instant()));
 	}
 
+	/** An explanation's conversation: when and where, told to the requester. */
+	public void scheduleAppointment(String reference, long version, String staff, java.time.LocalDateTime at,
+			String place) {
+		java.time.Instant when = at.atZone(this.clock.getZone()).toInstant();
+		Request request = act(reference, version, AuditAction.APPOINTMENT_SCHEDULED, null,
+				(r) -> r.scheduleAppointment(staff, when, place, this.clock.instant(), this.clock.getZone()));
+		mail(request, "appointment-scheduled", Map.of("at", at, "place", place));
+	}
+
+	/**
+	 * Carried out (added, corrected, destroyed, explained); the requester is told what
+	 * was done.
+	 */
+	public void complete(String reference, long version, String staff, String note) {
+		Request request = act(reference, version, AuditAction.REQUEST_COMPLETED, null,
+				(r) -> r.complete(staff, note, this.clock.instant()));
+		mail(request, "request-carried-out", Map.of("note", note, "type", request.type().name()));
+	}
+
 	public void addNote(String reference, String staff, String text) {
 		act(reference, null, AuditAction.NOTE_ADDED, null,
 				(request) -> request.addNote(staff, text, this.clock.instant()));
@@ -154,7 +174,10 @@ public class DeskService {
 	public void decide(String reference, long version, String physician, ReviewDecision.Review review) {
 		Request request = act(reference, version, AuditAction.REVIEW_DECIDED, review.granted() ? "granted" : "refused",
 				(r) -> r.decide(physician, review, this.clock.instant()));
-		if (!review.granted()) {
+		if (!review.granted() && request.type() == RequestType.DESTRUCTION) {
+			mail(request, "destruction-refused", Map.of("ground", review.legalGround().name()));
+		}
+		else if (!review.granted()) {
 			mail(request, "review-refused", Map.of());
 		}
 	}

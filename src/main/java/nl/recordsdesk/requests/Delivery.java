@@ -15,10 +15,19 @@ public enum Delivery {
 	SECURE_DOWNLOAD,
 
 	/** A DVD collected at the radiology desk: fee by debit card, ID shown. */
-	PICKUP_RADIOLOGY;
+	PICKUP_RADIOLOGY,
 
-	/** The ways a copy of this type can be delivered. */
+	/**
+	 * Nothing to hand over: the hospital carries the request out and tells the requester
+	 * by e-mail (an addition, correction, destruction or explanation).
+	 */
+	ANSWER_BY_EMAIL;
+
+	/** The ways the answer to a request of this type can reach the requester. */
 	public static Delivery[] forType(RequestType type) {
+		if (!type.deliversCopy()) {
+			return new Delivery[] { ANSWER_BY_EMAIL };
+		}
 		return (type == RequestType.IMAGING_COPY) ? new Delivery[] { PICKUP_RADIOLOGY }
 				: new Delivery[] { PICKUP_DESK, POST, SECURE_DOWNLOAD };
 	}

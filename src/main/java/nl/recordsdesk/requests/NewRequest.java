@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param submissionKey one key per filled-in form: filing it twice files one request
  * @param statusToken the secret of the requester's status link
  * @param language the language the requester used, for every later message
+ * @param details what the requester wrote for a right beside a copy
  * @param motivation the motivation when written rather than uploaded
  * @param documents the requester's uploads, by the item each satisfies
  */
 public record NewRequest(UUID submissionKey, SecretToken statusToken, Locale language, RequestType type,
 		CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005, PatientDetails patient,
-		boolean ivfTreatment, RequesterDetails requester, @Nullable String motivation,
+		boolean ivfTreatment, RequesterDetails requester, RightDetails details, @Nullable String motivation,
 		Map<ItemCode, UploadedFile> documents, List<CoSigner> coSigners, Delivery delivery, SignedBy signature) {
 
 }

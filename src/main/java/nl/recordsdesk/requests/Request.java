@@ -61,7 +61,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/** The items a requester provides in the form; the others come from co-signers. */
 	static final Set<ItemCode> REQUESTER_DOCUMENTS = EnumSet.of(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
-			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION);
+			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION, ItemCode.STATEMENT);
 
 	static final String REQUESTER = "REQUESTER";
 
@@ -137,6 +137,19 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	@Embedded
 	private RequesterDetails requester;
+
+	// Hibernate reads an embeddable whose columns are all null (every copy) as null.
+	@Embedded
+	private @Nullable RightDetails details;
+
+	@Column(name = "appointment_at")
+	private @Nullable Instant appointmentAt;
+
+	@Column(name = "appointment_place")
+	private @Nullable String appointmentPlace;
+
+	@Column(name = "completion_note")
+	private @Nullable String completionNote;
 
 	@Enumerated(EnumType.STRING)
 	private Delivery delivery;
@@ -236,6 +249,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.patient = new PatientDetails("", LocalDate.EPOCH, null, false, null);
 		this.requester = new RequesterDetails(nl.recordsdesk.eligibility.Relation.SELF, null, "", "", "", "", "", "");
 		this.delivery = Delivery.PICKUP_DESK;
+		this.details = RightDetails.none();
 	}
 
 	/** A filed request and the links to e-mail: one per co-signer. */
@@ -272,6 +286,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		request.patient = form.patient();
 		request.ivfTreatment = form.ivfTreatment();
 		request.requester = form.requester();
+		request.details = form.details();
 		request.delivery = form.delivery();
 		request.signatures.add(new Signature(SignerRole.REQUESTER, form.signature(), now));
 
@@ -285,6 +300,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 				request.motivation = form.motivation();
 				request.item(code).satisfy("TEXT", now);
 			}
+			else if (code == ItemCode.STATEMENT && file == null && hasText(form.details().statement())) {
+				request.item(code).satisfy("TEXT", now);
+			}
 			else if (file != null) {
 				RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
 				request.documents.add(document);
@@ -293,6 +311,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 			else {
 				throw new IllegalArgumentException("The requester did not provide " + code);
 			}
+		}
+
+		if (decision.requires(ItemCode.CORRECTION_DETAILS)) {
+			if (!form.details().correctionGiven()) {
+				throw new IllegalArgumentException("A correction says what is wrong and what it should be");
+			}
+			request.item(ItemCode.CORRECTION_DETAILS).satisfy("TEXT", now);
 		}
 
 		Map<CoSignInvitation, SecretToken> links = new LinkedHashMap<>();
@@ -495,6 +520,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
 		}
+		if (!review.legalGround().fits(this.type, review.granted())) {
+			throw new IllegalArgumentException(review.legalGround() + " does not decide a " + this.type + " request "
+					+ (review.granted() ? "granted" : "refused"));
+		}
+		if (this.type == RequestType.DESTRUCTION
+				&& review.scope() == ReviewDecision.Scope.THROUGH_INDEPENDENT_PHYSICIAN) {
+			throw new IllegalArgumentException("A record is destroyed whole or in listed parts");
+		}
 		ReviewDecision decision = new ReviewDecision(review, physician, now);
 		this.decisions.add(decision);
 		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
@@ -548,6 +581,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.status.isOpen() || this.dueDate == null) {
 			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
 		}
+		if (!this.type.extensible()) {
+			throw new IllegalTransitionException("The term for " + this.type + " cannot be extended");
+		}
 		if (this.originalDueDate != null) {
 			throw new IllegalTransitionException("The deadline was extended before");
 		}
@@ -567,6 +603,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 	public void recordPreparation(String staff, String parts, Instant now) {
 		if (this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved request is prepared");
+		}
+		if (!this.type.deliversCopy()) {
+			throw new IllegalTransitionException("A " + this.type + " request is carried out, not prepared");
 		}
 		if (parts.isBlank()) {
 			throw new IllegalArgumentException("Say which parts were copied");
@@ -653,6 +692,48 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.closedAt = now;
 	}
 
+	/**
+	 * An explanation: the desk arranges the conversation with the treating physician and
+	 * tells the requester when and where. A new appointment replaces the earlier one.
+	 */
+	public void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
+		if (this.type != RequestType.EXPLANATION || this.status != RequestStatus.APPROVED) {
+			throw new IllegalTransitionException("Only an approved explanation gets an appointment");
+		}
+		if (place.isBlank()) {
+			throw new IllegalArgumentException("Say where the conversation is");
+		}
+		// From today on: the desk may also record a conversation arranged for today.
+		if (LocalDate.ofInstant(at, zone).isBefore(LocalDate.ofInstant(now, zone))) {
+			throw new IllegalArgumentException("An appointment lies ahead");
+		}
+		this.appointmentAt = at;
+		this.appointmentPlace = place;
+		this.assignedTo = staff;
+		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, staff, null);
+	}
+
+	/**
+	 * A request that asks the hospital to do something (add, correct, destroy, explain)
+	 * is carried out, and the desk says what was done; the requester is told. An
+	 * explanation is complete once its appointment has taken place.
+	 */
+	public void complete(String staff, String note, Instant now) {
+		if (this.status != RequestStatus.APPROVED || this.type.deliversCopy()) {
+			throw new IllegalTransitionException("Only an approved " + this.type + " request can be completed");
+		}
+		if (note.isBlank()) {
+			throw new IllegalArgumentException("Say what was done");
+		}
+		if (this.type == RequestType.EXPLANATION && (this.appointmentAt == null || this.appointmentAt.isAfter(now))) {
+			throw new IllegalTransitionException("The conversation has not taken place yet");
+		}
+		this.completionNote = note;
+		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
+		this.status = RequestStatus.COMPLETED;
+		this.closedAt = now;
+	}
+
 	public void addNote(String staff, String text, Instant now) {
 		if (text.isBlank()) {
 			throw new IllegalArgumentException("An empty note");
@@ -733,12 +814,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/**
 	 * GDPR art. 12(3): the answer is due one calendar month after the request is
-	 * complete.
+	 * complete; a request to destroy the record three (art. 7:455 BW).
 	 */
 	private void enterQueue(Instant now, ZoneId zone) {
 		this.status = RequestStatus.SUBMITTED;
 		this.submittedAt = now;
-		this.dueDate = LocalDate.ofInstant(now, zone).plusMonths(1);
+		this.dueDate = LocalDate.ofInstant(now, zone).plusMonths(this.type.answerWithinMonths());
 		registerEvent(new RequestSubmitted(this.id, this.reference, this.dueDate));
 	}
 
@@ -847,6 +928,22 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	public Delivery delivery() {
 		return this.delivery;
+	}
+
+	public RightDetails details() {
+		return (this.details != null) ? this.details : RightDetails.none();
+	}
+
+	public @Nullable Instant appointmentAt() {
+		return this.appointmentAt;
+	}
+
+	public @Nullable String appointmentPlace() {
+		return this.appointmentPlace;
+	}
+
+	public @Nullable String completionNote() {
+		return this.completionNote;
 	}
 
 	/** The required items in reading order, each with what satisfied it. */

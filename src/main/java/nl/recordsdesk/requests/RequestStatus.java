@@ -27,6 +27,9 @@ public enum RequestStatus {
 
 	DELIVERED,
 
+	/** Carried out: the statement added, the data corrected or destroyed, explained. */
+	COMPLETED,
+
 	REJECTED,
 
 	WITHDRAWN,
@@ -37,7 +40,7 @@ public enum RequestStatus {
 	/** Whether the request is still being worked on, so the requester may withdraw it. */
 	public boolean isOpen() {
 		return switch (this) {
-			case DELIVERED, REJECTED, WITHDRAWN, EXPIRED -> false;
+			case DELIVERED, COMPLETED, REJECTED, WITHDRAWN, EXPIRED -> false;
 			default -> true;
 		};
 	}

@@ -20,7 +20,8 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 		PatientDetails patient, boolean ivfTreatment, RequesterDetails requester, Delivery delivery,
 		List<ReasonCode> reasons, List<NoticeCode> notices, List<Item> items, List<Party> coSigners,
 		List<Step> timeline, List<String> documentNames, List<OpenQuestion> openQuestions,
-		@Nullable Instant downloadExpiresAt, boolean downloadable) {
+		@Nullable Instant downloadExpiresAt, boolean downloadable, @Nullable Instant appointmentAt,
+		@Nullable String appointmentPlace, @Nullable String completionNote) {
 
 	/** A question of the desk still waiting for the requester. */
 	public record OpenQuestion(Instant askedAt, String question, @Nullable ItemCode document) {
@@ -64,7 +65,8 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 					.map((question) -> new OpenQuestion(question.askedAt(), question.question(),
 							question.requestedItem()))
 					.toList(),
-				request.downloadExpiresAt(), request.downloadable(Instant.now()));
+				request.downloadExpiresAt(), request.downloadable(Instant.now()), request.appointmentAt(),
+				request.appointmentPlace(), request.completionNote());
 	}
 
 	public List<Item> missing() {
@@ -81,6 +83,21 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 			.filter(Item::requesterProvides)
 			.filter((item) -> !asked.contains(item.code()))
 			.toList();
+	}
+
+	/**
+	 * The message key of the explanation under the state: a copy is prepared, other
+	 * rights are carried out, and a physician weighs either a release or a destruction.
+	 */
+	public String stateTextKey() {
+		String key = "status.state." + this.status + ".text";
+		if (this.status == RequestStatus.APPROVED && !this.type.deliversCopy()) {
+			return key + ".carryOut";
+		}
+		if (this.status == RequestStatus.PHYSICIAN_REVIEW && this.type == RequestType.DESTRUCTION) {
+			return key + ".destruction";
+		}
+		return key;
 	}
 
 	public boolean open() {

@@ -1,6 +1,8 @@
 package nl.recordsdesk.requests;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,10 +11,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.recordsdesk.eligibility.RequestType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A physician's decision on releasing a deceased patient's record (art. 7:458a BW), with
+ * A physician's decision on releasing a deceased patient's record (art. 7:458a BW), or on
+ * whether an exception keeps a record its patient wants destroyed (art. 7:455 BW), with
  * the weighing that must be shown later. Never changed (the database refuses it too): a
  * later decision supersedes it and both stay visible.
  */
@@ -49,14 +53,54 @@ public class ReviewDecision {
 		 * For giving information only: the patient's presumed consent, as the hospital's
 		 * guidance calls it.
 		 */
-		PRESUMED_CONSENT
+		PRESUMED_CONSENT,
+
+		/**
+		 * Destruction: no exception applies, the record is destroyed (art. 7:455 lid 1
+		 * BW).
+		 */
+		NO_EXCEPTION,
+
+		/**
+		 * Destruction refused: keeping the record is of considerable importance to
+		 * someone other than the patient (art. 7:455 lid 2 BW).
+		 */
+		IMPORTANT_TO_ANOTHER,
+
+		/** Destruction refused: a rule of law forbids it (art. 7:455 lid 2 BW). */
+		LAW_FORBIDS;
+
+		/** Whether this ground decides a request to destroy the record. */
+		public boolean forDestruction() {
+			return this == NO_EXCEPTION || this == IMPORTANT_TO_ANOTHER || this == LAW_FORBIDS;
+		}
+
+		/** Whether this ground fits a decision of this kind: granted or refused. */
+		public boolean fits(RequestType type, boolean granted) {
+			if (type != RequestType.DESTRUCTION) {
+				return !forDestruction();
+			}
+			return granted ? this == NO_EXCEPTION : (this == IMPORTANT_TO_ANOTHER || this == LAW_FORBIDS);
+		}
+
+		/** The grounds a physician chooses from for a request of this type. */
+		public static List<LegalGround> forType(RequestType type) {
+			return Arrays.stream(values())
+				.filter((ground) -> ground.forDestruction() == (type == RequestType.DESTRUCTION))
+				.toList();
+		}
 
 	}
 
 	/** What is released. */
 	public enum Scope {
 
-		WHOLE_RECORD, LISTED_PARTS, THROUGH_INDEPENDENT_PHYSICIAN
+		WHOLE_RECORD, LISTED_PARTS, THROUGH_INDEPENDENT_PHYSICIAN;
+
+		/** What a decision on a request of this type can cover. */
+		public static List<Scope> forType(RequestType type) {
+			return (type == RequestType.DESTRUCTION) ? List.of(WHOLE_RECORD, LISTED_PARTS) : List.of(values());
+		}
 
 	}
 

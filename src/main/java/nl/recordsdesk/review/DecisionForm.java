@@ -1,5 +1,6 @@
 package nl.recordsdesk.review;
 
+import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.ReviewDecision;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,18 @@ public class DecisionForm {
 
 	private ReviewDecision.@Nullable Capacity capacity;
 
-	void validate(Errors errors) {
+	void validate(Errors errors, RequestType type) {
+		validate(errors);
+		if (this.granted != null && this.legalGround != null && !this.legalGround.fits(type, this.granted)) {
+			errors.rejectValue("legalGround", (type == RequestType.DESTRUCTION)
+					? "review.form.legalGround.destructionMismatch" : "review.form.legalGround.required");
+		}
+		if (this.scope != null && !ReviewDecision.Scope.forType(type).contains(this.scope)) {
+			errors.rejectValue("scope", "review.form.scope.required");
+		}
+	}
+
+	private void validate(Errors errors) {
 		if (this.granted == null) {
 			errors.rejectValue("granted", "review.form.granted.required");
 		}

@@ -13,6 +13,7 @@ import nl.recordsdesk.desk.DeskService;
 import nl.recordsdesk.desk.QueueFilter;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.ReviewDecision;
 
 import org.springframework.http.HttpStatus;
@@ -67,7 +68,9 @@ class ReviewController {
 	@PostMapping("/requests/{reference}")
 	String decide(@PathVariable String reference, @RequestParam long version, @ModelAttribute DecisionForm decisionForm,
 			BindingResult binding, Principal physician, Model model, RedirectAttributes redirect) {
-		decisionForm.validate(binding);
+		DeskRequestView request = this.queries.request(reference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		decisionForm.validate(binding, request.type());
 		if (binding.hasErrors()) {
 			return view(reference, model);
 		}
@@ -97,8 +100,9 @@ class ReviewController {
 				request.status() == RequestStatus.PHYSICIAN_REVIEW || (!request.decisions().isEmpty()
 						&& List.of(RequestStatus.APPROVED, RequestStatus.IN_PREPARATION, RequestStatus.REJECTED)
 							.contains(request.status())));
-		model.addAttribute("grounds", ReviewDecision.LegalGround.values());
-		model.addAttribute("scopes", ReviewDecision.Scope.values());
+		model.addAttribute("grounds", ReviewDecision.LegalGround.forType(request.type()));
+		model.addAttribute("scopes", ReviewDecision.Scope.forType(request.type()));
+		model.addAttribute("destruction", request.type() == RequestType.DESTRUCTION);
 		model.addAttribute("capacities", ReviewDecision.Capacity.values());
 		model.addAttribute("yesNo", List.of(true, false));
 		return "review/request";

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Physician review",
-		allowedDependencies = { "desk", "requests", "accounts" })
+		allowedDependencies = { "desk", "requests", "accounts", "eligibility" })
 package nl.recordsdesk.review;
 
 import org.jspecify.annotations.NullMarked;

@@ -49,8 +49,7 @@ class StaffPages {
 
 	/** Clicks and waits until the next page has replaced this one. */
 	private StaffPages submitWith(WebElement element) {
-		element.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+		nl.recordsdesk.browser.Chromium.clickAndAwaitNextPage(this.driver, element);
 		return this;
 	}
 

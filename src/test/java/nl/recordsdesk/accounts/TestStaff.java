@@ -53,9 +53,7 @@ public class TestStaff {
 
 	public static void signOut(WebDriver browser) {
 		WebElement button = browser.findElement(By.xpath("//button[normalize-space()=\"Afmelden\"]"));
-		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+		nl.recordsdesk.browser.Chromium.clickAndAwaitNextPage(browser, button);
 	}
 
 }

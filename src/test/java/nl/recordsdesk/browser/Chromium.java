@@ -72,6 +72,27 @@ public final class Chromium {
 	 * Keeps what the browser shows under {@code target/browser-screenshots}, for people
 	 * to look at.
 	 */
+	/**
+	 * Clicks and waits until the next page has replaced this one. Chromium may answer a
+	 * look at the old element with a stale-element error or, while the new document
+	 * loads, with an inspector error; both mean the page was replaced.
+	 */
+	public static void clickAndAwaitNextPage(WebDriver driver, org.openqa.selenium.WebElement element) {
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until((d) -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return String.valueOf(ex.getMessage()).contains("does not belong to the document");
+			}
+		});
+	}
+
 	public static void screenshot(WebDriver driver, String name) {
 		try {
 			Path folder = Files.createDirectories(Path.of("target", "browser-screenshots"));

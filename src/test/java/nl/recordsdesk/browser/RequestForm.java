@@ -68,25 +68,8 @@ public class RequestForm {
 		return submitWith(this.driver.findElement(By.xpath("//button[normalize-space()=\"" + text + "\"]")));
 	}
 
-	/**
-	 * Submits and waits until the next page has replaced this one. While the old document
-	 * is being torn down chromium may answer "node does not belong to the document"
-	 * instead of "stale": both mean the page has gone.
-	 */
 	private RequestForm submitWith(WebElement button) {
-		button.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until((driver) -> {
-			try {
-				button.isEnabled();
-				return false;
-			}
-			catch (StaleElementReferenceException ex) {
-				return true;
-			}
-			catch (WebDriverException ex) {
-				return String.valueOf(ex.getMessage()).contains("does not belong to the document");
-			}
-		});
+		Chromium.clickAndAwaitNextPage(this.driver, button);
 		return this;
 	}
 

@@ -239,9 +239,7 @@ class DeskJourneyBrowserTests {
 
 	/** Presses the action button with this id and waits for the page that answers it. */
 	void press(String id) {
-		WebElement button = browser.findElement(By.id(id));
-		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+		Chromium.clickAndAwaitNextPage(browser, browser.findElement(By.id(id)));
 	}
 
 	String status() {

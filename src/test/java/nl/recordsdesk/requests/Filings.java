@@ -41,17 +41,28 @@ final class Filings {
 			@Nullable ParentalAuthority authority, boolean ivf, Map<ItemCode, UploadedFile> documents,
 			List<CoSigner> coSigners, @Nullable String motivation) {
 		return new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"), type,
-				(type == RequestType.RECORD_COPY) ? new CopyScope(RecordScope.WHOLE, null, null, null, false)
-						: CopyScope.none(),
+				(type == RequestType.RECORD_COPY || type == RequestType.DESTRUCTION)
+						? new CopyScope(RecordScope.WHOLE, null, null, null, false) : CopyScope.none(),
 				(type == RequestType.IMAGING_COPY) ? List.of(new ImagingStudy("MRI", "knie", "2024")) : List.of(),
 				false,
 				new PatientDetails("Sam Jansen", birthDate, null, deceased, deceased ? LocalDate.of(2025, 6, 1) : null),
 				ivf,
 				new RequesterDetails(relation, authority, "Alex Jansen", "alex@example.org", "0612345678",
 						"Dorpsstraat 1", "1234 AB", "Rotterdam"),
-				motivation, documents, coSigners,
-				(type == RequestType.IMAGING_COPY) ? Delivery.PICKUP_RADIOLOGY : Delivery.PICKUP_DESK,
+				details(type), motivation, documents, coSigners,
+				(type == RequestType.RECORD_COPY || type == RequestType.ACCESS_LOG_OVERVIEW) ? Delivery.PICKUP_DESK
+						: Delivery.forType(type)[0],
 				new SignedBy("Alex Jansen", null));
+	}
+
+	/** What a requester writes for each right beside a copy. */
+	static RightDetails details(RequestType type) {
+		return switch (type) {
+			case ADDITION -> new RightDetails("Ik was het niet eens met het advies van 3 maart.", null, null, null);
+			case CORRECTION -> new RightDetails(null, "Allergie: penicilline", "Geen allergie voor penicilline", null);
+			case EXPLANATION -> new RightDetails(null, null, null, "De uitslag van de MRI");
+			default -> RightDetails.none();
+		};
 	}
 
 	static EligibilityDecision decide(NewRequest form) {

@@ -84,8 +84,8 @@ class RequestPersistenceTests {
 		this.requests.saveAndFlush(Filings.file(form, this.requests.nextNumber()).request());
 		NewRequest again = new NewRequest(form.submissionKey(), SecretToken.generate(), form.language(), form.type(),
 				form.scope(), form.studies(), form.studiesBefore2005(), form.patient(), form.ivfTreatment(),
-				form.requester(), form.motivation(), form.documents(), form.coSigners(), form.delivery(),
-				form.signature());
+				form.requester(), form.details(), form.motivation(), form.documents(), form.coSigners(),
+				form.delivery(), form.signature());
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.requests.saveAndFlush(Filings.file(again, this.requests.nextNumber()).request()));
 	}

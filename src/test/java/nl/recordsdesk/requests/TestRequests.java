@@ -66,9 +66,9 @@ public class TestRequests {
 		NewRequest form = new NewRequest(UUID.randomUUID(), token, Locale.forLanguageTag("nl"), RequestType.RECORD_COPY,
 				new CopyScope(RecordScope.WHOLE, null, null, null, false), List.of(), false,
 				new PatientDetails(patient, LocalDate.of(1975, 5, 5), null, false, null), false,
-				new RequesterDetails(Relation.SELF, null, patient, email, "0612345678", "Kade 1", "3011 AB",
-						"Rotterdam"),
-				null,
+				new RequesterDetails(
+						Relation.SELF, null, patient, email, "0612345678", "Kade 1", "3011 AB", "Rotterdam"),
+				RightDetails.none(), null,
 				Map.of(ItemCode.REQUESTER_ID,
 						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
 				List.of(), delivery, new SignedBy(patient, null));

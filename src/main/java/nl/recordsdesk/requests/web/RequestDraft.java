@@ -41,7 +41,7 @@ final class RequestDraft implements Serializable {
 	 * them.
 	 */
 	static final List<ItemCode> DOCUMENT_ITEMS = List.of(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
-			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION);
+			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION, ItemCode.STATEMENT);
 
 	final UUID submissionKey = UUID.randomUUID();
 
@@ -110,8 +110,20 @@ final class RequestDraft implements Serializable {
 		return new EligibilityQuestion((what != null) ? what.getRequestType() : null, null,
 				(patient != null) ? patient.getBirthDate() : null, patient != null && patient.isDeceased(),
 				requester.getRelation(), requester.getParentalAuthority(),
-				!imaging && patient != null && patient.isIvfTreatment(),
+				what != null && what.getRequestType() == RequestType.RECORD_COPY && patient != null
+						&& patient.isIvfTreatment(),
 				imaging && Boolean.TRUE.equals(what.getStudiesBefore2005()));
+	}
+
+	/**
+	 * The documents the documents step asks for: those the rules require, but for a
+	 * statement the requester already typed in the first step.
+	 */
+	List<ItemCode> documentItems(EligibilityDecision decision) {
+		return DOCUMENT_ITEMS.stream()
+			.filter(decision::requires)
+			.filter((item) -> item != ItemCode.STATEMENT || this.what == null || !this.what.statementTyped())
+			.toList();
 	}
 
 	/** The documents the requester still has to add for this decision. */
@@ -122,6 +134,9 @@ final class RequestDraft implements Serializable {
 				continue;
 			}
 			if (item == ItemCode.MOTIVATION && !Texts.blank(this.motivationText)) {
+				continue;
+			}
+			if (item == ItemCode.STATEMENT && this.what != null && this.what.statementTyped()) {
 				continue;
 			}
 			missing.add(item);
@@ -164,12 +179,9 @@ final class RequestDraft implements Serializable {
 		RequesterForm requester = required(this.requester);
 		DeliveryForm delivery = required(this.delivery);
 		boolean record = what.recordCopy();
-		CopyScope scope = record ? new CopyScope(what.getRecordScope(), Texts.trimmed(what.getDepartments()),
-				Texts.trimmed(what.getPeriod()),
-				what.getDocumentKinds().isEmpty() ? null
-						: String.join(",", what.getDocumentKinds().stream().map(Enum::name).toList()),
-				what.isExplanationWanted()) : CopyScope.none();
-		List<ImagingStudy> studies = record ? List.of()
+		boolean imaging = type() == RequestType.IMAGING_COPY;
+		CopyScope scope = what.scope();
+		List<ImagingStudy> studies = !imaging ? List.of()
 				: what.getStudies()
 					.stream()
 					.filter((row) -> !row.blank())
@@ -189,7 +201,7 @@ final class RequestDraft implements Serializable {
 			.toList();
 		LocalDate birthDate = required(patient.getBirthDate());
 		return new NewRequest(this.submissionKey, new SecretToken(this.statusToken), language, type(), scope, studies,
-				!record && Boolean.TRUE.equals(what.getStudiesBefore2005()),
+				imaging && Boolean.TRUE.equals(what.getStudiesBefore2005()),
 				new PatientDetails(
 						required(patient.getName()).strip(), birthDate, Texts.trimmed(patient.getPatientNumber()),
 						patient.isDeceased(), patient.isDeceased() ? patient.getDateOfDeath() : null),
@@ -198,6 +210,7 @@ final class RequestDraft implements Serializable {
 						required(requester.getName()).strip(), required(requester.getEmail()).strip(),
 						required(requester.getPhone()).strip(), required(requester.getStreet()).strip(),
 						required(requester.getPostalCode()).strip(), required(requester.getCity()).strip()),
+				what.details(documents.containsKey(ItemCode.STATEMENT)),
 				decision.requires(ItemCode.MOTIVATION) && !documents.containsKey(ItemCode.MOTIVATION)
 						? Texts.trimmed(this.motivationText) : null,
 				documents, coSigners, required(delivery.getDelivery()),

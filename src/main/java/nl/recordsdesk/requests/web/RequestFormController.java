@@ -233,10 +233,7 @@ class RequestFormController {
 		Map<String, Object> form = documentsForm(draft);
 		form.put("motivationText", motivationText);
 		MapBindingResult binding = new MapBindingResult(form, "documentsForm");
-		for (ItemCode item : RequestDraft.DOCUMENT_ITEMS) {
-			if (!decision.get().requires(item)) {
-				continue;
-			}
+		for (ItemCode item : draft.documentItems(decision.get())) {
 			this.uploads.receive(files.get(item.name()), item.name(), binding)
 				.ifPresent((file) -> draft.documents.put(item, file));
 		}
@@ -267,7 +264,7 @@ class RequestFormController {
 			BindingResult binding, Model model) {
 		model.addAttribute("documentsForm", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "documentsForm", binding);
-		model.addAttribute("documentItems", RequestDraft.DOCUMENT_ITEMS.stream().filter(decision::requires).toList());
+		model.addAttribute("documentItems", draft.documentItems(decision));
 		model.addAttribute("uploaded", draft.documents);
 		model.addAttribute("decision", decision);
 		return step(model, Step.DOCUMENTS);
@@ -324,8 +321,8 @@ class RequestFormController {
 			return first.redirect();
 		}
 		DeliveryForm form = (draft.delivery != null) ? draft.delivery : new DeliveryForm();
-		if (form.getDelivery() == null && draft.type() == RequestType.IMAGING_COPY) {
-			form.setDelivery(Delivery.PICKUP_RADIOLOGY);
+		if (form.getDelivery() == null && Delivery.forType(draft.type()).length == 1) {
+			form.setDelivery(Delivery.forType(draft.type())[0]);
 		}
 		model.addAttribute("deliveryForm", form);
 		return deliveryView(draft, model);
@@ -352,6 +349,7 @@ class RequestFormController {
 	private String deliveryView(RequestDraft draft, Model model) {
 		model.addAttribute("deliveries", Delivery.forType(draft.type()));
 		model.addAttribute("imaging", draft.type() == RequestType.IMAGING_COPY);
+		model.addAttribute("answerByEmail", !draft.type().deliversCopy());
 		return step(model, Step.DELIVERY);
 	}
 

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.RecordScope;
+import nl.recordsdesk.requests.RightDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -16,6 +18,8 @@ public class WhatForm implements Serializable {
 	static final int STUDY_ROWS = 3;
 
 	static final int MAX_TEXT = 500;
+
+	static final int MAX_LONG_TEXT = 5000;
 
 	private @Nullable RequestType requestType;
 
@@ -32,6 +36,22 @@ public class WhatForm implements Serializable {
 	private List<StudyRow> studies = new ArrayList<>();
 
 	private @Nullable Boolean studiesBefore2005;
+
+	private @Nullable String statement;
+
+	private @Nullable String correctionCurrent;
+
+	private @Nullable String correctionProposed;
+
+	private @Nullable RecordScope destructionScope;
+
+	private @Nullable String destructionParts;
+
+	private boolean destructionUnderstood;
+
+	private @Nullable String logPeriod;
+
+	private @Nullable String explanationTopic;
 
 	public WhatForm() {
 		for (int i = 0; i < STUDY_ROWS; i++) {
@@ -95,7 +115,7 @@ public class WhatForm implements Serializable {
 			Texts.rejectIfLonger(errors, "departments", this.departments, MAX_TEXT);
 			Texts.rejectIfLonger(errors, "period", this.period, MAX_TEXT);
 		}
-		else {
+		else if (this.requestType == RequestType.IMAGING_COPY) {
 			if (this.studies.stream().allMatch(StudyRow::blank)) {
 				errors.rejectValue("studies[0].kind", "request.what.studies.required");
 			}
@@ -110,6 +130,85 @@ public class WhatForm implements Serializable {
 				errors.rejectValue("studiesBefore2005", "request.what.studiesBefore2005.required");
 			}
 		}
+		else {
+			validateOtherRight(errors);
+		}
+	}
+
+	private void validateOtherRight(Errors errors) {
+		switch (this.requestType) {
+			case ADDITION -> Texts.rejectIfLonger(errors, "statement", this.statement, MAX_LONG_TEXT);
+			case CORRECTION -> {
+				if (Texts.blank(this.correctionCurrent)) {
+					errors.rejectValue("correctionCurrent", "request.what.correctionCurrent.required");
+				}
+				if (Texts.blank(this.correctionProposed)) {
+					errors.rejectValue("correctionProposed", "request.what.correctionProposed.required");
+				}
+				Texts.rejectIfLonger(errors, "correctionCurrent", this.correctionCurrent, MAX_LONG_TEXT);
+				Texts.rejectIfLonger(errors, "correctionProposed", this.correctionProposed, MAX_LONG_TEXT);
+			}
+			case DESTRUCTION -> {
+				if (this.destructionScope == null) {
+					errors.rejectValue("destructionScope", "request.what.destructionScope.required");
+				}
+				else if (this.destructionScope == RecordScope.PARTS && Texts.blank(this.destructionParts)) {
+					errors.rejectValue("destructionParts", "request.what.destructionParts.required");
+				}
+				Texts.rejectIfLonger(errors, "destructionParts", this.destructionParts, MAX_TEXT);
+				if (!this.destructionUnderstood) {
+					errors.rejectValue("destructionUnderstood", "request.what.destructionUnderstood.required");
+				}
+			}
+			case ACCESS_LOG_OVERVIEW -> Texts.rejectIfLonger(errors, "logPeriod", this.logPeriod, MAX_TEXT);
+			case EXPLANATION -> Texts.rejectIfLonger(errors, "explanationTopic", this.explanationTopic, MAX_LONG_TEXT);
+			default -> {
+			}
+		}
+	}
+
+	/** Which part of the record a copy or a destruction concerns. */
+	CopyScope scope() {
+		if (this.requestType == null) {
+			return CopyScope.none();
+		}
+		return switch (this.requestType) {
+			case RECORD_COPY ->
+				new CopyScope(this.recordScope, Texts.trimmed(this.departments), Texts.trimmed(this.period),
+						this.documentKinds.isEmpty() ? null
+								: String.join(",", this.documentKinds.stream().map(Enum::name).toList()),
+						this.explanationWanted);
+			case DESTRUCTION -> new CopyScope(this.destructionScope,
+					(this.destructionScope == RecordScope.PARTS) ? Texts.trimmed(this.destructionParts) : null, null,
+					null, false);
+			case ACCESS_LOG_OVERVIEW -> new CopyScope(null, null, Texts.trimmed(this.logPeriod), null, false);
+			default -> CopyScope.none();
+		};
+	}
+
+	/**
+	 * What the requester wrote for a right beside a copy; a statement sent as a document
+	 * replaces the typed one.
+	 */
+	RightDetails details(boolean statementUploaded) {
+		if (this.requestType == null) {
+			return RightDetails.none();
+		}
+		return switch (this.requestType) {
+			case ADDITION ->
+				new RightDetails(statementUploaded ? null : Texts.trimmed(this.statement), null, null, null);
+			case CORRECTION -> new RightDetails(null, Texts.trimmed(this.correctionCurrent),
+					Texts.trimmed(this.correctionProposed), null);
+			case EXPLANATION -> new RightDetails(null, null, null, Texts.trimmed(this.explanationTopic));
+			default -> RightDetails.none();
+		};
+	}
+
+	/**
+	 * Whether the statement to add was typed here rather than to be sent as a document.
+	 */
+	boolean statementTyped() {
+		return this.requestType == RequestType.ADDITION && !Texts.blank(this.statement);
 	}
 
 	boolean recordCopy() {
@@ -181,6 +280,70 @@ public class WhatForm implements Serializable {
 
 	public void setStudiesBefore2005(@Nullable Boolean studiesBefore2005) {
 		this.studiesBefore2005 = studiesBefore2005;
+	}
+
+	public @Nullable String getStatement() {
+		return this.statement;
+	}
+
+	public void setStatement(@Nullable String statement) {
+		this.statement = statement;
+	}
+
+	public @Nullable String getCorrectionCurrent() {
+		return this.correctionCurrent;
+	}
+
+	public void setCorrectionCurrent(@Nullable String correctionCurrent) {
+		this.correctionCurrent = correctionCurrent;
+	}
+
+	public @Nullable String getCorrectionProposed() {
+		return this.correctionProposed;
+	}
+
+	public void setCorrectionProposed(@Nullable String correctionProposed) {
+		this.correctionProposed = correctionProposed;
+	}
+
+	public @Nullable RecordScope getDestructionScope() {
+		return this.destructionScope;
+	}
+
+	public void setDestructionScope(@Nullable RecordScope destructionScope) {
+		this.destructionScope = destructionScope;
+	}
+
+	public @Nullable String getDestructionParts() {
+		return this.destructionParts;
+	}
+
+	public void setDestructionParts(@Nullable String destructionParts) {
+		this.destructionParts = destructionParts;
+	}
+
+	public @Nullable String getLogPeriod() {
+		return this.logPeriod;
+	}
+
+	public void setLogPeriod(@Nullable String logPeriod) {
+		this.logPeriod = logPeriod;
+	}
+
+	public @Nullable String getExplanationTopic() {
+		return this.explanationTopic;
+	}
+
+	public void setExplanationTopic(@Nullable String explanationTopic) {
+		this.explanationTopic = explanationTopic;
+	}
+
+	public boolean isDestructionUnderstood() {
+		return this.destructionUnderstood;
+	}
+
+	public void setDestructionUnderstood(boolean destructionUnderstood) {
+		this.destructionUnderstood = destructionUnderstood;
 	}
 
 }
