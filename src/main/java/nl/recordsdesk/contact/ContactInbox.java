@@ -15,6 +15,7 @@ import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.notifications.Outbox;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -48,11 +49,16 @@ class ContactInbox {
 
 	private final Clock clock;
 
-	ContactInbox(ContactMessages messages, AuditLog audit, Outbox outbox, Clock clock) {
+	private final String contactPage;
+
+	ContactInbox(ContactMessages messages, AuditLog audit, Outbox outbox, Clock clock,
+			// The same setting, and default, as the requests module's links in mail.
+			@Value("${recordsdesk.portal.url:http://localhost:8080}") String portalUrl) {
 		this.messages = messages;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.contactPage = portalUrl.replaceAll("/+$", "") + "/contact";
 	}
 
 	/** Which messages the inbox lists, and in which order. */
@@ -112,6 +118,7 @@ class ContactInbox {
 		model.put("topic", message.topic().name());
 		model.put("question", message.message());
 		model.put("answer", answer);
+		model.put("contactPage", this.contactPage);
 		this.outbox.queue(message.senderEmail(), message.senderLanguage(), "contact-answer", model);
 	}
 

@@ -243,7 +243,8 @@ class ContactWebTests {
 		ReceivedMail answer = TestMail.awaitMailTo(email, (mail) -> mail.subject().equals("Answer to your message"));
 		assertThat(answer.text()).contains("Dear Anna de Vries,")
 			.contains("Uw kopie is volgende week klaar.")
-			.contains("Wanneer krijg ik de kopie?");
+			.contains("Wanneer krijg ik de kopie?")
+			.contains("/contact");
 
 		assertThat(this.mvc.get().uri("/desk/messages/" + id).with(DESK)).bodyText()
 			.contains("Beantwoord door mieke op")
