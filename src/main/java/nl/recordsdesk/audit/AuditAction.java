@@ -95,6 +95,20 @@ public enum AuditAction {
 	/** A signed-in user was refused a page or an action. */
 	ACCESS_DENIED,
 
+	// The contact form's messages (subject: the message's id)
+
+	/** The desk's inbox of contact messages: senders' names and topics. */
+	CONTACT_MESSAGES_VIEWED,
+
+	/** One contact message with its sender's details. */
+	CONTACT_MESSAGE_VIEWED,
+
+	/** A contact message answered by e-mail. */
+	CONTACT_MESSAGE_ANSWERED,
+
+	/** A contact message closed without an answer, with a reason. */
+	CONTACT_MESSAGE_CLOSED,
+
 	// The audit trail itself
 
 	/** The auditor searched the audit trail. */

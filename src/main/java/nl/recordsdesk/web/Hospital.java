@@ -1,5 +1,7 @@
 package nl.recordsdesk.web;
 
+import java.time.LocalTime;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param name the hospital's name in the header, the footer and page titles
  * @param recordsDeskPhone the records desk's phone number (working days)
  * @param radiologyPhone the radiology department's number, for studies from before 2005
+ * @param recordsDeskOpens when the records desk's phone is answered from, on working days
+ * @param recordsDeskCloses until when it is answered
  */
 @ConfigurationProperties("recordsdesk.hospital")
 public record Hospital(@DefaultValue("Ziekenhuis") String name,
 		@DefaultValue("(010) 703 58 27") String recordsDeskPhone,
-		@DefaultValue("(010) 704 20 06") String radiologyPhone) {
+		@DefaultValue("(010) 704 20 06") String radiologyPhone, @DefaultValue("09:00") LocalTime recordsDeskOpens,
+		@DefaultValue("16:00") LocalTime recordsDeskCloses) {
 
 }

@@ -43,6 +43,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/checker", "/api/v1/eligibility")
 			.permitAll()
+			// The contact form: anyone may write to the desk (posts rate-limited).
+			.requestMatchers(HttpMethod.GET, "/contact", "/contact/sent")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/contact")
+			.permitAll()
 			// The requester's form, status page and the co-signer's page: no account, the
 			// session draft or a secret link is what gives access.
 			.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/cosign/*", "/cosign/*/*")

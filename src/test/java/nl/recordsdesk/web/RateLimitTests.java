@@ -39,6 +39,22 @@ class RateLimitTests {
 		assertThat(this.mvc.get().uri("/").with(from("192.0.2.1"))).hasStatusOk();
 	}
 
+	@Test
+	void theContactFormsPostsCountToo() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.mvc.post()
+				.uri("/contact")
+				.with(csrf())
+				.with(from("192.0.2.3"))
+				.exchange()
+				.getResponse()
+				.getStatus()).isNotEqualTo(429);
+		}
+		assertThat(this.mvc.post().uri("/contact").with(csrf()).with(from("192.0.2.3")))
+			.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.hasHeader("Retry-After", "1200");
+	}
+
 	int statusOfPostFrom(String address) {
 		return this.mvc.post().uri("/checker").with(csrf()).with(from(address)).exchange().getResponse().getStatus();
 	}
