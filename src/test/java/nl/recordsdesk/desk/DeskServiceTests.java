@@ -17,6 +17,9 @@ import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.ReviewDecision;
+import nl.recordsdesk.eligibility.RequestType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,6 +165,68 @@ class DeskServiceTests {
 				(candidate) -> candidate.subject().startsWith("Besluit"));
 		assertThat(mail.text()).contains("Er is geen geldig identiteitsbewijs meegestuurd.")
 			.contains("Autoriteit Persoonsgegevens");
+	}
+
+	@Test
+	void aPhysicianKeepsARecordForAnExceptionAndTheRequesterIsToldWhich() {
+		TestMail.clear();
+		String reference = this.fixture.file(RequestType.DESTRUCTION, "Tom Bos", "tom@example.org");
+		this.desk.claim(reference, version(reference), "anna");
+		this.desk.verify(reference, version(reference), "anna");
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> this.desk.approve(reference, version(reference), "anna"));
+		this.desk.forwardToPhysician(reference, version(reference), "anna");
+		this.desk.decide(reference, version(reference), "dr-vos",
+				new ReviewDecision.Review(false, ReviewDecision.LegalGround.IMPORTANT_TO_ANOTHER,
+						ReviewDecision.Scope.WHOLE_RECORD, null,
+						"Het dossier bevat gegevens over een erfelijke aandoening die de kinderen nodig hebben.",
+						ReviewDecision.Capacity.TREATING_PHYSICIAN));
+		assertThat(this.fixture.status(reference)).isEqualTo("REJECTED");
+		TestMail.ReceivedMail mail = TestMail.awaitMailTo("tom@example.org",
+				(candidate) -> candidate.subject().startsWith("Besluit"));
+		assertThat(mail.text()).contains("niet vernietigd")
+			.contains("van aanmerkelijk belang voor een ander dan de patiënt")
+			.contains("Autoriteit Persoonsgegevens")
+			.doesNotContain("erfelijke aandoening");
+	}
+
+	@Test
+	void anExplanationGetsAnAppointmentAndIsCompletedAfterIt() {
+		TestMail.clear();
+		String reference = this.fixture.file(RequestType.EXPLANATION, "Lot Bos", "lot@example.org");
+		this.desk.claim(reference, version(reference), "anna");
+		this.desk.verify(reference, version(reference), "anna");
+		this.desk.approve(reference, version(reference), "anna");
+		java.time.LocalDateTime nextWeek = java.time.LocalDateTime.now().plusDays(7).withHour(10).withMinute(30);
+		this.desk.scheduleAppointment(reference, version(reference), "anna", nextWeek, "Polikliniek cardiologie");
+		TestMail.ReceivedMail mail = TestMail.awaitMailTo("lot@example.org",
+				(candidate) -> candidate.subject().contains("afspraak"));
+		assertThat(mail.text()).contains("Polikliniek cardiologie").contains("10:30");
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> this.desk.complete(reference, version(reference), "anna", "Besproken"));
+		assertThat(this.jdbc.queryForList("select action from audit_record where request_reference = ? order by id",
+				String.class, reference))
+			.contains("APPOINTMENT_SCHEDULED");
+	}
+
+	@Test
+	void anAdditionIsCarriedOutAndTheRequesterIsToldWhatWasDone() {
+		TestMail.clear();
+		String reference = this.fixture.file(RequestType.ADDITION, "Pim Bos", "pim@example.org");
+		this.desk.claim(reference, version(reference), "anna");
+		this.desk.verify(reference, version(reference), "anna");
+		this.desk.approve(reference, version(reference), "anna");
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> this.desk.recordPreparation(reference, version(reference), "anna", "Alles"));
+		this.desk.complete(reference, version(reference), "anna", "Toegevoegd aan het dossier van de longarts.");
+		assertThat(this.fixture.status(reference)).isEqualTo("COMPLETED");
+		TestMail.ReceivedMail mail = TestMail.awaitMailTo("pim@example.org",
+				(candidate) -> candidate.subject().contains("uitgevoerd"));
+		assertThat(mail.text()).contains("Uw verklaring is toegevoegd aan het dossier")
+			.contains("Toegevoegd aan het dossier van de longarts.");
+		assertThat(this.jdbc.queryForList("select action from audit_record where request_reference = ? order by id",
+				String.class, reference))
+			.endsWith("REQUEST_COMPLETED");
 	}
 
 }

@@ -46,6 +46,30 @@ public class TestRequests {
 		return file(patient, "ria@example.org");
 	}
 
+	/**
+	 * A patient's own request of this type, complete, in the queue: what a requester
+	 * would write for it, and the answer by post or by e-mail.
+	 */
+	public String file(RequestType type, String patient, String email) {
+		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
+				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
+		NewRequest form = new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"), type,
+				(type == RequestType.DESTRUCTION) ? new CopyScope(RecordScope.WHOLE, null, null, null, false)
+						: CopyScope.none(),
+				List.of(), false, new PatientDetails(patient, LocalDate.of(1975, 5, 5), null, false, null), false,
+				new RequesterDetails(
+						Relation.SELF, null, patient, email, "0612345678", "Kade 1", "3011 AB", "Rotterdam"),
+				Filings.details(type), null,
+				Map.of(ItemCode.REQUESTER_ID,
+						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
+				List.of(), type.deliversCopy() ? Delivery.POST : Delivery.ANSWER_BY_EMAIL, new SignedBy(patient, null));
+		return this.filing
+			.file(form,
+					this.rules.decide(new EligibilityQuestion(type, null, form.patient().birthDate(), false,
+							Relation.SELF, null, false, false)))
+			.reference();
+	}
+
 	/** A filed request and its status link's token. */
 	public record Filed(String reference, String statusToken) {
 	}

@@ -316,6 +316,62 @@ class RequestFormTests {
 			.contains("What do you want to request?");
 	}
 
+	@Test
+	void aStatementOnPaperIsSentAsADocumentAndTheAnswerComesByEmail() {
+		post("/request/what", Map.of("requestType", "ADDITION", "statement", ""));
+		patient("Iris Kok", "4-4-1990", false);
+		requester("SELF", null, "Iris Kok", "iris@example.org");
+		assertThat(get("/request/documents")).bodyText()
+			.contains("De verklaring die aan het dossier wordt toegevoegd")
+			.contains("U heeft bij stap 1 geen verklaring getypt.");
+		MvcTestResult documents = this.mvc.post()
+			.uri("/request/documents")
+			.multipart()
+			.file(new MockMultipartFile("REQUESTER_ID", "id.png", "image/png", png()))
+			.file(new MockMultipartFile("STATEMENT", "verklaring.png", "image/png", png()))
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(documents).hasRedirectedUrl("/request/cosigners");
+		assertThat(get("/request/delivery")).bodyText().contains("Er is niets op te halen.");
+		delivery("ANSWER_BY_EMAIL", "Iris Kok");
+		String reference = send("iris@example.org");
+
+		Request request = request(reference);
+		assertThat(request.type()).isEqualTo(nl.recordsdesk.eligibility.RequestType.ADDITION);
+		assertThat(request.details().statement()).isNull();
+		assertThat(request.missingItems()).isEmpty();
+		assertThat(request.delivery()).isEqualTo(nl.recordsdesk.requests.Delivery.ANSWER_BY_EMAIL);
+	}
+
+	@Test
+	void aCorrectionAndADestructionSayWhatTheyNeedAndKeepTheInput() {
+		MvcTestResult correction = this.mvc.post()
+			.uri("/request/what")
+			.param("requestType", "CORRECTION")
+			.param("correctionCurrent", "Bloedgroep A")
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(correction).hasStatusOk();
+		assertThat(correction).bodyText()
+			.contains("Schrijf op wat er zou moeten staan.")
+			.doesNotContain("Schrijf op wat er niet klopt.");
+		assertThat(correction).body().asString().contains("Bloedgroep A");
+
+		MvcTestResult destruction = this.mvc.post()
+			.uri("/request/what")
+			.param("requestType", "DESTRUCTION")
+			.param("destructionScope", "PARTS")
+			.session(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(destruction).hasStatusOk();
+		assertThat(destruction).bodyText()
+			.contains("Schrijf op welk deel moet worden vernietigd.")
+			.contains("Vink aan dat u begrijpt dat vernietigde gegevens niet terug te halen zijn.");
+	}
+
 	// The steps, as a visitor fills them in.
 
 	void wholeRecord() {
@@ -405,6 +461,7 @@ class RequestFormTests {
 			// Read what the assertions look at while the session is open.
 			request.notices();
 			request.studies();
+			request.items();
 			request.invitations().forEach(CoSignInvitation::status);
 			return request;
 		});
