@@ -222,4 +222,33 @@ class DeskWebTests {
 			.contains("Nieuw");
 	}
 
+	@Test
+	void aPhysicianDecidesADestructionOnlyWithItsOwnGrounds() {
+		String reference = this.fixture.file(nl.recordsdesk.eligibility.RequestType.DESTRUCTION, "Bas Kok",
+				"bas@example.org");
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		this.desk.forwardToPhysician(reference, this.fixture.version(reference), "anna");
+		MvcTestResult page = this.mvc.get().uri("/review/requests/" + reference).with(PHYSICIAN).exchange();
+		assertThat(page).bodyText()
+			.contains("Wordt het dossier vernietigd?", "Bewaren is van aanmerkelijk belang voor een ander")
+			.doesNotContain("Een aannemelijk gemaakt zwaarwegend belang", "Via een onafhankelijke arts");
+
+		MvcTestResult mismatch = this.mvc.post()
+			.uri("/review/requests/" + reference)
+			.param("version", Long.toString(this.fixture.version(reference)))
+			.param("granted", "true")
+			.param("legalGround", "LAW_FORBIDS")
+			.param("scope", "WHOLE_RECORD")
+			.param("weighing", "Bewaarplicht volgens de Wet op het bevolkingsonderzoek.")
+			.param("capacity", "TREATING_PHYSICIAN")
+			.with(PHYSICIAN)
+			.with(csrf())
+			.exchange();
+		assertThat(mismatch).hasStatusOk();
+		assertThat(mismatch).bodyText().contains("Bij vernietigen hoort de grond");
+		assertThat(mismatch).body().asString().contains("Bewaarplicht volgens de Wet op het bevolkingsonderzoek.");
+		assertThat(this.fixture.status(reference)).isEqualTo("PHYSICIAN_REVIEW");
+	}
+
 }
