@@ -114,6 +114,10 @@ class OtherRightsBrowserTests {
 		browser.findElement(By.id("appointment-place")).sendKeys("Polikliniek neurologie, balie 3");
 		press("appointment");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Polikliniek neurologie, balie 3");
+		this.form.open(DeskJourneyBrowserTests.statusLink("daan@example.org", explanation));
+		assertThat(browser.findElement(By.id("appointment")).getText()).contains("Polikliniek neurologie, balie 3");
+		Chromium.screenshot(browser, "status-appointment");
+		open("/desk/requests/" + explanation);
 		complete("De MRI is besproken met dr. Wit.");
 
 		open("/desk/requests/" + destruction);
@@ -146,9 +150,6 @@ class OtherRightsBrowserTests {
 		this.form.open(DeskJourneyBrowserTests.statusLink("eva@example.org", destruction));
 		assertThat(this.form.heading()).isEqualTo("Uw verzoek is uitgevoerd");
 		assertThat(browser.findElement(By.id("completion")).getText()).contains("Het hele dossier is op");
-		this.form.open(DeskJourneyBrowserTests.statusLink("daan@example.org", explanation));
-		assertThat(browser.findElement(By.id("appointment")).getText()).contains("Polikliniek neurologie, balie 3");
-		Chromium.screenshot(browser, "status-explained");
 	}
 
 	@Test
