@@ -169,7 +169,8 @@ public class DeskQueries {
 			Instant closed = (Instant) row[1];
 			count(perWeek, submitted, firstMonday, true);
 			count(perWeek, closed, firstMonday, false);
-			if (submitted != null && closed != null && row[2] == RequestStatus.DELIVERED) {
+			if (submitted != null && closed != null
+					&& (row[2] == RequestStatus.DELIVERED || row[2] == RequestStatus.COMPLETED)) {
 				leadTimes.add(Duration.between(submitted, closed));
 			}
 		}
