@@ -67,4 +67,16 @@ class JpaStaffDirectory implements StaffDirectory {
 		return names;
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> namesByUsername(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		this.accounts.findByUsernameIn(usernames)
+			.forEach((account) -> names.put(account.username(), account.displayName()));
+		return names;
+	}
+
 }

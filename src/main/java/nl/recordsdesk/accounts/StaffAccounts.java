@@ -20,6 +20,8 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 	/** By the lower-case username. */
 	Optional<StaffAccount> findByUsername(String username);
 
+	List<StaffAccount> findByUsernameIn(Collection<String> usernames);
+
 	boolean existsByUsername(String username);
 
 	@Query("select distinct a from StaffAccount a left join fetch a.roles left join fetch a.departments"

@@ -29,4 +29,10 @@ public interface StaffDirectory {
 	/** The display names of the given accounts; unknown ids are left out. */
 	Map<UUID, String> namesOf(Collection<UUID> ids);
 
+	/**
+	 * The display names behind the usernames a request's history stores; unknown ones
+	 * (such as "SYSTEM" or a requester's role) are left out.
+	 */
+	Map<String, String> namesByUsername(Collection<String> usernames);
+
 }

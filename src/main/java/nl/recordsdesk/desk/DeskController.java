@@ -2,8 +2,10 @@ package nl.recordsdesk.desk;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
+import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.IllegalTransitionException;
@@ -37,16 +39,25 @@ class DeskController {
 
 	private final PreparedCopies copies;
 
-	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies) {
+	private final StaffDirectory staffDirectory;
+
+	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies, StaffDirectory staffDirectory) {
 		this.queries = queries;
 		this.desk = desk;
 		this.copies = copies;
+		this.staffDirectory = staffDirectory;
 	}
 
 	@GetMapping
 	String queue(QueueFilter filter, Principal staff, Model model) {
 		model.addAttribute("filter", filter);
-		model.addAttribute("lines", this.queries.queue(filter, staff.getName()));
+		org.springframework.data.domain.Page<DeskQueries.Line> lines = this.queries.queue(filter, staff.getName());
+		model.addAttribute("lines", lines);
+		model.addAttribute("names",
+				this.staffDirectory.namesByUsername(lines.stream()
+					.map((line) -> line.row().assignedTo())
+					.filter(java.util.Objects::nonNull)
+					.collect(java.util.stream.Collectors.toSet())));
 		model.addAttribute("statuses", DeskQueries.QUEUE);
 		model.addAttribute("types", RequestType.values());
 		model.addAttribute("assignments", QueueFilter.Assignment.values());
@@ -66,8 +77,13 @@ class DeskController {
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
 		model.addAttribute("request", request);
 		model.addAttribute("staff", staff.getName());
-		model.addAttribute("askableItems", Arrays.asList(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
+		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
+		List<ItemCode> askable = new java.util.ArrayList<>(Arrays.asList(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
 				ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION));
+		if (request.type() == RequestType.ADDITION) {
+			askable.add(ItemCode.STATEMENT);
+		}
+		model.addAttribute("askableItems", askable);
 		return "desk/request";
 	}
 

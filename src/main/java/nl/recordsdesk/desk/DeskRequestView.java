@@ -123,6 +123,21 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		return this.checklist.stream().allMatch(Check::satisfied);
 	}
 
+	/** The staff usernames this page names: to be shown with their display names. */
+	public java.util.Set<String> staffUsernames() {
+		java.util.Set<String> usernames = new java.util.HashSet<>();
+		if (this.assignedTo != null) {
+			usernames.add(this.assignedTo);
+		}
+		if (this.identityVerifiedBy != null) {
+			usernames.add(this.identityVerifiedBy);
+		}
+		this.history.forEach((entry) -> usernames.add(entry.actor()));
+		this.notes.forEach((note) -> usernames.add(note.writtenBy()));
+		this.decisions.forEach((decision) -> usernames.add(decision.decidedBy()));
+		return usernames;
+	}
+
 	/** Approved and carried out by the hospital rather than handed over as a copy. */
 	public boolean toCarryOut() {
 		return this.status == RequestStatus.APPROVED && !this.type.deliversCopy();

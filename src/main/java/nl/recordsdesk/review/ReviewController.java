@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.accounts.StaffMember;
 import nl.recordsdesk.desk.DeskQueries;
 import nl.recordsdesk.desk.DeskRequestView;
@@ -40,9 +41,12 @@ class ReviewController {
 
 	private final DeskService decisions;
 
-	ReviewController(DeskQueries queries, DeskService decisions) {
+	private final StaffDirectory staffDirectory;
+
+	ReviewController(DeskQueries queries, DeskService decisions, StaffDirectory staffDirectory) {
 		this.queries = queries;
 		this.decisions = decisions;
+		this.staffDirectory = staffDirectory;
 	}
 
 	/** The physician's own departments first, then the rest; each part by due date. */
@@ -96,6 +100,7 @@ class ReviewController {
 		DeskRequestView request = this.queries.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("request", request);
+		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		model.addAttribute("decidable",
 				request.status() == RequestStatus.PHYSICIAN_REVIEW || (!request.decisions().isEmpty()
 						&& List.of(RequestStatus.APPROVED, RequestStatus.IN_PREPARATION, RequestStatus.REJECTED)

@@ -139,6 +139,8 @@ class OtherRightsBrowserTests {
 		press("decide");
 		Chromium.screenshot(browser, "review-destruction");
 		assertThat(status()).isEqualTo("APPROVED");
+		assertThat(browser.findElement(By.id("decisions-title")).findElement(By.xpath("..")).getText())
+			.contains("Dr. Jan Wit als behandelend arts");
 		TestStaff.signOut(browser);
 
 		String colleague = this.staff.create("balie", "Mo Balie", List.of("DESK"), List.of());
