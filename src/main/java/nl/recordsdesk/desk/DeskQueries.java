@@ -94,7 +94,15 @@ public class DeskQueries {
 	}
 
 	public Optional<DeskRequestView> request(String reference) {
-		Optional<DeskRequestView> view = this.requests.findByReference(reference).map(DeskRequestView::of);
+		Optional<DeskRequestView> view = this.requests.findByReference(reference).map((request) -> {
+			java.util.Set<UUID> fileIds = request.documents()
+				.stream()
+				.map(RequestDocument::fileId)
+				.filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet());
+			return DeskRequestView.of(request,
+					fileIds.isEmpty() ? java.util.Set.of() : this.files.findWithheld(fileIds));
+		});
 		view.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
 		return view;
 	}
@@ -112,7 +120,9 @@ public class DeskQueries {
 		}
 		this.audit.read(AuditAction.DOCUMENT_VIEWED, reference, documentId.toString(), null);
 		UUID fileId = document.get().fileId();
-		Optional<StoredFile> file = (fileId != null) ? this.files.findById(fileId) : Optional.empty();
+		// A file waiting for its virus scan (or found infected later) is not shown.
+		Optional<StoredFile> file = (fileId != null) ? this.files.findById(fileId).filter(StoredFile::viewable)
+				: Optional.empty();
 		return file.map((stored) -> new Document(document.get().fileName(), stored.contentType(), stored.content()));
 	}
 

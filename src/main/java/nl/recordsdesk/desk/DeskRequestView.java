@@ -47,7 +47,7 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 	}
 
 	public record Doc(UUID id, ItemCode item, String fileName, String contentType, long size, String sha256,
-			String uploadedBy, Instant uploadedAt, boolean purged) {
+			String uploadedBy, Instant uploadedAt, boolean purged, boolean withheld) {
 	}
 
 	public record Sig(String role, String name, Signature.Method method, Instant signedAt) {
@@ -61,7 +61,11 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 			String actor, @Nullable String detail) {
 	}
 
-	static DeskRequestView of(Request request) {
+	/**
+	 * @param withheld the stored files that may not be opened yet (waiting for their
+	 * virus scan) or ever (found infected)
+	 */
+	static DeskRequestView of(Request request, java.util.Set<UUID> withheld) {
 		Map<UUID, RequestDocument> documents = request.documents()
 			.stream()
 			.collect(Collectors.toMap(RequestDocument::id, Function.identity()));
@@ -79,7 +83,8 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 				request.documents()
 					.stream()
 					.map((d) -> new Doc(d.id(), d.item(), d.fileName(), d.contentType(), d.size(), d.sha256(),
-							d.uploadedBy().name(), d.uploadedAt(), d.purgedAt() != null))
+							d.uploadedBy().name(), d.uploadedAt(), d.purgedAt() != null,
+							d.fileId() != null && withheld.contains(d.fileId())))
 					.toList(),
 				request.signatures()
 					.stream()

@@ -44,6 +44,11 @@ class PreparedCopies {
 		}
 		try {
 			InspectedUpload inspected = this.inspector.inspect(copy.getBytes(), copy.getOriginalFilename());
+			if (!inspected.scanStatus().viewable()) {
+				// A copy the requester cannot open yet is not put up: the desk tries
+				// again.
+				throw new IllegalArgumentException("The prepared copy waits for its virus scan");
+			}
 			StoredFile file = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
 					inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
 			return new UploadedFile(file.id(), inspected.safeFileName(), file.contentType(), file.size(),

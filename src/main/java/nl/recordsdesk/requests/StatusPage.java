@@ -81,10 +81,13 @@ public class StatusPage {
 		Instant now = this.clock.instant();
 		return find(token).filter((request) -> request.downloadable(now)).flatMap((request) -> {
 			UUID fileId = request.download(now);
+			Optional<StoredFile> file = this.files.findById(fileId).filter(StoredFile::viewable);
+			if (file.isEmpty()) {
+				return Optional.empty();
+			}
 			this.requests.save(request);
-			return this.files.findById(fileId)
-				.map((file) -> new Download(String.valueOf(request.copyFileName()), file.contentType(),
-						file.content()));
+			return file.map((stored) -> new Download(String.valueOf(request.copyFileName()), stored.contentType(),
+					stored.content()));
 		});
 	}
 

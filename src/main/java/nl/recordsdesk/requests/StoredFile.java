@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.recordsdesk.uploads.ScanStatus;
 
 /**
  * The bytes of an accepted upload, apart from the request so lists never load them.
@@ -75,6 +76,14 @@ public class StoredFile {
 
 	public String scanStatus() {
 		return this.scanStatus;
+	}
+
+	/**
+	 * Whether the file may be opened: scanned clean, or no scanner configured. A file
+	 * waiting for its scan, or found infected, is not.
+	 */
+	public boolean viewable() {
+		return ScanStatus.valueOf(this.scanStatus).viewable();
 	}
 
 	public Instant createdAt() {

@@ -22,4 +22,21 @@ public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
 			and not exists (select 1 from request r where r.copy_file_id = f.id)""", nativeQuery = true)
 	int deleteAbandonedBefore(Instant cutOff);
 
+	/** Files kept "pending scan" because clamd gave no answer, oldest first. */
+	@Query(value = "select f.id from stored_file f where f.scan_status = 'PENDING' order by f.created_at limit :limit",
+			nativeQuery = true)
+	java.util.List<UUID> findPendingScan(int limit);
+
+	@Modifying
+	@Query(value = "update stored_file set scan_status = :status where id = :id", nativeQuery = true)
+	int updateScanStatus(UUID id, String status);
+
+	/**
+	 * Of these files, those that may not be opened: waiting for their virus scan, or
+	 * found infected.
+	 */
+	@Query(value = "select f.id from stored_file f where f.id in (:ids) and f.scan_status in ('PENDING', 'INFECTED')",
+			nativeQuery = true)
+	java.util.Set<UUID> findWithheld(java.util.Collection<UUID> ids);
+
 }

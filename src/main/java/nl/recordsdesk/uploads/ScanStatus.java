@@ -13,6 +13,17 @@ public enum ScanStatus {
 	PENDING,
 
 	/** No clamd is configured: nothing scanned the file. */
-	NOT_CONFIGURED
+	NOT_CONFIGURED,
+
+	/**
+	 * A later scan of a file kept pending found a virus: it is never shown or sent to
+	 * anyone.
+	 */
+	INFECTED;
+
+	/** Whether staff or a requester may open a file with this status. */
+	public boolean viewable() {
+		return this == CLEAN || this == NOT_CONFIGURED;
+	}
 
 }

@@ -67,6 +67,26 @@ public class UploadInspector {
 		}
 	}
 
+	/**
+	 * Scans a file kept pending again, for a file whose first scan got no answer from
+	 * clamd.
+	 * @return CLEAN, INFECTED, PENDING (still no answer) or NOT_CONFIGURED (clamd was
+	 * removed from the settings since)
+	 */
+	public ScanStatus rescan(byte[] content) {
+		if (this.clamd == null) {
+			return ScanStatus.NOT_CONFIGURED;
+		}
+		return switch (this.clamd.scan(content)) {
+			case CLEAN -> ScanStatus.CLEAN;
+			case INFECTED -> {
+				logger.warn("A file kept pending scan was found infected");
+				yield ScanStatus.INFECTED;
+			}
+			case NO_ANSWER -> ScanStatus.PENDING;
+		};
+	}
+
 	private InspectedUpload inspectOrRefuse(byte[] content, @Nullable String originalName) throws RejectedUpload {
 		if (content.length == 0) {
 			throw new RejectedUpload(Reason.EMPTY);

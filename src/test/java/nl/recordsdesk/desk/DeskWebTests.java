@@ -251,4 +251,17 @@ class DeskWebTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("PHYSICIAN_REVIEW");
 	}
 
+	@Test
+	void aDocumentWaitingForItsVirusScanIsNotShown() {
+		String reference = this.fixture.file("Vic Scan");
+		this.jdbc.update("update stored_file set scan_status = 'PENDING' where id = (select d.file_id from "
+				+ "request_document d join request r on r.id = d.request_id where r.reference = ?)", reference);
+		String documentId = this.jdbc.queryForObject("select cast(d.id as text) from request_document d "
+				+ "join request r on r.id = d.request_id where r.reference = ?", String.class, reference);
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference).with(DESK)).bodyText()
+			.contains("wacht op de virusscan");
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/documents/" + documentId).with(DESK))
+			.hasStatus(404);
+	}
+
 }

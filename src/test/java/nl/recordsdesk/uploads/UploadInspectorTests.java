@@ -433,6 +433,23 @@ class UploadInspectorTests {
 			}
 		}
 
+		@Test
+		void aFileKeptPendingIsScannedAgain() throws Exception {
+			try (FakeClamd clean = FakeClamd.replying("stream: OK")) {
+				assertThat(withClamd(clean.port(), Duration.ofSeconds(5)).rescan(UploadFixtures.pdf()))
+					.isEqualTo(ScanStatus.CLEAN);
+			}
+			try (FakeClamd infected = FakeClamd.replying("stream: Win.Test.EICAR_HDB-1 FOUND")) {
+				assertThat(withClamd(infected.port(), Duration.ofSeconds(5)).rescan(UploadFixtures.pdf()))
+					.isEqualTo(ScanStatus.INFECTED)
+					.matches((status) -> !status.viewable());
+			}
+			try (FakeClamd silent = FakeClamd.silent()) {
+				assertThat(withClamd(silent.port(), Duration.ofMillis(300)).rescan(UploadFixtures.pdf()))
+					.isEqualTo(ScanStatus.PENDING);
+			}
+		}
+
 		static UploadInspector withClamd(int port, Duration timeout) {
 			return inspector(DataSize.ofMegabytes(10), 50_000_000,
 					new UploadProperties.Clamd(InetAddress.getLoopbackAddress().getHostAddress(), port, timeout));

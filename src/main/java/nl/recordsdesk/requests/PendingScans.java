@@ -1,0 +1,66 @@
+package nl.recordsdesk.requests;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.recordsdesk.uploads.ScanStatus;
+import nl.recordsdesk.uploads.UploadInspector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Scans again the files kept "pending scan" because clamd gave no answer when they
+ * arrived. Until a scan says clean they are never shown; a file found infected stays
+ * hidden for good. One file per transaction, so a slow scanner holds no long lock.
+ */
+@Component
+class PendingScans {
+
+	static final int BATCH = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(PendingScans.class);
+
+	private final StoredFiles files;
+
+	private final UploadInspector inspector;
+
+	private final TransactionTemplate transactions;
+
+	PendingScans(StoredFiles files, UploadInspector inspector, TransactionTemplate transactions) {
+		this.files = files;
+		this.inspector = inspector;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(fixedDelayString = "${recordsdesk.uploads.rescan-interval:10m}",
+			initialDelayString = "${recordsdesk.uploads.rescan-interval:10m}")
+	public void rescan() {
+		List<UUID> pending = this.files.findPendingScan(BATCH);
+		int clean = 0;
+		int infected = 0;
+		for (UUID id : pending) {
+			ScanStatus status = this.transactions.execute((tx) -> this.files.findById(id)
+				.map((file) -> this.inspector.rescan(file.content()))
+				.orElse(ScanStatus.PENDING));
+			if (status == null || status == ScanStatus.PENDING) {
+				// clamd still does not answer: try again next time.
+				break;
+			}
+			this.transactions.executeWithoutResult((tx) -> this.files.updateScanStatus(id, status.name()));
+			if (status == ScanStatus.INFECTED) {
+				infected++;
+			}
+			else {
+				clean++;
+			}
+		}
+		if (clean + infected > 0) {
+			log.info("Scanned again: {} clean, {} infected", clean, infected);
+		}
+	}
+
+}
