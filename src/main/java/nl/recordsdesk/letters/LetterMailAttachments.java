@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attaches the letter that goes with a mail to the requester: the acknowledgement to the
- * mail that the request is complete, the missing-items letter to the desk's question,
- * and so on. Rendered when the mail is queued, in the transaction of the change, so the
+ * mail that the request is complete, the missing-items letter to the desk's question, and
+ * so on. Rendered when the mail is queued, in the transaction of the change, so the
  * letter says what the mail says; a mail of another template gets nothing.
  */
 @Component
@@ -65,7 +65,8 @@ class LetterMailAttachments implements MailAttachments {
 		}
 		catch (RuntimeException ex) {
 			// The mail says what the letter says; a letter that cannot be made must not
-			// undo the desk's action. Caught here, outside any transactional proxy, so the
+			// undo the desk's action. Caught here, outside any transactional proxy, so
+			// the
 			// caller's transaction is not marked for rollback.
 			log.error("Letter {} for request {} could not be rendered; mail {} goes without it", kind, reference,
 					template, ex);
