@@ -1,9 +1,11 @@
 package nl.recordsdesk.letters;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -15,6 +17,8 @@ import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.desk.DeskService;
 import nl.recordsdesk.requests.TestRequests;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,12 +26,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * The letters in the whole application: the desk downloads those that apply from the
@@ -144,6 +152,55 @@ class LettersWebTests {
 		assertThat(this.mvc.get().uri("/request/letter").exchange()).hasStatus(303)
 			.redirectedUrl()
 			.isEqualTo("/request/check");
+	}
+
+	@Test
+	void theRequesterDownloadsTheFormAsItStandsFromTheCheckPage() throws IOException {
+		MockHttpSession session = new MockHttpSession();
+		step(session, "/request/what", Map.of("requestType", "RECORD_COPY", "recordScope", "WHOLE"));
+		step(session, "/request/patient", Map.of("name", "Fenna Smit", "birthDate", "2-2-1970", "deceased", "false"));
+		step(session, "/request/requester",
+				Map.of("relation", "SELF", "name", "Fenna Smit", "email", "fenna@example.org", "phone", "0612345678",
+						"street", "Kade 1", "postalCode", "3011 AB", "city", "Rotterdam"));
+		assertThat(this.mvc.post()
+			.uri("/request/documents")
+			.multipart()
+			.file(new MockMultipartFile("REQUESTER_ID", "id.pdf", "application/octet-stream", pdf()))
+			.session(session)
+			.with(csrf())
+			.exchange()).hasStatus3xxRedirection();
+		step(session, "/request/delivery",
+				Map.of("delivery", "POST", "signatureName", "Fenna Smit", "declaration", "true"));
+		assertThat(this.mvc.get().uri("/request/check").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/request/letter\"");
+
+		MvcTestResult letter = this.mvc.get().uri("/request/letter").session(session).exchange();
+		assertThat(letter).hasStatusOk().hasContentType("application/pdf");
+		assertThat(letter.getResponse().getHeader("Content-Disposition")).contains("aanvraag.pdf");
+		assertThat(LetterRenderingTests.text(letter.getResponse().getContentAsByteArray())).contains("Fenna Smit")
+			.contains("Nog geen kenmerk")
+			.contains("Kade 1, 3011 AB Rotterdam")
+			.contains("Een kopie van uw geldige identiteitsbewijs")
+			.contains("Ik verklaar dat ik deze aanvraag naar waarheid heb ingevuld");
+		// Another visitor has no draft: nothing of Fenna's.
+		assertThat(this.mvc.get().uri("/request/letter").exchange()).hasStatus(303);
+	}
+
+	void step(MockHttpSession session, String uri, Map<String, String> fields) {
+		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		fields.forEach(params::add);
+		assertThat(this.mvc.post().uri(uri).params(params).session(session).with(csrf()).exchange()).as(uri)
+			.hasStatus3xxRedirection();
+	}
+
+	/** The smallest PDF the upload inspection accepts: one empty page, made by PDFBox. */
+	static byte[] pdf() throws IOException {
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			document.addPage(new PDPage());
+			document.save(out);
+			return out.toByteArray();
+		}
 	}
 
 	static List<byte[]> pdfs(Part part) throws MessagingException, IOException {
