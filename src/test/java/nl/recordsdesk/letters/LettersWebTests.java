@@ -78,6 +78,8 @@ class LettersWebTests {
 			.bodyText()
 			.contains("/desk/requests/" + reference + "/letters/request")
 			.contains("/desk/requests/" + reference + "/letters/acknowledgement")
+			.contains(">De aanvraag zelf<")
+			.contains(">Ontvangstbevestiging met de uiterste datum<")
 			.doesNotContain("/letters/refusal");
 
 		MvcTestResult download = this.mvc.get()
