@@ -3,6 +3,7 @@ package nl.recordsdesk.notifications;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +33,13 @@ class MailOutbox implements Outbox {
 
 	private final Clock clock;
 
-	MailOutbox(JdbcClient jdbc, MailTemplates templates, Clock clock) {
+	private final List<MailAttachments> attachmentSources;
+
+	MailOutbox(JdbcClient jdbc, MailTemplates templates, Clock clock, List<MailAttachments> attachmentSources) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.clock = clock;
+		this.attachmentSources = attachmentSources;
 	}
 
 	/**
@@ -61,6 +65,21 @@ class MailOutbox implements Outbox {
 			.param("html", mail.html())
 			.param("now", now)
 			.update();
+		int position = 0;
+		for (MailAttachments source : this.attachmentSources) {
+			for (MailAttachment attachment : source.attachmentsFor(template, locale, model)) {
+				this.jdbc.sql("""
+						INSERT INTO mail_attachment (mail_id, position, file_name, content_type, content)
+						VALUES (:id, :position, :name, :type, :content)
+						""")
+					.param("id", id)
+					.param("position", position++)
+					.param("name", attachment.fileName())
+					.param("type", attachment.contentType())
+					.param("content", attachment.content())
+					.update();
+			}
+		}
 		log.debug("Mail {} queued from template {}", id, template);
 		return id;
 	}

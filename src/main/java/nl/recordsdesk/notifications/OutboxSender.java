@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -108,7 +109,7 @@ class OutboxSender {
 		if (next.isEmpty()) {
 			return Outcome.NONE_DUE;
 		}
-		Due due = next.get();
+		Due due = withAttachments(next.get());
 		try {
 			this.transport.send(due.mail());
 		}
@@ -149,6 +150,22 @@ class OutboxSender {
 			log.warn("Mail {} not sent at attempt {} of {} ({}); next attempt at {}", due.mail().id(), attempts,
 					this.settings.maxAttempts(), ex.getClass().getName(), nextAttempt);
 		}
+	}
+
+	private Due withAttachments(Due due) {
+		List<MailAttachment> attachments = this.jdbc.sql("""
+				SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = :id ORDER BY position
+				""")
+			.param("id", due.mail().id())
+			.query((row, number) -> new MailAttachment(row.getString("file_name"), row.getString("content_type"),
+					row.getBytes("content")))
+			.list();
+		if (attachments.isEmpty()) {
+			return due;
+		}
+		OutgoingMail mail = due.mail();
+		return new Due(new OutgoingMail(mail.id(), mail.to(), mail.subject(), mail.text(), mail.html(), attachments),
+				due.attempts());
 	}
 
 	/** 1 minute after the first failed attempt, doubling, at most an hour. */

@@ -2,13 +2,16 @@ package nl.recordsdesk.notifications;
 
 import java.nio.charset.StandardCharsets;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -54,7 +57,24 @@ class SmtpMailTransport implements MailTransport {
 			MimeMultipart alternative = new MimeMultipart("alternative");
 			alternative.addBodyPart(text);
 			alternative.addBodyPart(html);
-			message.setContent(alternative);
+			if (mail.attachments().isEmpty()) {
+				message.setContent(alternative);
+				return message;
+			}
+			// multipart/mixed: the message (text or HTML), then each file.
+			MimeBodyPart body = new MimeBodyPart();
+			body.setContent(alternative);
+			MimeMultipart mixed = new MimeMultipart("mixed");
+			mixed.addBodyPart(body);
+			for (MailAttachment attachment : mail.attachments()) {
+				MimeBodyPart file = new MimeBodyPart();
+				file.setDataHandler(
+						new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+				file.setFileName(attachment.fileName());
+				file.setDisposition(Part.ATTACHMENT);
+				mixed.addBodyPart(file);
+			}
+			message.setContent(mixed);
 			return message;
 		}
 		catch (MessagingException ex) {

@@ -1,0 +1,137 @@
+package nl.recordsdesk.letters;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.CopyScope;
+import nl.recordsdesk.requests.Delivery;
+import nl.recordsdesk.requests.ImagingStudy;
+import nl.recordsdesk.requests.NewRequest;
+import nl.recordsdesk.requests.PatientDetails;
+import nl.recordsdesk.requests.Question;
+import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.RequestDrafts;
+import nl.recordsdesk.requests.RequestEvent;
+import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.RequestView;
+import nl.recordsdesk.requests.ReviewDecision;
+import nl.recordsdesk.requests.ReviewDecision.LegalGround;
+import nl.recordsdesk.requests.RightDetails;
+import nl.recordsdesk.requests.RequesterDetails;
+import nl.recordsdesk.requests.SignerRole;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the letters say about one request: a read model taken from the request aggregate
+ * and its history (or from the form's draft, before it is filed), read inside the
+ * transaction and handed to the templates. Public, as the templates' expressions need it.
+ *
+ * @param reference the request's reference; {@code null} for a draft not yet sent
+ * @param language the requester's language: every letter is written in it
+ * @param enclosed what the requester sends with the request (documents, or a written
+ * motivation), in reading order
+ * @param coSigners who else signs, each with what their signature stands for
+ * @param missing what the requester still has to send
+ * @param question the desk's latest question, if any
+ * @param refusalReason the desk's reasons for a refusal
+ * @param refusedByPhysician whether a physician refused (a deceased patient's record)
+ * @param collectable whether there is something to hand over, so the approval says how
+ * @param details what the requester wrote for a right beside a copy
+ * @param refusalGround the exception a physician found when refusing to destroy a record
+ */
+public record LetterFacts(@Nullable String reference, RequestType type, Locale language, LocalDate filedOn,
+		@Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate, PatientDetails patient,
+		RequesterDetails requester, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
+		boolean ivfTreatment, Delivery delivery, List<ItemCode> enclosed, @Nullable String motivation,
+		List<Party> coSigners, String signatureName, List<ItemCode> missing, @Nullable String question,
+		@Nullable String extensionReason, @Nullable String refusalReason, boolean refusedByPhysician, boolean approved,
+		boolean collectable, RightDetails details, @Nullable LegalGround refusalGround) {
+
+	/** Someone who co-signs, and what for. */
+	public record Party(String name, ItemCode item) {
+	}
+
+	/** The facts of a filed request. Call inside a transaction. */
+	static LetterFacts of(Request request, ZoneId zone) {
+		List<ItemCode> enclosed = new ArrayList<>(request.documents()
+			.stream()
+			.filter((document) -> document.uploadedBy() == SignerRole.REQUESTER)
+			.map((document) -> document.item())
+			.distinct()
+			.toList());
+		if (request.motivation() != null && !enclosed.contains(ItemCode.MOTIVATION)) {
+			enclosed.add(ItemCode.MOTIVATION);
+		}
+		enclosed.sort(Comparator.naturalOrder());
+		List<Question> questions = request.questions();
+		Question latest = questions.isEmpty() ? null : questions.get(questions.size() - 1);
+		boolean rejected = request.status() == RequestStatus.REJECTED;
+		boolean byPhysician = rejected && request.decision().filter((decision) -> !decision.granted()).isPresent()
+				&& request.rejectionReason() == null;
+		boolean approved = approved(request);
+		String signer = request.signatures()
+			.stream()
+			.filter((signature) -> signature.role() == SignerRole.REQUESTER)
+			.map((signature) -> signature.signerName())
+			.findFirst()
+			.orElse(request.requester().name());
+		return new LetterFacts(request.reference(), request.type(), request.language(),
+				LocalDate.ofInstant(request.filedAt(), zone), request.dueDate(), request.originalDueDate(),
+				request.patient(), request.requester(), request.scope(), request.studies(), request.studiesBefore2005(),
+				request.ivfTreatment(), request.delivery(), List.copyOf(enclosed), request.motivation(),
+				request.invitations()
+					.stream()
+					.map((invitation) -> new Party(invitation.name(), invitation.item()))
+					.toList(),
+				signer, RequestView.of(request).missing().stream().map(RequestView.Item::code).toList(),
+				(latest != null) ? latest.question() : null, request.extensionReason(), request.rejectionReason(),
+				byPhysician, approved, request.type().deliversCopy(), request.details(),
+				byPhysician ? request.decision().map(ReviewDecision::legalGround).orElse(null) : null);
+	}
+
+	/** Approved (by the desk or a physician) and not refused since. */
+	static boolean approved(Request request) {
+		return request.status() != RequestStatus.REJECTED
+				&& request.history().stream().anyMatch((event) -> event.type() == RequestEvent.Type.APPROVED);
+	}
+
+	/** The facts of the form's draft, before it is sent: no reference, no due date. */
+	static LetterFacts ofDraft(RequestDrafts.Draft draft, LocalDate today) {
+		NewRequest request = draft.request();
+		List<ItemCode> enclosed = new ArrayList<>(request.documents().keySet());
+		if (request.motivation() != null && !enclosed.contains(ItemCode.MOTIVATION)) {
+			enclosed.add(ItemCode.MOTIVATION);
+		}
+		enclosed.sort(Comparator.naturalOrder());
+		return new LetterFacts(null, request.type(), request.language(), today, null, null, request.patient(),
+				request.requester(), request.scope(), request.studies(), request.studiesBefore2005(),
+				request.ivfTreatment(), request.delivery(), List.copyOf(enclosed), request.motivation(),
+				request.coSigners().stream().map((coSigner) -> new Party(coSigner.name(), coSigner.item())).toList(),
+				request.signature().name(), List.of(), null, null, null, false, false, request.type().deliversCopy(),
+				request.details(), null);
+	}
+
+	/** The kinds of document asked for, split from how the request stores them. */
+	public List<String> documentKinds() {
+		String kinds = this.scope.documentKinds();
+		return (kinds == null || kinds.isBlank()) ? List.of() : Arrays.asList(kinds.split(","));
+	}
+
+	/** Whether it was filed (a draft has no reference yet). */
+	public boolean filed() {
+		return this.reference != null;
+	}
+
+	/** The letter's subject arguments: the reference, or nothing for a draft. */
+	public String referenceOrBlank() {
+		return (this.reference != null) ? this.reference : "";
+	}
+
+}

@@ -1,0 +1,77 @@
+package nl.recordsdesk.letters;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.recordsdesk.notifications.MailAttachment;
+import nl.recordsdesk.notifications.MailAttachments;
+import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.Requests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Attaches the letter that goes with a mail to the requester: the acknowledgement to the
+ * mail that the request is complete, the missing-items letter to the desk's question, and
+ * so on. Rendered when the mail is queued, in the transaction of the change, so the
+ * letter says what the mail says; a mail of another template gets nothing.
+ */
+@Component
+class LetterMailAttachments implements MailAttachments {
+
+	private static final Logger log = LoggerFactory.getLogger(LetterMailAttachments.class);
+
+	/** Which letter goes with which mail template. */
+	static final Map<String, LetterKind> LETTER_OF_MAIL = Map.of("request-received", LetterKind.ACKNOWLEDGEMENT,
+			"request-complete", LetterKind.ACKNOWLEDGEMENT, "desk-question", LetterKind.MISSING_ITEMS,
+			"deadline-extended", LetterKind.EXTENSION, "request-rejected", LetterKind.REFUSAL, "review-refused",
+			LetterKind.REFUSAL, "destruction-refused", LetterKind.REFUSAL, "request-ready", LetterKind.APPROVAL);
+
+	private final Requests requests;
+
+	private final LetterRenderer renderer;
+
+	private final Clock clock;
+
+	LetterMailAttachments(Requests requests, LetterRenderer renderer, Clock clock) {
+		this.requests = requests;
+		this.renderer = renderer;
+		this.clock = clock;
+	}
+
+	@Override
+	public List<MailAttachment> attachmentsFor(String template, Locale locale, Map<String, Object> model) {
+		LetterKind kind = LETTER_OF_MAIL.get(template);
+		if (kind == null || !(model.get("reference") instanceof String reference)) {
+			return List.of();
+		}
+		// In the caller's transaction: the request as the change left it. A request still
+		// waiting for co-signatures has no acknowledgement yet.
+		Optional<Request> request = this.requests.findByReference(reference)
+			.filter((candidate) -> Letters.applicable(candidate).contains(kind));
+		if (request.isEmpty()) {
+			return List.of();
+		}
+		try {
+			LetterFacts facts = LetterFacts.of(request.get(), this.clock.getZone());
+			byte[] pdf = this.renderer.render(kind, facts, LocalDate.now(this.clock));
+			return List.of(new MailAttachment(this.renderer.fileName(kind, facts), "application/pdf", pdf));
+		}
+		catch (RuntimeException ex) {
+			// The mail says what the letter says; a letter that cannot be made must not
+			// undo the desk's action. Caught here, outside any transactional proxy, so
+			// the
+			// caller's transaction is not marked for rollback.
+			log.error("Letter {} for request {} could not be rendered; mail {} goes without it", kind, reference,
+					template, ex);
+			return List.of();
+		}
+	}
+
+}
