@@ -286,10 +286,17 @@ class RecordingWebTests {
 
 	@Test
 	void theBackOfficeIsForPhysiciansOnlyAndALinkThatDoesNotExistIsNotFound() {
-		assertThat(this.mvc.get().uri("/physician/recordings")).hasStatus(302).hasRedirectedUrl("/login");
-		assertThat(this.mvc.get()
-			.uri("/physician/recordings")
-			.with(authentication(WithStaffSecurityContextFactory.withRoles("DESK")))).hasStatus(403);
+		for (String url : List.of("/physician/recordings", "/physician/recordings/consents/new",
+				"/physician/recordings/announcements/OP-2026-000001",
+				"/physician/recordings/publications/OP-2026-000001", "/physician/recordings/consents/OP-2026-000001")) {
+			assertThat(this.mvc.get().uri(url)).as(url).hasStatus(302).hasRedirectedUrl("/login");
+			for (String role : List.of("DESK", "ADMIN", "AUDITOR")) {
+				RequestPostProcessor other = authentication(WithStaffSecurityContextFactory.withRoles(role));
+				assertThat(this.mvc.get().uri(url).with(other)).as(role + " on " + url).hasStatus(403);
+				assertThat(this.mvc.post().uri(url).with(other).with(csrf())).as(role + " posting to " + url)
+					.hasStatus(403);
+			}
+		}
 		assertThat(this.mvc.post()
 			.uri("/physician/recordings/consents")
 			.with(authentication(WithStaffSecurityContextFactory.withRoles("ADMIN")))
