@@ -16,7 +16,8 @@ class StaffHomeController {
 
 	/** The area each role opens, in the order of {@link Roles#ALL}. */
 	static final List<Area> AREAS = List.of(new Area(Roles.DESK, "/desk"), new Area(Roles.PHYSICIAN, "/review"),
-			new Area(Roles.ADMIN, "/admin/accounts"), new Area(Roles.AUDITOR, "/audit"));
+			new Area(Roles.PHYSICIAN, "/physician/recordings", "RECORDINGS"), new Area(Roles.ADMIN, "/admin/accounts"),
+			new Area(Roles.AUDITOR, "/audit"));
 
 	@GetMapping(SignInFlow.STAFF_HOME)
 	String home(Authentication authentication, Model model) {
@@ -29,7 +30,15 @@ class StaffHomeController {
 		return "accounts/staff";
 	}
 
-	record Area(String role, String path) {
+	/**
+	 * One link of the staff page; its text is {@code accounts.staff.area.<name>}, the
+	 * role's name unless a role opens several areas.
+	 */
+	record Area(String role, String path, String name) {
+
+		Area(String role, String path) {
+			this(role, path, role);
+		}
 
 	}
 

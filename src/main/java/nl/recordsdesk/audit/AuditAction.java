@@ -112,6 +112,23 @@ public enum AuditAction {
 	// The audit trail itself
 
 	/** The auditor searched the audit trail. */
-	AUDIT_SEARCHED
+	AUDIT_SEARCHED,
+
+	// Consultation recordings (module recordings), by their reference OP-...
+
+	/** A physician's inbox of announcements, requests to publish and consents. */
+	RECORDING_INBOX_VIEWED,
+
+	/** One announcement, request to publish or consent to record. */
+	RECORDING_VIEWED,
+
+	/** A physician acknowledged a patient's announcement of a recording. */
+	RECORDING_ACKNOWLEDGED,
+
+	/** A physician granted or refused a request to publish a recording. */
+	RECORDING_PUBLICATION_DECIDED,
+
+	/** A physician asked a patient's consent to record. */
+	RECORDING_CONSENT_ASKED
 
 }

@@ -33,7 +33,8 @@ class SecurityConfiguration {
 	 * Pages for which an anonymous visitor is sent to the login page; elsewhere a closed
 	 * URL answers 403.
 	 */
-	static final String[] STAFF_PAGES = { "/login/**", "/staff", "/desk/**", "/review/**", "/admin/**", "/audit/**" };
+	static final String[] STAFF_PAGES = { "/login/**", "/staff", "/desk/**", "/review/**", "/admin/**", "/audit/**",
+			"/physician/**" };
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, StaffSignIn staffSignIn) throws Exception {
@@ -51,6 +52,11 @@ class SecurityConfiguration {
 			// The requester's form, status page and the co-signer's page: no account, the
 			// session draft or a secret link is what gives access.
 			.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/cosign/*", "/cosign/*/*")
+			.permitAll()
+			// Recording a consultation: information, the patients' forms and their
+			// personal
+			// links.
+			.requestMatchers("/recording", "/recording/*", "/recording/*/*", "/recording/*/*/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
 			.permitAll()
@@ -70,7 +76,7 @@ class SecurityConfiguration {
 			// role of the desk or a physician.
 			.requestMatchers("/desk/**")
 			.hasRole(Roles.DESK)
-			.requestMatchers("/review/**")
+			.requestMatchers("/review/**", "/physician/recordings/**")
 			.hasRole(Roles.PHYSICIAN)
 			.requestMatchers("/admin/**")
 			.hasRole(Roles.ADMIN)
