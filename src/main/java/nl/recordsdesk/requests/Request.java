@@ -729,6 +729,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalTransitionException("The conversation has not taken place yet");
 		}
 		this.completionNote = note;
+		this.assignedTo = staff;
 		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
 		this.status = RequestStatus.COMPLETED;
 		this.closedAt = now;
