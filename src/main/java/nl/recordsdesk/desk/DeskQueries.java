@@ -93,6 +93,16 @@ public class DeskQueries {
 				row.dueDate() != null && !row.dueDate().isBefore(today) && !row.dueDate().isAfter(soon)));
 	}
 
+	/**
+	 * Whether a physician decides this request (a deceased patient's record, a
+	 * destruction): the only requests the physicians' pages open. Reads no personal data.
+	 */
+	public boolean physicianDecides(String reference) {
+		return this.requests.findByReference(reference)
+			.map((request) -> request.outcome() == nl.recordsdesk.eligibility.Outcome.PHYSICIAN_REVIEW)
+			.orElse(false);
+	}
+
 	public Optional<DeskRequestView> request(String reference) {
 		Optional<DeskRequestView> view = this.requests.findByReference(reference).map((request) -> {
 			java.util.Set<UUID> fileIds = request.documents()

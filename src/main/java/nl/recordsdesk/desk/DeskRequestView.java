@@ -40,7 +40,7 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		List<Doc> documents, List<Sig> signatures, List<Invitee> coSigners, List<Entry> history,
 		List<Question> questions, List<ReviewDecision> decisions, List<Note> notes, @Nullable String rejectionReason,
 		@Nullable String preparedParts, RightDetails details, @Nullable Instant appointmentAt,
-		@Nullable String appointmentPlace, @Nullable String completionNote) {
+		@Nullable String appointmentPlace, @Nullable String completionNote, boolean deskMayReject) {
 
 	/** A required item and what satisfied it. */
 	public record Check(ItemCode item, boolean satisfied, @Nullable String satisfiedBy, @Nullable Instant at) {
@@ -101,7 +101,7 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 					.toList(),
 				request.questions(), request.decisions(), request.notes(), request.rejectionReason(),
 				request.preparedParts(), request.details(), request.appointmentAt(), request.appointmentPlace(),
-				request.completionNote());
+				request.completionNote(), request.deskMayReject());
 	}
 
 	/** "DOCUMENT:id" becomes the file name; a signature or written text says so. */
@@ -151,6 +151,14 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 	/** An explanation waits for its appointment before it can be completed. */
 	public boolean waitsForAppointment() {
 		return this.type == RequestType.EXPLANATION && this.appointmentAt == null;
+	}
+
+	/**
+	 * Whether identity and documents can be recorded as checked: everything is in, and
+	 * every document can be opened.
+	 */
+	public boolean verifiable() {
+		return complete() && this.documents.stream().noneMatch(Doc::withheld);
 	}
 
 	public boolean physicianDecides() {

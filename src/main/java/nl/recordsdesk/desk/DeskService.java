@@ -17,6 +17,7 @@ import nl.recordsdesk.notifications.Outbox;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.StoredFiles;
 import nl.recordsdesk.requests.ReviewDecision;
 import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +50,12 @@ public class DeskService {
 
 	private final StaffDirectory staffDirectory;
 
-	DeskService(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock,
-			StaffDirectory staffDirectory) {
+	private final StoredFiles storedFiles;
+
+	DeskService(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock, StaffDirectory staffDirectory,
+			StoredFiles storedFiles) {
 		this.staffDirectory = staffDirectory;
+		this.storedFiles = storedFiles;
 		this.requests = requests;
 		this.audit = audit;
 		this.outbox = outbox;
@@ -84,9 +88,22 @@ public class DeskService {
 				(request) -> request.handOver(staff, colleague, this.clock.instant()));
 	}
 
+	/**
+	 * Identity and documents checked: only when every document can be opened, not while
+	 * one waits for its virus scan (or was found infected).
+	 */
 	public void verify(String reference, long version, String staff) {
-		act(reference, version, AuditAction.IDENTITY_VERIFIED, null,
-				(request) -> request.verifyIdentity(staff, this.clock.instant()));
+		act(reference, version, AuditAction.IDENTITY_VERIFIED, null, (request) -> {
+			java.util.Set<java.util.UUID> files = request.documents()
+				.stream()
+				.map(nl.recordsdesk.requests.RequestDocument::fileId)
+				.filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet());
+			if (!files.isEmpty() && !this.storedFiles.findWithheld(files).isEmpty()) {
+				throw new IllegalArgumentException("A document waits for its virus scan");
+			}
+			request.verifyIdentity(staff, this.clock.instant());
+		});
 	}
 
 	public void ask(String reference, long version, String staff, String question, @Nullable ItemCode document) {

@@ -46,8 +46,9 @@ class PendingScans {
 			ScanStatus status = this.transactions.execute((tx) -> this.files.findById(id)
 				.map((file) -> this.inspector.rescan(file.content()))
 				.orElse(ScanStatus.PENDING));
-			if (status == null || status == ScanStatus.PENDING) {
-				// clamd still does not answer: try again next time.
+			if (status == null || status == ScanStatus.PENDING || status == ScanStatus.NOT_CONFIGURED) {
+				// clamd still does not answer, or was taken out of the settings: the file
+				// stays hidden until a scan says it is clean (fail closed).
 				break;
 			}
 			this.transactions.executeWithoutResult((tx) -> this.files.updateScanStatus(id, status.name()));

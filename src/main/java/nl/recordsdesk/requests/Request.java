@@ -506,6 +506,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 	public void forwardToPhysician(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
+		if (this.outcome != Outcome.PHYSICIAN_REVIEW) {
+			throw new IllegalTransitionException("The desk decides this request itself");
+		}
 		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW, staff, null);
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 	}
@@ -567,10 +570,27 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
 			throw new IllegalTransitionException("Assigned to someone else");
 		}
+		if (!deskMayReject()) {
+			throw new IllegalTransitionException("A physician decides this request now");
+		}
 		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
 		this.status = RequestStatus.REJECTED;
 		this.rejectionReason = reason;
 		this.closedAt = now;
+	}
+
+	/**
+	 * Whether the desk may still refuse: always, for what it decides itself; for what a
+	 * physician decides (a deceased patient's record, a destruction) only before it went
+	 * to the physician, on formal grounds such as identity or entitlement.
+	 */
+	public boolean deskMayReject() {
+		if (!this.status.isOpen()) {
+			return false;
+		}
+		return this.outcome != Outcome.PHYSICIAN_REVIEW
+				|| (this.status != RequestStatus.PHYSICIAN_REVIEW && this.status != RequestStatus.APPROVED
+						&& this.status != RequestStatus.IN_PREPARATION && this.status != RequestStatus.READY);
 	}
 
 	/**

@@ -93,6 +93,7 @@ public class RequestFiling {
 			invite.put("reference", request.reference());
 			invite.put("name", invitation.name());
 			invite.put("role", invitation.role().name());
+			invite.put("type", request.type().name());
 			invite.put("requesterName", request.requester().name());
 			invite.put("link", this.links.coSignPage(token));
 			invite.put("expiresAt", LocalDate.ofInstant(invitation.expiresAt(), this.clock.getZone()));

@@ -72,6 +72,7 @@ class ReviewController {
 	@PostMapping("/requests/{reference}")
 	String decide(@PathVariable String reference, @RequestParam long version, @ModelAttribute DecisionForm decisionForm,
 			BindingResult binding, Principal physician, Model model, RedirectAttributes redirect) {
+		requirePhysicianDecides(reference);
 		DeskRequestView request = this.queries.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		decisionForm.validate(binding, request.type());
@@ -91,12 +92,23 @@ class ReviewController {
 
 	@GetMapping("/requests/{reference}/documents/{id}")
 	ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable UUID id) {
+		requirePhysicianDecides(reference);
 		return this.queries.document(reference, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
 			.inline();
 	}
 
+	/**
+	 * Physicians open only the requests a physician decides; the desk handles the rest.
+	 */
+	private void requirePhysicianDecides(String reference) {
+		if (!this.queries.physicianDecides(reference)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
 	private String view(String reference, Model model) {
+		requirePhysicianDecides(reference);
 		DeskRequestView request = this.queries.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("request", request);

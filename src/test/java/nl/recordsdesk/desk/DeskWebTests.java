@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
@@ -262,6 +263,18 @@ class DeskWebTests {
 			.contains("wacht op de virusscan");
 		assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/documents/" + documentId).with(DESK))
 			.hasStatus(404);
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.desk.verify(reference, this.fixture.version(reference), "anna"));
+	}
+
+	@Test
+	void physiciansOpenOnlyTheRequestsAPhysicianDecides() {
+		String copy = this.fixture.file("Rik Levend");
+		assertThat(this.mvc.get().uri("/review/requests/" + copy).with(PHYSICIAN)).hasStatus(404);
+		assertThat(this.mvc.get()
+			.uri("/review/requests/" + copy + "/documents/" + java.util.UUID.randomUUID())
+			.with(PHYSICIAN)).hasStatus(404);
 	}
 
 }

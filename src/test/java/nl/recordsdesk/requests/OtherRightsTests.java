@@ -101,6 +101,26 @@ class OtherRightsTests {
 	}
 
 	@Test
+	void onceForwardedOnlyThePhysicianDecidesAndTheDeskForwardsOnlyWhatAPhysicianDecides() {
+		Request destruction = filed(RequestType.DESTRUCTION);
+		destruction.claim(DESK, NOW);
+		destruction.verifyIdentity(DESK, NOW);
+		assertThat(destruction.deskMayReject()).isTrue();
+		destruction.forwardToPhysician(DESK, NOW);
+		assertThat(destruction.deskMayReject()).isFalse();
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> destruction.reject(DESK, "Liever niet", NOW));
+
+		Request correction = filed(RequestType.CORRECTION);
+		correction.claim(DESK, NOW);
+		correction.verifyIdentity(DESK, NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> correction.forwardToPhysician(DESK, NOW));
+		correction.reject(DESK, "Het gaat om een oordeel van de arts, geen feitelijk gegeven.", NOW);
+		assertThat(correction.status()).isEqualTo(RequestStatus.REJECTED);
+	}
+
+	@Test
 	void aGrantedDestructionIsCarriedOutByTheDesk() {
 		Request request = filed(RequestType.DESTRUCTION);
 		request.claim(DESK, NOW);

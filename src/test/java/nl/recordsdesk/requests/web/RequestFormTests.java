@@ -372,6 +372,29 @@ class RequestFormTests {
 			.contains("Vink aan dat u begrijpt dat vernietigde gegevens niet terug te halen zijn.");
 	}
 
+	@Test
+	void theOtherParentIsToldItIsADestructionNotACopy() {
+		post("/request/what",
+				Map.of("requestType", "DESTRUCTION", "destructionScope", "WHOLE", "destructionUnderstood", "true"));
+		patient("Ties Mol", "3-3-2018", false);
+		requester("PARENT", "JOINT", "Anne Mol", "anne@example.org");
+		upload("REQUESTER_ID", png());
+		post("/request/cosigners", Map.of("rows[0].item", "SECOND_PARENT_SIGNATURE", "rows[0].name", "Bart Mol",
+				"rows[0].email", "bart@example.org"));
+		delivery("ANSWER_BY_EMAIL", "Anne Mol");
+		send("anne@example.org");
+
+		ReceivedMail invitation = TestMail.awaitMailTo("bart@example.org");
+		assertThat(invitation.text()).contains("Het dossier (of een deel ervan) laten vernietigen")
+			.doesNotContain("kopie van het medisch dossier");
+		Matcher link = LINK.matcher(invitation.text());
+		assertThat(link.find()).isTrue();
+		String path = link.group().substring(link.group().indexOf("/cosign/"));
+		assertThat(get(path)).bodyText()
+			.contains("Vernietigde gegevens zijn voorgoed weg.")
+			.contains("Het dossier (of een deel ervan) laten vernietigen");
+	}
+
 	// The steps, as a visitor fills them in.
 
 	void wholeRecord() {
