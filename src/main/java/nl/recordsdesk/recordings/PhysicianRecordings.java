@@ -107,15 +107,20 @@ class PhysicianRecordings {
 		return found;
 	}
 
-	/** Grants or refuses a request to publish, once, and tells the patient. */
+	/**
+	 * Grants or refuses a request to publish, once, and tells the patient. Only the
+	 * physician in the recording grants; a colleague of the department may refuse.
+	 */
 	@Transactional
-	public void decide(StaffMember physician, String reference, boolean granted, @Nullable String note) {
+	public void decide(StaffMember physician, String reference, boolean granted, @Nullable String note,
+			boolean recordedPhysician) {
 		Publication publication = this.publications.findByReference(reference)
 			.filter((p) -> p.concerns(physician.departments()))
 			.orElseThrow(() -> new IllegalArgumentException("No such request for this physician"));
-		publication.decide(physician, granted, note, this.clock.instant());
+		publication.decide(physician, granted, note, recordedPhysician, this.clock.instant());
 		this.publications.saveAndFlush(publication);
-		this.audit.change(AuditAction.RECORDING_PUBLICATION_DECIDED, reference, granted ? "granted" : "refused");
+		this.audit.change(AuditAction.RECORDING_PUBLICATION_DECIDED, reference,
+				(granted ? "granted" : "refused") + (recordedPhysician ? " by the recorded physician" : ""));
 		Map<String, Object> model = new HashMap<>();
 		model.put("reference", reference);
 		model.put("name", publication.patientName());

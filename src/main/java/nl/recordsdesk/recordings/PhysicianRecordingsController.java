@@ -81,20 +81,27 @@ class PhysicianRecordingsController {
 	@PostMapping("/publications/{reference}/decide")
 	String decide(@AuthenticationPrincipal StaffMember physician, @PathVariable String reference,
 			@RequestParam(required = false) @Nullable Boolean granted,
-			@RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(defaultValue = "false") boolean recordedPhysician, Model model, RedirectAttributes redirect) {
 		Publication publication = this.recordings.publication(physician, reference)
 			.orElseThrow(PhysicianRecordingsController::notFound);
 		boolean noteMissing = (granted != null && !granted && FormChecks.blank(note));
-		if (granted == null || noteMissing || (note != null && note.length() > MAX_NOTE)) {
+		// Consent to publish is the recorded physician's own (RecordingRules): a
+		// colleague
+		// may refuse on their behalf, never grant.
+		boolean notRecorded = Boolean.TRUE.equals(granted) && !recordedPhysician;
+		if (granted == null || noteMissing || notRecorded || (note != null && note.length() > MAX_NOTE)) {
 			model.addAttribute("publication", publication);
-			model.addAttribute("decisionError", (granted == null) ? "recordings.staff.decide.choose"
-					: noteMissing ? "recordings.staff.decide.reasonRequired" : "recordings.form.tooLong");
+			model.addAttribute("decisionError", (granted == null) ? "recordings.staff.decide.choose" : noteMissing
+					? "recordings.staff.decide.reasonRequired"
+					: notRecorded ? "recordings.staff.decide.recordedPhysician.required" : "recordings.form.tooLong");
+			model.addAttribute("recordedPhysician", recordedPhysician);
 			model.addAttribute("granted", granted);
 			model.addAttribute("note", note);
 			return "recordings/staff/publication";
 		}
 		try {
-			this.recordings.decide(physician, reference, granted, FormChecks.stripToNull(note));
+			this.recordings.decide(physician, reference, granted, FormChecks.stripToNull(note), recordedPhysician);
 			redirect.addFlashAttribute("done", granted ? "granted" : "refused");
 		}
 		catch (RecordingStateException | org.springframework.dao.OptimisticLockingFailureException ex) {

@@ -117,12 +117,17 @@ public class Publication {
 	}
 
 	/**
-	 * A physician of the department grants or refuses; once, and not after the patient
-	 * withdrew.
+	 * A physician of the department decides, once, and not after the patient withdrew:
+	 * the physician in the recording grants (publishing needs their own consent); a
+	 * colleague may refuse.
 	 */
-	PublicationDecision decide(StaffMember physician, boolean granted, @Nullable String note, Instant now) {
+	PublicationDecision decide(StaffMember physician, boolean granted, @Nullable String note, boolean recordedPhysician,
+			Instant now) {
 		if (!concerns(physician.departments())) {
 			throw new IllegalArgumentException("Not a physician of this department");
+		}
+		if (granted && !recordedPhysician) {
+			throw new IllegalArgumentException("Only the physician in the recording consents to publishing it");
 		}
 		if (state() != State.OPEN) {
 			throw new RecordingStateException("Decided or withdrawn before: " + state());

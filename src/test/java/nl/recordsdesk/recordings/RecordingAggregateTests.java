@@ -67,10 +67,10 @@ class RecordingAggregateTests {
 	@Test
 	void aRequestToPublishIsDecidedOnce() {
 		Publication publication = publication();
-		publication.decide(CARDIOLOGIST, false, "Er is een collega herkenbaar in beeld.", NOW);
+		publication.decide(CARDIOLOGIST, false, "Er is een collega herkenbaar in beeld.", false, NOW);
 		assertThat(publication.state()).isEqualTo(Publication.State.REFUSED);
 		assertThatExceptionOfType(RecordingStateException.class)
-			.isThrownBy(() -> publication.decide(CARDIOLOGIST, true, null, NOW));
+			.isThrownBy(() -> publication.decide(CARDIOLOGIST, true, null, true, NOW));
 		assertThatExceptionOfType(RecordingStateException.class).isThrownBy(() -> publication.withdraw(NOW));
 		assertThat(publication.state()).isEqualTo(Publication.State.REFUSED);
 	}
@@ -81,13 +81,22 @@ class RecordingAggregateTests {
 		publication.withdraw(NOW);
 		assertThat(publication.state()).isEqualTo(Publication.State.WITHDRAWN);
 		assertThatExceptionOfType(RecordingStateException.class)
-			.isThrownBy(() -> publication.decide(CARDIOLOGIST, true, null, NOW));
+			.isThrownBy(() -> publication.decide(CARDIOLOGIST, true, null, true, NOW));
 		assertThat(publication.decision()).isNull();
 	}
 
 	@Test
+	void onlyThePhysicianInTheRecordingGrantsAColleagueMayRefuse() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> publication().decide(CARDIOLOGIST, true, null, false, NOW));
+		Publication refused = publication();
+		refused.decide(CARDIOLOGIST, false, "Mijn collega is herkenbaar en gaf geen toestemming.", false, NOW);
+		assertThat(refused.state()).isEqualTo(Publication.State.REFUSED);
+	}
+
+	@Test
 	void anotherDepartmentDoesNotDecide() {
-		assertThatIllegalArgumentException().isThrownBy(() -> publication().decide(NEUROLOGIST, true, null, NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> publication().decide(NEUROLOGIST, true, null, true, NOW));
 	}
 
 	@Test

@@ -191,6 +191,13 @@ class RecordingWebTests {
 			.with(csrf())).hasStatusOk().bodyText().contains("Schrijf waarom u geen toestemming geeft.");
 		assertThat(this.mvc.post()
 			.uri("/physician/recordings/publications/" + reference + "/decide")
+			.param("granted", "true")
+			.with(cardiologist)
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Toestemming geven kan alleen de arts die in de opname te zien of te horen is.");
+		assertThat(this.mvc.post()
+			.uri("/physician/recordings/publications/" + reference + "/decide")
 			.param("granted", "false")
 			.param("note", "Er is een collega herkenbaar te horen.")
 			.with(cardiologist)
@@ -198,6 +205,7 @@ class RecordingWebTests {
 		assertThat(this.mvc.post()
 			.uri("/physician/recordings/publications/" + reference + "/decide")
 			.param("granted", "true")
+			.param("recordedPhysician", "true")
 			.with(cardiologist)
 			.with(csrf())).flash().containsEntry("problem", true);
 		assertThat(this.mvc.post().uri(status + "/withdraw").with(csrf())).flash().containsEntry("problem", true);
@@ -221,6 +229,7 @@ class RecordingWebTests {
 		assertThat(this.mvc.post()
 			.uri("/physician/recordings/publications/" + reference + "/decide")
 			.param("granted", "true")
+			.param("recordedPhysician", "true")
 			.with(physician(unique("vos"), "Cardiologie"))
 			.with(csrf())).flash().containsEntry("problem", true);
 		assertThat(this.mvc.get().uri(status)).bodyText().contains("data-status=\"WITHDRAWN\"");
