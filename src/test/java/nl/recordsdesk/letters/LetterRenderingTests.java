@@ -162,6 +162,10 @@ class LetterRenderingTests {
 				facts.studies(), false, false, facts.delivery(), facts.enclosed(), null, List.of(),
 				facts.signatureName(), List.of(), null, null, null, true, false, false, facts.details(),
 				nl.recordsdesk.requests.ReviewDecision.LegalGround.LAW_FORBIDS);
+		assertThat(render(LetterKind.ACKNOWLEDGEMENT, kept)).contains("binnen drie maanden")
+			.doesNotContain("binnen een maand");
+		assertThat(render(LetterKind.REQUEST, kept)).contains("Het dossier (of een deel ervan) laten vernietigen")
+			.contains("Ik begrijp dat vernietigde gegevens niet terug te halen zijn");
 		assertThat(render(LetterKind.REFUSAL, kept)).contains("RD-2026-000417")
 			.contains("Een wettelijke regel verbiedt vernietiging")
 			.contains("Autoriteit Persoonsgegevens")
