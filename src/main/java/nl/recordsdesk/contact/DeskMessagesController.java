@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.util.Objects;
 import java.util.UUID;
 
+import nl.recordsdesk.requests.Requests;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +31,26 @@ class DeskMessagesController {
 
 	private final ContactInbox inbox;
 
-	DeskMessagesController(ContactInbox inbox) {
+	private final Requests requests;
+
+	DeskMessagesController(ContactInbox inbox, Requests requests) {
 		this.inbox = inbox;
+		this.requests = requests;
+	}
+
+	/**
+	 * Whether the sender writes from the e-mail address of the request they name: only
+	 * then may an answer say anything about it (anyone can type a reference). Null when
+	 * no request is named, or none has that reference.
+	 */
+	private @Nullable Boolean senderIsRequester(ContactMessage message) {
+		String reference = message.requestReference();
+		if (reference == null) {
+			return null;
+		}
+		return this.requests.findByReference(reference.strip())
+			.map((request) -> request.requester().email().equalsIgnoreCase(message.senderEmail().strip()))
+			.orElse(null);
 	}
 
 	@GetMapping
@@ -52,6 +73,7 @@ class DeskMessagesController {
 		form.setVersion(message.version());
 		model.addAttribute("answerForm", form);
 		model.addAttribute("message", message);
+		model.addAttribute("senderIsRequester", senderIsRequester(message));
 		return "contact/message";
 	}
 
@@ -96,6 +118,7 @@ class DeskMessagesController {
 		ContactMessage message = this.inbox.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("message", message);
+		model.addAttribute("senderIsRequester", senderIsRequester(message));
 		return "contact/message";
 	}
 

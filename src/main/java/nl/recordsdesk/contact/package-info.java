@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Contact",
-		allowedDependencies = { "audit", "notifications", "accounts" })
+		allowedDependencies = { "audit", "notifications", "accounts", "requests" })
 package nl.recordsdesk.contact;
 
 import org.jspecify.annotations.NullMarked;

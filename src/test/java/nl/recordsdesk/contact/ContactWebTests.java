@@ -309,6 +309,29 @@ class ContactWebTests {
 			.contains("CONTACT_MESSAGE_CLOSED");
 	}
 
+	@Autowired
+	TestRequests requests;
+
+	@Test
+	void theDeskSeesWhetherTheSenderWritesFromTheRequestsAddress() {
+		String requester = uniqueEmail("ria");
+		String reference = this.requests.file("Ria Echt", requester);
+		String stranger = uniqueEmail("vreemde");
+		assertThat(this.mvc.post()
+			.uri("/contact")
+			.param("name", "Iemand Anders")
+			.param("email", stranger)
+			.param("topic", "REQUEST")
+			.param("requestReference", reference)
+			.param("message", "Hoe staat het met deze aanvraag?")
+			.param("website", "")
+			.param("stamp", humanStamp())
+			.with(from(newAddress()))
+			.with(csrf())).hasRedirectedUrl("/contact/sent");
+		assertThat(this.mvc.get().uri("/desk/messages/" + idOf(stranger)).with(DESK)).bodyText()
+			.contains("de afzender schrijft niet vanaf het e-mailadres van deze aanvraag");
+	}
+
 	@Test
 	void onlyTheDeskReachesTheInbox() {
 		String email = uniqueEmail("access");
