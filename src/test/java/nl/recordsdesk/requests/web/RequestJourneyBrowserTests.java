@@ -153,7 +153,7 @@ class RequestJourneyBrowserTests {
 		// queue.
 		this.form.open(link(TestMail.awaitMailTo("sam@example.org"), "cosign"))
 			.fill("signatureName", "Sam Bakker")
-			.choose("Ik vind het goed dat deze kopie wordt aangevraagd.")
+			.choose("Ik vind het goed dat dit verzoek over mijn dossier wordt gedaan.")
 			.pressButton("Ondertekenen");
 		assertThat(this.form.attribute("cosign-outcome", "data-outcome")).isEqualTo("signed");
 
