@@ -2,7 +2,6 @@ package nl.recordsdesk.requests.web;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,20 +127,10 @@ final class RequestDraft implements Serializable {
 
 	/** The documents the requester still has to add for this decision. */
 	List<ItemCode> missingDocuments(EligibilityDecision decision) {
-		List<ItemCode> missing = new ArrayList<>();
-		for (ItemCode item : DOCUMENT_ITEMS) {
-			if (!decision.requires(item) || this.documents.containsKey(item)) {
-				continue;
-			}
-			if (item == ItemCode.MOTIVATION && !Texts.blank(this.motivationText)) {
-				continue;
-			}
-			if (item == ItemCode.STATEMENT && this.what != null && this.what.statementTyped()) {
-				continue;
-			}
-			missing.add(item);
-		}
-		return missing;
+		return documentItems(decision).stream()
+			.filter((item) -> !this.documents.containsKey(item))
+			.filter((item) -> item != ItemCode.MOTIVATION || Texts.blank(this.motivationText))
+			.toList();
 	}
 
 	/** The first step that still needs an answer; CHECK when all are in. */
