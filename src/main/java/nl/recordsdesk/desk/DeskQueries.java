@@ -104,15 +104,8 @@ public class DeskQueries {
 	}
 
 	public Optional<DeskRequestView> request(String reference) {
-		Optional<DeskRequestView> view = this.requests.findByReference(reference).map((request) -> {
-			java.util.Set<UUID> fileIds = request.documents()
-				.stream()
-				.map(RequestDocument::fileId)
-				.filter(java.util.Objects::nonNull)
-				.collect(java.util.stream.Collectors.toSet());
-			return DeskRequestView.of(request,
-					fileIds.isEmpty() ? java.util.Set.of() : this.files.findWithheld(fileIds));
-		});
+		Optional<DeskRequestView> view = this.requests.findByReference(reference)
+			.map((request) -> DeskRequestView.of(request, this.files.withheldOf(request)));
 		view.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
 		return view;
 	}

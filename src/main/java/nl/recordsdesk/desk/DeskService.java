@@ -94,12 +94,7 @@ public class DeskService {
 	 */
 	public void verify(String reference, long version, String staff) {
 		act(reference, version, AuditAction.IDENTITY_VERIFIED, null, (request) -> {
-			java.util.Set<java.util.UUID> files = request.documents()
-				.stream()
-				.map(nl.recordsdesk.requests.RequestDocument::fileId)
-				.filter(java.util.Objects::nonNull)
-				.collect(java.util.stream.Collectors.toSet());
-			if (!files.isEmpty() && !this.storedFiles.findWithheld(files).isEmpty()) {
+			if (!this.storedFiles.withheldOf(request).isEmpty()) {
 				throw new IllegalArgumentException("A document waits for its virus scan");
 			}
 			request.verifyIdentity(staff, this.clock.instant());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +35,14 @@ class ClosedRequestIdCopies {
 			from request_document d join request r on r.id = d.request_id
 			where d.item_code in ('REQUESTER_ID', 'SECOND_PARENT_ID', 'PARTNER_ID')
 			and d.purged_at is null
-			and r.status in ('DELIVERED', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'EXPIRED')
+			and r.status in (:closed)
 			and r.closed_at < :closedBefore""";
+
+	/** The states in which a request is closed. */
+	private static final List<String> CLOSED = Arrays.stream(RequestStatus.values())
+		.filter((status) -> !status.isOpen())
+		.map(Enum::name)
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -62,6 +69,7 @@ class ClosedRequestIdCopies {
 		OffsetDateTime closedBefore = now.minus(this.kept);
 		List<UUID> files = this.jdbc.sql("select d.file_id " + CLOSED_ID_COPIES + " and d.file_id is not null")
 			.param("closedBefore", closedBefore)
+			.param("closed", CLOSED)
 			.query(UUID.class)
 			.list();
 		int purged = this.jdbc
@@ -69,6 +77,7 @@ class ClosedRequestIdCopies {
 					+ CLOSED_ID_COPIES + ")")
 			.param("now", now)
 			.param("closedBefore", closedBefore)
+			.param("closed", CLOSED)
 			.update();
 		if (!files.isEmpty()) {
 			this.jdbc.sql("delete from stored_file where id in (:ids)").param("ids", files).update();

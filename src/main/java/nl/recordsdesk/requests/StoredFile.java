@@ -86,6 +86,12 @@ public class StoredFile {
 		return ScanStatus.valueOf(this.scanStatus).viewable();
 	}
 
+	/** The scan statuses of files that may not be opened. */
+	static final java.util.List<String> WITHHELD = java.util.Arrays.stream(ScanStatus.values())
+		.filter((status) -> !status.viewable())
+		.map(Enum::name)
+		.toList();
+
 	public Instant createdAt() {
 		return this.createdAt;
 	}

@@ -31,12 +31,22 @@ public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
 	@Query(value = "update stored_file set scan_status = :status where id = :id", nativeQuery = true)
 	int updateScanStatus(UUID id, String status);
 
-	/**
-	 * Of these files, those that may not be opened: waiting for their virus scan, or
-	 * found infected.
-	 */
-	@Query(value = "select f.id from stored_file f where f.id in (:ids) and f.scan_status in ('PENDING', 'INFECTED')",
+	/** Of these files, those with one of these scan statuses. */
+	@Query(value = "select f.id from stored_file f where f.id in (:ids) and f.scan_status in (:statuses)",
 			nativeQuery = true)
-	java.util.Set<UUID> findWithheld(java.util.Collection<UUID> ids);
+	java.util.Set<UUID> findByScanStatus(java.util.Collection<UUID> ids, java.util.Collection<String> statuses);
+
+	/**
+	 * The files of the request's documents that may not be opened: waiting for their
+	 * virus scan, or found infected ({@link StoredFile#viewable()}).
+	 */
+	default java.util.Set<UUID> withheldOf(Request request) {
+		java.util.Set<UUID> ids = request.documents()
+			.stream()
+			.map(RequestDocument::fileId)
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet());
+		return ids.isEmpty() ? java.util.Set.of() : findByScanStatus(ids, StoredFile.WITHHELD);
+	}
 
 }
