@@ -1,8 +1,6 @@
 package nl.recordsdesk.desk;
 
 import java.security.Principal;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import nl.recordsdesk.accounts.StaffDirectory;
@@ -78,12 +76,7 @@ class DeskController {
 		model.addAttribute("request", request);
 		model.addAttribute("staff", staff.getName());
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
-		List<ItemCode> askable = new java.util.ArrayList<>(Arrays.asList(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
-				ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION));
-		if (request.type() == RequestType.ADDITION) {
-			askable.add(ItemCode.STATEMENT);
-		}
-		model.addAttribute("askableItems", askable);
+
 		return "desk/request";
 	}
 

@@ -40,7 +40,8 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		List<Doc> documents, List<Sig> signatures, List<Invitee> coSigners, List<Entry> history,
 		List<Question> questions, List<ReviewDecision> decisions, List<Note> notes, @Nullable String rejectionReason,
 		@Nullable String preparedParts, RightDetails details, @Nullable Instant appointmentAt,
-		@Nullable String appointmentPlace, @Nullable String completionNote, boolean deskMayReject) {
+		@Nullable String appointmentPlace, @Nullable String completionNote, boolean deskMayReject,
+		List<ItemCode> askableDocuments) {
 
 	/** A required item and what satisfied it. */
 	public record Check(ItemCode item, boolean satisfied, @Nullable String satisfiedBy, @Nullable Instant at) {
@@ -101,7 +102,7 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 					.toList(),
 				request.questions(), request.decisions(), request.notes(), request.rejectionReason(),
 				request.preparedParts(), request.details(), request.appointmentAt(), request.appointmentPlace(),
-				request.completionNote(), request.deskMayReject());
+				request.completionNote(), request.deskMayReject(), request.askableDocuments());
 	}
 
 	/** "DOCUMENT:id" becomes the file name; a signature or written text says so. */

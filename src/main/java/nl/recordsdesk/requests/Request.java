@@ -466,7 +466,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	public Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (document != null) {
-			if (!REQUESTER_DOCUMENTS.contains(document)) {
+			if (!askableDocuments().contains(document)) {
 				throw new IllegalArgumentException(document + " is not something the requester sends");
 			}
 			if (!requires(document)) {
@@ -865,6 +865,16 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	List<Object> pendingEvents() {
 		return List.copyOf(domainEvents());
+	}
+
+	/**
+	 * The documents the desk may ask the requester for (again): those a requester
+	 * provides, a statement only for an addition.
+	 */
+	public List<ItemCode> askableDocuments() {
+		return REQUESTER_DOCUMENTS.stream()
+			.filter((code) -> code != ItemCode.STATEMENT || this.type == RequestType.ADDITION)
+			.toList();
 	}
 
 	public boolean requires(ItemCode code) {
