@@ -209,7 +209,7 @@ class DeskJourneyBrowserTests {
 	String deliverAndSend(String name, String email, String delivery) {
 		this.form.choose(delivery)
 			.fill("signatureName", name)
-			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik deze gegevens mag ontvangen.")
+			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
 			.next()
 			.fill("code", code(email))
 			.pressButton("Aanvraag versturen");

@@ -197,7 +197,7 @@ class OtherRightsBrowserTests {
 			assertThat(browser.findElement(By.id("answer-by-email")).getText()).contains("Er is niets op te halen");
 		}
 		this.form.fill("signatureName", name)
-			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik deze gegevens mag ontvangen.")
+			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
 			.next()
 			.fill("code", DeskJourneyBrowserTests.code(email))
 			.pressButton("Aanvraag versturen");

@@ -75,7 +75,7 @@ class RequestJourneyBrowserTests {
 		assertThat(this.form.stepCount()).isEqualTo("Stap 6 van 6");
 		this.form.choose("Per post naar uw adres")
 			.fill("signatureName", "Anna de Vries")
-			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik deze gegevens mag ontvangen.")
+			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
 			.next();
 		Chromium.screenshot(browser, "request-check");
 		assertThat(this.form.heading()).isEqualTo("Controleren en versturen");
@@ -126,7 +126,7 @@ class RequestJourneyBrowserTests {
 			.next()
 			.choose("Ophalen bij de balie Medische informatie (u laat daar uw identiteitsbewijs zien)")
 			.fill("signatureName", "Robin Bakker")
-			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik deze gegevens mag ontvangen.")
+			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
 			.next()
 			.fill("code", codeSentTo("robin@example.org"))
 			.pressButton("Aanvraag versturen");
