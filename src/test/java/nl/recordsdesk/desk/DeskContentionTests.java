@@ -1,0 +1,262 @@
+package nl.recordsdesk.desk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import nl.recordsdesk.Simultaneously;
+import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.TestRequests;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Many people pressing the same button of one request at the same moment, through the web
+ * layer on PostgreSQL: exactly one is told it was done, every other one is told someone
+ * was first and sees the request as it now is, and nobody gets an error page. The
+ * database's row lock is what decides, so the same holds across instances.
+ */
+@SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
+@AutoConfigureMockMvc
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class })
+class DeskContentionTests {
+
+	/**
+	 * More than the pool's ten connections: the posts queue for a connection and then for
+	 * the request's row.
+	 */
+	static final int CLAIMS = 30;
+
+	/** The pages read twice over (see {@link #pageAfter}), so fewer than the pool. */
+	static final int DECIDERS = 8;
+
+	static final String CLAIMED = "U heeft de aanvraag opgepakt.";
+
+	static final String CONFLICT = "Uw actie is niet uitgevoerd";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	TestRequests fixture;
+
+	@Autowired
+	DeskService desk;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	static RequestPostProcessor staff(String username, String role) {
+		return authentication(WithStaffSecurityContextFactory.authentication(
+				WithStaffSecurityContextFactory.member(username, username, List.of(role), List.of()), true));
+	}
+
+	/** What one person saw: the answer to their post, and the page it led them to. */
+	record Seen(String user, int status, @Nullable String redirect, int pageStatus, String page) {
+
+		boolean told(String notice) {
+			return this.page.contains(notice);
+		}
+
+	}
+
+	/** One post by a user, as a browser sends it: the answer and its flash message. */
+	record Posted(String user, RequestPostProcessor who, MvcTestResult result) {
+	}
+
+	/**
+	 * The posts go out together; the pages they redirect to are read afterwards, one at a
+	 * time. A desk page still reads with a second pooled connection (the audit record),
+	 * which is not what this test is about.
+	 */
+	List<Seen> simultaneously(int attempts, IntFunction<Posted> post) {
+		return Simultaneously.run(attempts, post).stream().map(this::pageAfter).toList();
+	}
+
+	Seen pageAfter(Posted posted) {
+		Throwable failure = posted.result().getUnresolvedException();
+		if (failure != null) {
+			// What the servlet container turns into its error page.
+			return new Seen(posted.user(), 500, null, 0, failure.toString());
+		}
+		String redirect = posted.result().getResponse().getRedirectedUrl();
+		if (redirect == null) {
+			return new Seen(posted.user(), posted.result().getResponse().getStatus(), null, 0,
+					contentOf(posted.result()));
+		}
+		Map<String, Object> flash = posted.result().getMvcResult().getFlashMap();
+		MvcTestResult page = this.mvc.get().uri(redirect).flashAttrs(flash).with(posted.who()).exchange();
+		return new Seen(posted.user(), posted.result().getResponse().getStatus(), redirect,
+				page.getResponse().getStatus(), contentOf(page));
+	}
+
+	static String contentOf(MvcTestResult result) {
+		try {
+			return result.getResponse().getContentAsString();
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	int events(String reference, String type) {
+		return this.jdbc.queryForObject("select count(*) from request_event e join request r on r.id = e.request_id "
+				+ "where r.reference = ? and e.type = ?", Integer.class, reference, type);
+	}
+
+	int audited(String reference, String action) {
+		return this.jdbc.queryForObject(
+				"select count(*) from audit_record where request_reference = ? and action = ? and outcome = 'SUCCESS'",
+				Integer.class, reference, action);
+	}
+
+	static void oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(List<Seen> seen, String done, String conflict) {
+		assertThat(seen).allSatisfy((one) -> {
+			assertThat(one.status()).as("%s's post", one.user()).isEqualTo(302);
+			assertThat(one.pageStatus()).as("%s's page", one.user()).isEqualTo(200);
+		});
+		assertThat(seen).filteredOn((one) -> one.told(done)).hasSize(1);
+		assertThat(seen).filteredOn((one) -> !one.told(done))
+			.hasSize(seen.size() - 1)
+			.allSatisfy((one) -> assertThat(one.page()).as("%s's page", one.user()).contains(conflict));
+	}
+
+	@Test
+	void ofThirtySimultaneousClaimsOneWinsAndIsToldAndEveryOtherClaimerIsToldSomeoneWasFirst() {
+		String reference = this.fixture.file("Claim Drukte");
+		String version = Long.toString(this.fixture.version(reference));
+
+		List<Seen> seen = simultaneously(CLAIMS, (i) -> {
+			String user = "claimer-" + i;
+			RequestPostProcessor who = staff(user, "DESK");
+			return new Posted(user, who,
+					this.mvc.post()
+						.uri("/desk/requests/" + reference + "/claim")
+						.param("version", version)
+						.with(who)
+						.with(csrf())
+						.exchange());
+		});
+
+		oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, CLAIMED, CONFLICT);
+		String winner = seen.stream().filter((one) -> one.told(CLAIMED)).findFirst().orElseThrow().user();
+		assertThat(this.jdbc.queryForObject("select assigned_to from request where reference = ?", String.class,
+				reference))
+			.isEqualTo(winner);
+		assertThat(events(reference, "CLAIMED")).isOne();
+		assertThat(audited(reference, "REQUEST_CLAIMED")).isOne();
+		// The others see the request as it now is: claimed, with no claim button.
+		assertThat(seen).filteredOn((one) -> !one.user().equals(winner))
+			.allSatisfy((one) -> assertThat(one.page()).contains("data-status=\"IN_REVIEW\"")
+				.doesNotContain("id=\"claim\""));
+	}
+
+	@Test
+	void theAssigneeApprovingFromSeveralWindowsAtOnceApprovesOnce() {
+		String reference = this.fixture.file("Goed Keuring");
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		String version = Long.toString(this.fixture.version(reference));
+		RequestPostProcessor anna = staff("anna", "DESK");
+
+		List<Seen> seen = simultaneously(DECIDERS,
+				(i) -> new Posted("anna#" + i, anna,
+						this.mvc.post()
+							.uri("/desk/requests/" + reference + "/approve")
+							.param("version", version)
+							.with(anna)
+							.with(csrf())
+							.exchange()));
+
+		oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "De aanvraag is goedgekeurd.", CONFLICT);
+		assertThat(events(reference, "APPROVED")).isOne();
+		assertThat(audited(reference, "REQUEST_APPROVED")).isOne();
+		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void ofPhysiciansDecidingAtOnceOneDecisionIsRecordedAndTheOthersAreToldAnotherWasFirst() {
+		String reference = this.fixture.file(RequestType.DESTRUCTION, "Arts Drukte", "arts-drukte@example.org");
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		this.desk.forwardToPhysician(reference, this.fixture.version(reference), "anna");
+		String version = Long.toString(this.fixture.version(reference));
+
+		List<Seen> seen = simultaneously(DECIDERS, (i) -> {
+			String user = "dr-" + i;
+			RequestPostProcessor who = staff(user, "PHYSICIAN");
+			return new Posted(user, who,
+					this.mvc.post()
+						.uri("/review/requests/" + reference)
+						.param("version", version)
+						.param("granted", "true")
+						.param("legalGround", "NO_EXCEPTION")
+						.param("scope", "WHOLE_RECORD")
+						.param("weighing", "Geen uitzondering van toepassing (" + user + ").")
+						.param("capacity", "TREATING_PHYSICIAN")
+						.with(who)
+						.with(csrf())
+						.exchange());
+		});
+
+		oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "Uw beslissing is vastgelegd.",
+				"Uw beslissing is niet vastgelegd");
+		String winner = seen.stream()
+			.filter((one) -> one.told("Uw beslissing is vastgelegd."))
+			.findFirst()
+			.orElseThrow()
+			.user();
+		assertThat(this.jdbc.queryForList(
+				"select d.decided_by from review_decision d join request r on r.id = d.request_id where r.reference = ?",
+				String.class, reference))
+			.containsExactly(winner);
+		assertThat(audited(reference, "REVIEW_DECIDED")).isOne();
+		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aStalePhysiciansDecisionIsToldNotAnErrorPage() {
+		String reference = this.fixture.file(RequestType.DESTRUCTION, "Arts Oud", "arts-oud@example.org");
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		long stale = this.fixture.version(reference);
+		this.desk.forwardToPhysician(reference, stale, "anna");
+		RequestPostProcessor physician = staff("dr-oud", "PHYSICIAN");
+
+		Seen seen = pageAfter(new Posted("dr-oud", physician,
+				this.mvc.post()
+					.uri("/review/requests/" + reference)
+					.param("version", Long.toString(stale))
+					.param("granted", "true")
+					.param("legalGround", "NO_EXCEPTION")
+					.param("scope", "WHOLE_RECORD")
+					.param("weighing", "Geen uitzondering.")
+					.param("capacity", "TREATING_PHYSICIAN")
+					.with(physician)
+					.with(csrf())
+					.exchange()));
+
+		assertThat(seen.status()).isEqualTo(302);
+		assertThat(seen.pageStatus()).isEqualTo(200);
+		assertThat(seen.page()).contains("Uw beslissing is niet vastgelegd");
+		assertThat(this.fixture.status(reference)).isEqualTo("PHYSICIAN_REVIEW");
+	}
+
+}
