@@ -1,10 +1,11 @@
 package nl.recordsdesk.contact;
 
-import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.UUID;
 
 import nl.recordsdesk.Simultaneously;
+import nl.recordsdesk.Simultaneously.Posted;
+import nl.recordsdesk.Simultaneously.Seen;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
@@ -18,7 +19,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,12 +49,6 @@ class ContactContentionTests {
 				WithStaffSecurityContextFactory.member(username, username, List.of("DESK"), List.of()), true));
 	}
 
-	record Seen(String user, int status, int pageStatus, String page) {
-	}
-
-	record Posted(String user, MvcTestResult result) {
-	}
-
 	/** An open message, as the public form stores it. */
 	UUID messageFrom(String email) {
 		UUID id = UUID.randomUUID();
@@ -65,34 +59,29 @@ class ContactContentionTests {
 	}
 
 	@Test
-	void ofDeskMembersAnsweringAtOnceOneAnswerIsMailedAndTheOthersAreToldAColleagueWasFirst()
-			throws UnsupportedEncodingException {
+	void ofDeskMembersAnsweringAtOnceOneAnswerIsMailedAndTheOthersAreToldAColleagueWasFirst() {
 		String email = "drukte-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		UUID id = messageFrom(email);
 
 		List<Seen> seen = Simultaneously.run(ANSWERERS, (i) -> {
 			String user = "balie-" + i;
-			MvcTestResult posted = this.mvc.post()
-				.uri("/desk/messages/" + id + "/answer")
-				.param("version", "0")
-				.param("answer", "Antwoord van " + user + ".")
-				.with(desk(user))
-				.with(csrf())
-				.exchange();
-			return new Posted(user, posted);
-		}).stream().map((attempt) -> pageAfter(attempt.user(), attempt.result())).toList();
+			RequestPostProcessor who = desk(user);
+			return new Posted(user, who,
+					this.mvc.post()
+						.uri("/desk/messages/" + id + "/answer")
+						.param("version", "0")
+						.param("answer", "Antwoord van " + user + ".")
+						.with(who)
+						.with(csrf())
+						.exchange());
+		}).stream().map((posted) -> Simultaneously.seen(this.mvc, posted)).toList();
 
-		assertThat(seen).allSatisfy((one) -> {
-			assertThat(one.status()).as("%s's post", one.user()).isEqualTo(302);
-			assertThat(one.pageStatus()).as("%s's page", one.user()).isEqualTo(200);
-		});
-		List<Seen> told = seen.stream().filter((one) -> one.page().contains("Het antwoord is verstuurd.")).toList();
-		assertThat(told).hasSize(1);
-		String winner = told.get(0).user();
+		Simultaneously.oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "Het antwoord is verstuurd.",
+				"Wat u schreef is niet verstuurd en niet bewaard");
+		String winner = Simultaneously.winner(seen, "Het antwoord is verstuurd.");
+		// The others see the answer that was sent.
 		assertThat(seen).filteredOn((one) -> !one.user().equals(winner))
-			.hasSize(ANSWERERS - 1)
-			.allSatisfy((one) -> assertThat(one.page()).contains("Wat u schreef is niet verstuurd en niet bewaard")
-				.contains("Antwoord van " + winner + "."));
+			.allSatisfy((one) -> assertThat(one.page()).contains("Antwoord van " + winner + "."));
 
 		assertThat(this.jdbc.queryForMap("select handled_by, answer from contact_message where id = ?", id))
 			.containsEntry("handled_by", winner)
@@ -105,30 +94,6 @@ class ContactContentionTests {
 				"select count(*) from audit_record where subject = ? and action = 'CONTACT_MESSAGE_ANSWERED'",
 				Integer.class, id.toString()))
 			.isOne();
-	}
-
-	/** What the desk member saw after their post: the page it redirected to. */
-	Seen pageAfter(String user, MvcTestResult posted) {
-		Throwable failure = posted.getUnresolvedException();
-		if (failure != null) {
-			return new Seen(user, 500, 0, failure.toString());
-		}
-		String redirect = posted.getResponse().getRedirectedUrl();
-		if (redirect == null) {
-			return new Seen(user, posted.getResponse().getStatus(), 0, "");
-		}
-		MvcTestResult page = this.mvc.get()
-			.uri(redirect)
-			.flashAttrs(posted.getMvcResult().getFlashMap())
-			.with(desk(user))
-			.exchange();
-		try {
-			return new Seen(user, posted.getResponse().getStatus(), page.getResponse().getStatus(),
-					page.getResponse().getContentAsString());
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

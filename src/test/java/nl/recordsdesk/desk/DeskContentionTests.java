@@ -1,17 +1,17 @@
 package nl.recordsdesk.desk;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 import nl.recordsdesk.Simultaneously;
+import nl.recordsdesk.Simultaneously.Posted;
+import nl.recordsdesk.Simultaneously.Seen;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.TestRequests;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +38,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class DeskContentionTests {
 
 	/**
-	 * More than the pool's ten connections: the posts queue for a connection and then for
-	 * the request's row.
+	 * As many as in the measurement of issue 11, five times the pool's connections: the
+	 * posts queue for a connection and then for the request's row.
 	 */
-	static final int CLAIMS = 30;
+	static final int CLAIMS = 50;
 
 	/** The pages read twice over (see {@link #pageAfter}), so fewer than the pool. */
 	static final int DECIDERS = 8;
@@ -68,19 +67,6 @@ class DeskContentionTests {
 				WithStaffSecurityContextFactory.member(username, username, List.of(role), List.of()), true));
 	}
 
-	/** What one person saw: the answer to their post, and the page it led them to. */
-	record Seen(String user, int status, @Nullable String redirect, int pageStatus, String page) {
-
-		boolean told(String notice) {
-			return this.page.contains(notice);
-		}
-
-	}
-
-	/** One post by a user, as a browser sends it: the answer and its flash message. */
-	record Posted(String user, RequestPostProcessor who, MvcTestResult result) {
-	}
-
 	/**
 	 * The posts go out together; the pages they redirect to are read afterwards, one at a
 	 * time. A desk page still reads with a second pooled connection (the audit record),
@@ -91,29 +77,7 @@ class DeskContentionTests {
 	}
 
 	Seen pageAfter(Posted posted) {
-		Throwable failure = posted.result().getUnresolvedException();
-		if (failure != null) {
-			// What the servlet container turns into its error page.
-			return new Seen(posted.user(), 500, null, 0, failure.toString());
-		}
-		String redirect = posted.result().getResponse().getRedirectedUrl();
-		if (redirect == null) {
-			return new Seen(posted.user(), posted.result().getResponse().getStatus(), null, 0,
-					contentOf(posted.result()));
-		}
-		Map<String, Object> flash = posted.result().getMvcResult().getFlashMap();
-		MvcTestResult page = this.mvc.get().uri(redirect).flashAttrs(flash).with(posted.who()).exchange();
-		return new Seen(posted.user(), posted.result().getResponse().getStatus(), redirect,
-				page.getResponse().getStatus(), contentOf(page));
-	}
-
-	static String contentOf(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString();
-		}
-		catch (java.io.UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Simultaneously.seen(this.mvc, posted);
 	}
 
 	int events(String reference, String type) {
@@ -127,19 +91,8 @@ class DeskContentionTests {
 				Integer.class, reference, action);
 	}
 
-	static void oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(List<Seen> seen, String done, String conflict) {
-		assertThat(seen).allSatisfy((one) -> {
-			assertThat(one.status()).as("%s's post", one.user()).isEqualTo(302);
-			assertThat(one.pageStatus()).as("%s's page", one.user()).isEqualTo(200);
-		});
-		assertThat(seen).filteredOn((one) -> one.told(done)).hasSize(1);
-		assertThat(seen).filteredOn((one) -> !one.told(done))
-			.hasSize(seen.size() - 1)
-			.allSatisfy((one) -> assertThat(one.page()).as("%s's page", one.user()).contains(conflict));
-	}
-
 	@Test
-	void ofThirtySimultaneousClaimsOneWinsAndIsToldAndEveryOtherClaimerIsToldSomeoneWasFirst() {
+	void ofFiftySimultaneousClaimsOneWinsAndIsToldAndEveryOtherClaimerIsToldSomeoneWasFirst() {
 		String reference = this.fixture.file("Claim Drukte");
 		String version = Long.toString(this.fixture.version(reference));
 
@@ -155,8 +108,8 @@ class DeskContentionTests {
 						.exchange());
 		});
 
-		oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, CLAIMED, CONFLICT);
-		String winner = seen.stream().filter((one) -> one.told(CLAIMED)).findFirst().orElseThrow().user();
+		Simultaneously.oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, CLAIMED, CONFLICT);
+		String winner = Simultaneously.winner(seen, CLAIMED);
 		assertThat(this.jdbc.queryForObject("select assigned_to from request where reference = ?", String.class,
 				reference))
 			.isEqualTo(winner);
@@ -185,7 +138,7 @@ class DeskContentionTests {
 							.with(csrf())
 							.exchange()));
 
-		oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "De aanvraag is goedgekeurd.", CONFLICT);
+		Simultaneously.oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "De aanvraag is goedgekeurd.", CONFLICT);
 		assertThat(events(reference, "APPROVED")).isOne();
 		assertThat(audited(reference, "REQUEST_APPROVED")).isOne();
 		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
@@ -216,13 +169,9 @@ class DeskContentionTests {
 						.exchange());
 		});
 
-		oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "Uw beslissing is vastgelegd.",
+		Simultaneously.oneWasToldItWasDoneTheOthersThatSomeoneWasFirst(seen, "Uw beslissing is vastgelegd.",
 				"Uw beslissing is niet vastgelegd");
-		String winner = seen.stream()
-			.filter((one) -> one.told("Uw beslissing is vastgelegd."))
-			.findFirst()
-			.orElseThrow()
-			.user();
+		String winner = Simultaneously.winner(seen, "Uw beslissing is vastgelegd.");
 		assertThat(this.jdbc.queryForList(
 				"select d.decided_by from review_decision d join request r on r.id = d.request_id where r.reference = ?",
 				String.class, reference))
