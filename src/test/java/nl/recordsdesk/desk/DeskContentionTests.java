@@ -144,6 +144,40 @@ class DeskContentionTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
 	}
 
+	/**
+	 * Notes add to each other and need no version: written at the same moment they take
+	 * turns on the lock and every one is kept (without the lock, each would have moved
+	 * the request's version under the others).
+	 */
+	@Test
+	void notesWrittenAtTheSameMomentAreAllKept() {
+		String reference = this.fixture.file("Notitie Drukte");
+		String version = Long.toString(this.fixture.version(reference));
+
+		List<Seen> seen = simultaneously(DECIDERS, (i) -> {
+			String user = "noter-" + i;
+			RequestPostProcessor who = staff(user, "DESK");
+			return new Posted(user, who,
+					this.mvc.post()
+						.uri("/desk/requests/" + reference + "/note")
+						.param("version", version)
+						.param("text", "Notitie van " + user)
+						.with(who)
+						.with(csrf())
+						.exchange());
+		});
+
+		assertThat(seen).allSatisfy((one) -> {
+			assertThat(one.status()).isEqualTo(302);
+			assertThat(one.pageStatus()).isEqualTo(200);
+			assertThat(one.page()).contains("De notitie is opgeslagen.").contains("Notitie van " + one.user());
+		});
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from request_note n join request r on r.id = n.request_id where r.reference = ?",
+				Integer.class, reference))
+			.isEqualTo(DECIDERS);
+	}
+
 	@Test
 	void ofPhysiciansDecidingAtOnceOneDecisionIsRecordedAndTheOthersAreToldAnotherWasFirst() {
 		String reference = this.fixture.file(RequestType.DESTRUCTION, "Arts Drukte", "arts-drukte@example.org");
