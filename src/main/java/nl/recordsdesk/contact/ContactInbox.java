@@ -135,7 +135,7 @@ class ContactInbox {
 
 	private ContactMessage load(UUID id, long version) {
 		requireDesk();
-		ContactMessage message = this.messages.findById(id).orElseThrow(NotFound::new);
+		ContactMessage message = this.messages.findByIdForUpdate(id).orElseThrow(NotFound::new);
 		if (message.version() != version) {
 			throw new AlreadyHandledException();
 		}

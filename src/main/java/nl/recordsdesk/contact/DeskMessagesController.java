@@ -104,7 +104,11 @@ class DeskMessagesController {
 			action.run();
 			redirect.addFlashAttribute("done", done);
 		}
-		catch (AlreadyHandledException | org.springframework.dao.OptimisticLockingFailureException ex) {
+		// Caught here, after the inbox's transaction has ended, so that a conflict
+		// found at commit is told the same way. Behind the row lock a second answer
+		// finds the message handled; a locking failure (a deadlock, a changed version)
+		// is the same race lost.
+		catch (AlreadyHandledException | org.springframework.dao.ConcurrencyFailureException ex) {
 			redirect.addFlashAttribute("problem", "alreadyHandled");
 		}
 		catch (ContactInbox.NotFound ex) {

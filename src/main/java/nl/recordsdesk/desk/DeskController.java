@@ -122,7 +122,8 @@ class DeskController {
 			}
 			redirect.addFlashAttribute("done", action);
 		}
-		catch (ClaimConflictException ex) {
+		catch (RequestChangedException ex) {
+			// Someone was first: nothing was saved; the page shows the request as it is.
 			redirect.addFlashAttribute("problem", "conflict");
 		}
 		catch (IllegalTransitionException | IllegalArgumentException ex) {

@@ -22,21 +22,33 @@ import nl.recordsdesk.requests.ReviewDecision;
 import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The desk's and the physician's actions on a request. Each one loads the request, lets
- * the aggregate check and change it, writes the audit record in the same transaction and
- * queues the e-mail the requester must get. A request changed by someone else since the
- * page was loaded ({@code version}) is refused, so two people never act on the same
- * state.
+ * The desk's and the physician's actions on a request. Each one is one transaction: it
+ * locks the request's row, refuses a page that is out of date ({@code version}), lets the
+ * aggregate check and change it, writes the audit record and queues the e-mail the
+ * requester must get. Two people acting at once (on one instance or two) take turns on
+ * the lock: the first one's change is committed, the second one finds another version and
+ * is refused with {@link RequestChangedException}, as is anyone whom the database turns
+ * away because of a concurrent change (a deadlock with the requester's own change, a
+ * unique position already taken). That translation happens after the transaction has
+ * ended, so a failure at commit is told the same way.
  */
 @Service
-@Transactional
 public class DeskService {
+
+	private static final Logger log = LoggerFactory.getLogger(DeskService.class);
+
+	/** PostgreSQL's {@code unique_violation}. */
+	private static final String UNIQUE_VIOLATION = "23505";
 
 	private final Requests requests;
 
@@ -52,8 +64,10 @@ public class DeskService {
 
 	private final StoredFiles storedFiles;
 
+	private final TransactionTemplate transactions;
+
 	DeskService(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock, StaffDirectory staffDirectory,
-			StoredFiles storedFiles) {
+			StoredFiles storedFiles, PlatformTransactionManager transactionManager) {
 		this.staffDirectory = staffDirectory;
 		this.storedFiles = storedFiles;
 		this.requests = requests;
@@ -61,6 +75,7 @@ public class DeskService {
 		this.outbox = outbox;
 		this.fees = fees;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	public void claim(String reference, long version, String staff) {
@@ -78,14 +93,15 @@ public class DeskService {
 	 * to act.
 	 */
 	public void handOver(String reference, long version, String staff, String colleague) {
-		boolean atTheDesk = this.staffDirectory.findEnabled(colleague)
-			.filter((member) -> member.hasRole(Roles.DESK))
-			.isPresent();
-		if (!atTheDesk) {
-			throw new IllegalArgumentException("No enabled desk member " + colleague);
-		}
-		act(reference, version, AuditAction.REQUEST_HANDED_OVER, "to " + colleague,
-				(request) -> request.handOver(staff, colleague, this.clock.instant()));
+		act(reference, version, AuditAction.REQUEST_HANDED_OVER, "to " + colleague, (request) -> {
+			boolean atTheDesk = this.staffDirectory.findEnabled(colleague)
+				.filter((member) -> member.hasRole(Roles.DESK))
+				.isPresent();
+			if (!atTheDesk) {
+				throw new IllegalArgumentException("No enabled desk member " + colleague);
+			}
+			request.handOver(staff, colleague, this.clock.instant());
+		});
 	}
 
 	/**
@@ -102,10 +118,9 @@ public class DeskService {
 	}
 
 	public void ask(String reference, long version, String staff, String question, @Nullable ItemCode document) {
-		Request request = act(reference, version, AuditAction.QUESTION_ASKED,
-				(document != null) ? document.name() : null,
-				(r) -> r.askRequester(staff, question, document, this.clock.instant()));
-		mail(request, "desk-question", Map.of("question", question));
+		act(reference, version, AuditAction.QUESTION_ASKED, (document != null) ? document.name() : null,
+				(r) -> r.askRequester(staff, question, document, this.clock.instant()),
+				(request) -> mail(request, "desk-question", Map.of("question", question)));
 	}
 
 	public void forwardToPhysician(String reference, long version, String staff) {
@@ -119,15 +134,16 @@ public class DeskService {
 	}
 
 	public void reject(String reference, long version, String staff, String reason) {
-		Request request = act(reference, version, AuditAction.REQUEST_REJECTED, null,
-				(r) -> r.reject(staff, reason, this.clock.instant()));
-		mail(request, "request-rejected", Map.of("reason", reason));
+		act(reference, version, AuditAction.REQUEST_REJECTED, null,
+				(r) -> r.reject(staff, reason, this.clock.instant()),
+				(request) -> mail(request, "request-rejected", Map.of("reason", reason)));
 	}
 
 	public void extend(String reference, long version, String staff, int months, String reason) {
-		Request request = act(reference, version, AuditAction.DEADLINE_EXTENDED, months + " months",
-				(r) -> r.extendDeadline(staff, months, reason, this.clock.instant(), this.clock.getZone()));
-		mail(request, "deadline-extended", Map.of("reason", reason, "dueDate", request.dueDate()));
+		act(reference, version, AuditAction.DEADLINE_EXTENDED, months + " months",
+				(r) -> r.extendDeadline(staff, months, reason, this.clock.instant(), this.clock.getZone()),
+				(request) -> mail(request, "deadline-extended",
+						Map.of("reason", reason, "dueDate", request.dueDate())));
 	}
 
 	public void recordPreparation(String reference, long version, String staff, String parts) {
@@ -142,15 +158,14 @@ public class DeskService {
 	 * Ready; for a secure download, with the prepared copy the requester will download.
 	 */
 	public void markReady(String reference, long version, String staff, @Nullable UploadedFile copy) {
-		Request request = act(reference, version, AuditAction.MARKED_READY, null, (r) -> {
+		act(reference, version, AuditAction.MARKED_READY, null, (r) -> {
 			if (copy != null) {
 				r.markReadyForDownload(staff, copy, this.clock.instant().plus(DOWNLOAD_VALIDITY), this.clock.instant());
 			}
 			else {
 				r.markReady(staff, this.clock.instant());
 			}
-		});
-		mail(request, "request-ready", Map.of("delivery", request.delivery().name()));
+		}, (request) -> mail(request, "request-ready", Map.of("delivery", request.delivery().name())));
 	}
 
 	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {
@@ -162,9 +177,9 @@ public class DeskService {
 	public void scheduleAppointment(String reference, long version, String staff, java.time.LocalDateTime at,
 			String place) {
 		java.time.Instant when = at.atZone(this.clock.getZone()).toInstant();
-		Request request = act(reference, version, AuditAction.APPOINTMENT_SCHEDULED, null,
-				(r) -> r.scheduleAppointment(staff, when, place, this.clock.instant(), this.clock.getZone()));
-		mail(request, "appointment-scheduled", Map.of("at", at, "place", place));
+		act(reference, version, AuditAction.APPOINTMENT_SCHEDULED, null,
+				(r) -> r.scheduleAppointment(staff, when, place, this.clock.instant(), this.clock.getZone()),
+				(request) -> mail(request, "appointment-scheduled", Map.of("at", at, "place", place)));
 	}
 
 	/**
@@ -172,11 +187,15 @@ public class DeskService {
 	 * was done.
 	 */
 	public void complete(String reference, long version, String staff, String note) {
-		Request request = act(reference, version, AuditAction.REQUEST_COMPLETED, null,
-				(r) -> r.complete(staff, note, this.clock.instant()));
-		mail(request, "request-carried-out", Map.of("note", note, "type", request.type().name()));
+		act(reference, version, AuditAction.REQUEST_COMPLETED, null,
+				(r) -> r.complete(staff, note, this.clock.instant()),
+				(request) -> mail(request, "request-carried-out", Map.of("note", note, "type", request.type().name())));
 	}
 
+	/**
+	 * A note changes nothing another person relies on, so it needs no version: it waits
+	 * for the lock and is added to the request as it then is.
+	 */
 	public void addNote(String reference, String staff, String text) {
 		act(reference, null, AuditAction.NOTE_ADDED, null,
 				(request) -> request.addNote(staff, text, this.clock.instant()));
@@ -184,39 +203,75 @@ public class DeskService {
 
 	/** A physician's decision; both a grant and a refusal are told to the requester. */
 	public void decide(String reference, long version, String physician, ReviewDecision.Review review) {
-		Request request = act(reference, version, AuditAction.REVIEW_DECIDED, review.granted() ? "granted" : "refused",
-				(r) -> r.decide(physician, review, this.clock.instant()));
-		if (!review.granted() && request.type() == RequestType.DESTRUCTION) {
-			mail(request, "destruction-refused", Map.of("ground", review.legalGround().name()));
+		act(reference, version, AuditAction.REVIEW_DECIDED, review.granted() ? "granted" : "refused",
+				(r) -> r.decide(physician, review, this.clock.instant()), (request) -> {
+					if (!review.granted() && request.type() == RequestType.DESTRUCTION) {
+						mail(request, "destruction-refused", Map.of("ground", review.legalGround().name()));
+					}
+					else if (!review.granted()) {
+						mail(request, "review-refused", Map.of());
+					}
+				});
+	}
+
+	private void act(String reference, @Nullable Long version, AuditAction action, @Nullable String detail,
+			Consumer<Request> change) {
+		act(reference, version, action, detail, change, (request) -> {
+		});
+	}
+
+	/**
+	 * The action in one transaction; {@code then} (the mail) joins it, so that nothing is
+	 * queued for a change that is rolled back.
+	 * @throws RequestChangedException when someone else acted first, whether that shows
+	 * at the version check, while writing or at commit
+	 */
+	private void act(String reference, @Nullable Long version, AuditAction action, @Nullable String detail,
+			Consumer<Request> change, Consumer<Request> then) {
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				Request request = this.requests.findByReferenceForUpdate(reference)
+					.orElseThrow(() -> new IllegalTransitionException("No request " + reference));
+				if (version != null && request.version() != version) {
+					throw new RequestChangedException();
+				}
+				change.accept(request);
+				// The request is managed in this transaction: flushing writes the change
+				// and inserts new children by cascade (save() would merge, and merging a
+				// new child with an assigned id, such as a physician's decision, fails).
+				this.requests.flush();
+				this.audit.change(action, reference, detail);
+				then.accept(request);
+			});
 		}
-		else if (!review.granted()) {
-			mail(request, "review-refused", Map.of());
+		catch (ConcurrencyFailureException | DataIntegrityViolationException ex) {
+			if (!someoneWasFirst(ex)) {
+				throw ex;
+			}
+			// Rare behind the lock (a deadlock with a change that did not take it, such
+			// as the requester's); said plainly to the user, visible to operators.
+			log.info("{} on {} refused: changed at the same moment ({})", action, reference,
+					ex.getClass().getSimpleName());
+			throw new RequestChangedException(ex);
 		}
 	}
 
-	private Request act(String reference, @Nullable Long version, AuditAction action, @Nullable String detail,
-			Consumer<Request> change) {
-		Request request = this.requests.findByReference(reference)
-			.orElseThrow(() -> new IllegalTransitionException("No request " + reference));
-		if (version != null && request.version() != version) {
-			throw new ClaimConflictException();
+	/**
+	 * A lost race rather than a fault: any optimistic or pessimistic locking failure
+	 * (deadlock, serialization failure, lock not available), or a unique key taken by a
+	 * concurrent insert (the history's next position). Other integrity violations are
+	 * faults and stay errors.
+	 */
+	static boolean someoneWasFirst(RuntimeException ex) {
+		if (ex instanceof ConcurrencyFailureException) {
+			return true;
 		}
-		change.accept(request);
-		try {
-			// The request is managed in this transaction: flushing writes the change and
-			// inserts new children by cascade. (save() would merge, and merging a new
-			// child
-			// with an assigned id, such as a physician's decision, fails.)
-			this.requests.flush();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+				return true;
+			}
 		}
-		catch (OptimisticLockingFailureException | DataIntegrityViolationException ex) {
-			// Two people acting at once: the version check, or the unique position of the
-			// new
-			// history entry (Hibernate inserts it before updating the versioned request).
-			throw new ClaimConflictException();
-		}
-		this.audit.change(action, reference, detail);
-		return request;
+		return false;
 	}
 
 	private void mail(Request request, String template, Map<String, Object> extra) {

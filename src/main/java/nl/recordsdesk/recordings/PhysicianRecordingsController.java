@@ -65,7 +65,9 @@ class PhysicianRecordingsController {
 			this.recordings.acknowledge(physician, reference, FormChecks.stripToNull(note));
 			redirect.addFlashAttribute("done", "acknowledged");
 		}
-		catch (RecordingStateException | org.springframework.dao.OptimisticLockingFailureException ex) {
+		// After the service's transaction: a conflict found at commit (another
+		// physician first) is told like one found before, never as an error page.
+		catch (RecordingStateException | org.springframework.dao.ConcurrencyFailureException ex) {
 			redirect.addFlashAttribute("problem", true);
 		}
 		return "redirect:/physician/recordings/announcements/" + reference;
@@ -104,7 +106,7 @@ class PhysicianRecordingsController {
 			this.recordings.decide(physician, reference, granted, FormChecks.stripToNull(note), recordedPhysician);
 			redirect.addFlashAttribute("done", granted ? "granted" : "refused");
 		}
-		catch (RecordingStateException | org.springframework.dao.OptimisticLockingFailureException ex) {
+		catch (RecordingStateException | org.springframework.dao.ConcurrencyFailureException ex) {
 			redirect.addFlashAttribute("problem", true);
 		}
 		return "redirect:/physician/recordings/publications/" + reference;

@@ -50,6 +50,16 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	@Query("select r from Request r where r.id = :id")
 	Optional<Request> lockIfFree(UUID id);
 
+	/**
+	 * One request, locked for this transaction ({@code FOR UPDATE}): whoever acts on a
+	 * request next waits until the one acting now has committed or rolled back, and then
+	 * reads the request as that one left it. The lock is PostgreSQL's, so it holds across
+	 * instances.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from Request r where r.reference = :reference")
+	Optional<Request> findByReferenceForUpdate(String reference);
+
 	@Query(value = "select nextval('request_number_seq')", nativeQuery = true)
 	long nextNumber();
 

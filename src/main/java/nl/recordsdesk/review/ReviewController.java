@@ -12,6 +12,7 @@ import nl.recordsdesk.desk.DeskQueries;
 import nl.recordsdesk.desk.DeskRequestView;
 import nl.recordsdesk.desk.DeskService;
 import nl.recordsdesk.desk.QueueFilter;
+import nl.recordsdesk.desk.RequestChangedException;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.eligibility.RequestType;
@@ -82,8 +83,14 @@ class ReviewController {
 		try {
 			this.decisions.decide(reference, version, physician.getName(), decisionForm.toReview());
 		}
+		catch (RequestChangedException ex) {
+			// Another physician decided first, or the desk changed the request: this
+			// decision was not recorded; the page shows the request as it now is.
+			redirect.addFlashAttribute("problem", "conflict");
+			return "redirect:/review/requests/" + reference;
+		}
 		catch (IllegalTransitionException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("problem", true);
+			redirect.addFlashAttribute("problem", "invalid");
 			return "redirect:/review/requests/" + reference;
 		}
 		redirect.addFlashAttribute("decided", true);

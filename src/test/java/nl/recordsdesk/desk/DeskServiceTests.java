@@ -80,7 +80,7 @@ class DeskServiceTests {
 						this.desk.claim(reference, seen, staff);
 						return true;
 					}
-					catch (ClaimConflictException ex) {
+					catch (RequestChangedException ex) {
 						return false;
 					}
 				};
@@ -105,7 +105,7 @@ class DeskServiceTests {
 		String reference = file();
 		long seen = version(reference);
 		this.desk.claim(reference, seen, "anna");
-		assertThatExceptionOfType(ClaimConflictException.class)
+		assertThatExceptionOfType(RequestChangedException.class)
 			.isThrownBy(() -> this.desk.claim(reference, seen, "bram"));
 		this.desk.verify(reference, version(reference), "anna");
 		this.desk.approve(reference, version(reference), "anna");
@@ -227,6 +227,77 @@ class DeskServiceTests {
 		assertThat(this.jdbc.queryForList("select action from audit_record where request_reference = ? order by id",
 				String.class, reference))
 			.endsWith("REQUEST_COMPLETED");
+	}
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	/**
+	 * Another instance in the middle of an action holds the request's row: this one waits
+	 * for it, then finds the version moved on and is refused, rather than writing over it
+	 * or failing at commit.
+	 */
+	@Test
+	void anActionWaitsForAnotherInstancesChangeAndIsThenRefused() throws Exception {
+		String reference = file();
+		long seen = version(reference);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try (java.sql.Connection other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			int otherPid;
+			try (java.sql.ResultSet pid = other.createStatement().executeQuery("select pg_backend_pid()")) {
+				pid.next();
+				otherPid = pid.getInt(1);
+			}
+			try (java.sql.PreparedStatement lock = other.prepareStatement(
+					"update request set status = 'IN_REVIEW', assigned_to = 'bram', version = version + 1 "
+							+ "where reference = ?")) {
+				lock.setString(1, reference);
+				assertThat(lock.executeUpdate()).isOne();
+			}
+			Future<Throwable> claim = pool.submit(() -> {
+				try {
+					this.desk.claim(reference, seen, "anna");
+					return null;
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			});
+			// The claim is waiting for the other transaction's row lock.
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(30))
+				.until(() -> this.jdbc.queryForObject(
+						"select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))", Integer.class,
+						otherPid) > 0 || claim.isDone());
+			other.commit();
+			assertThat(claim.get(30, TimeUnit.SECONDS)).isInstanceOf(RequestChangedException.class);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("select assigned_to from request where reference = ?", String.class,
+				reference))
+			.isEqualTo("bram");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_record where request_reference = ? and action = 'REQUEST_CLAIMED'",
+				Integer.class, reference))
+			.isZero();
+	}
+
+	@Test
+	void aLostRaceIsTellableAndAFaultIsNot() {
+		assertThat(DeskService.someoneWasFirst(new org.springframework.dao.CannotAcquireLockException("deadlock")))
+			.isTrue();
+		assertThat(DeskService
+			.someoneWasFirst(new org.springframework.orm.ObjectOptimisticLockingFailureException(Request.class, "id")))
+			.isTrue();
+		assertThat(DeskService.someoneWasFirst(new org.springframework.dao.DataIntegrityViolationException("taken",
+				new java.sql.SQLException("duplicate key value violates unique constraint", "23505"))))
+			.isTrue();
+		assertThat(DeskService.someoneWasFirst(new org.springframework.dao.DataIntegrityViolationException("check",
+				new java.sql.SQLException("new row violates check constraint", "23514"))))
+			.isFalse();
 	}
 
 }
