@@ -6,14 +6,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import nl.recordsdesk.RecordsdeskApplication;
 import nl.recordsdesk.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
@@ -35,6 +40,10 @@ import static org.awaitility.Awaitility.await;
  * A mail server that accepts connections and never answers holds the outbox sender for
  * its whole time-out, message after message; the reminders still go out on time, because
  * the sender has a thread of its own. The reminder check runs every second here.
+ * <p>
+ * This context's clock runs a day ahead and its test mail is due half a day from now:
+ * only this context's sender sees it due, not the senders of other test contexts that
+ * share the database, so it is this one that hangs.
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=100ms",
 		"recordsdesk.requests.waiting-check-cron=* * * * * *", "recordsdesk.rate-limit.enabled=false" })
@@ -69,7 +78,8 @@ class HangingMailServerTests {
 
 	@Test
 	void aReminderIsQueuedOnTimeWhileTheMailServerHangs() {
-		for (int i = 0; i < 20; i++) {
+		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		for (int i = 0; i < 3; i++) {
 			queueMailTo(MARK + "-" + i + "@example.org");
 		}
 		// The sender is stuck in a conversation with a server that says nothing.
@@ -93,16 +103,26 @@ class HangingMailServerTests {
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 		assertThat(SERVER.stillHolding()).as("the mail server is still holding the sender").isTrue();
+
+		// The check ran under its claims, one per firing second, each finished.
+		List<OffsetDateTime> periods = this.jdbc
+			.sql("SELECT period_start FROM scheduled_job_run WHERE job_name = 'waiting-requests' "
+					+ "AND period_start >= :started AND finished_at IS NOT NULL")
+			.param("started", started.atOffset(ZoneOffset.UTC))
+			.query(OffsetDateTime.class)
+			.list();
+		assertThat(periods).isNotEmpty().allSatisfy((period) -> assertThat(period.getNano()).isZero());
 	}
 
 	private void queueMailTo(String recipient) {
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
 				  next_attempt_at, status)
-				VALUES (:id, :recipient, 'Onderwerp', 'tekst', '<p>tekst</p>', :now, 0, :now, 'PENDING')""")
+				VALUES (:id, :recipient, 'Onderwerp', 'tekst', '<p>tekst</p>', :now, 0, :due, 'PENDING')""")
 			.param("id", UUID.randomUUID())
 			.param("recipient", recipient)
 			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
+			.param("due", Instant.now().plus(Duration.ofHours(12)).atOffset(ZoneOffset.UTC))
 			.update();
 	}
 
@@ -117,6 +137,12 @@ class HangingMailServerTests {
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SilentMailServer {
+
+		@Bean
+		@Primary
+		Clock aDayAhead() {
+			return Clock.offset(Clock.system(RecordsdeskApplication.HOSPITAL_ZONE), Duration.ofDays(1));
+		}
 
 		@Bean
 		JavaMailSenderImpl silentMailSender() {
