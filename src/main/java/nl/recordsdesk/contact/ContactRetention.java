@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ class ContactRetention {
 	}
 
 	@Scheduled(cron = "${recordsdesk.contact.purge-cron:0 41 3 * * *}", zone = "Europe/Amsterdam")
+	@OncePerPeriod("contact-retention")
 	@Transactional
 	public void purge() {
 		purgeAsOf(this.clock.instant());

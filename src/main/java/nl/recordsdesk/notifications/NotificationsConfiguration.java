@@ -8,15 +8,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Chooses where mail goes. Decided when the bean is created rather than with
- * {@code @ConditionalOnBean}, which cannot see Boot's auto-configured
- * {@code JavaMailSender} from a component-scanned class.
+ * Chooses where mail goes, and gives the outbox sender a scheduler thread of its own.
+ * Decided when the bean is created rather than with {@code @ConditionalOnBean}, which
+ * cannot see Boot's auto-configured {@code JavaMailSender} from a component-scanned
+ * class.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(MailSettings.class)
 class NotificationsConfiguration {
 
@@ -45,6 +46,17 @@ class NotificationsConfiguration {
 			return mailbox::deliver;
 		}
 		throw new IllegalStateException(NO_MAIL_SERVER);
+	}
+
+	/**
+	 * The outbox sender's own thread. A mail server that accepts connections and never
+	 * answers holds it for the JavaMail time-outs of every message in a batch; reminders,
+	 * expiries and purges run on the jobs' scheduler meanwhile. Shuts down like that one
+	 * ({@code spring.task.scheduling.shutdown.*}): a send in progress may finish.
+	 */
+	@Bean
+	ThreadPoolTaskScheduler mailScheduler(ThreadPoolTaskSchedulerBuilder builder) {
+		return builder.poolSize(1).threadNamePrefix("mail-").build();
 	}
 
 }

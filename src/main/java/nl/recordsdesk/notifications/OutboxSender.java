@@ -60,9 +60,13 @@ class OutboxSender {
 		this.clock = clock;
 	}
 
-	/** The first poll waits one interval too, so that startup is not slowed down. */
+	/**
+	 * On the sender's own thread ({@code mailScheduler}), on every instance: the rows it
+	 * sends are claimed one by one with {@code SKIP LOCKED}, so no cluster lock is
+	 * needed. The first poll waits one interval too, so that startup is not slowed down.
+	 */
 	@Scheduled(fixedDelayString = "${recordsdesk.mail.poll-interval:5s}",
-			initialDelayString = "${recordsdesk.mail.poll-interval:5s}")
+			initialDelayString = "${recordsdesk.mail.poll-interval:5s}", scheduler = "mailScheduler")
 	void poll() {
 		sendDue();
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
+import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ class SentMailPurge {
 	}
 
 	@Scheduled(cron = "${recordsdesk.mail.purge-cron:0 20 3 * * *}")
+	@OncePerPeriod("sent-mail-purge")
 	@Transactional
 	public int purge() {
 		int deleted = this.jdbc.sql("""

@@ -4,7 +4,8 @@
  * commit and retries while the mail server is down.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications (mail outbox)", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications (mail outbox)",
+		allowedDependencies = "scheduling")
 package nl.recordsdesk.notifications;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package nl.recordsdesk.requests;
 import java.time.Clock;
 import java.time.Duration;
 
+import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ class AbandonedUploads {
 	}
 
 	@Scheduled(cron = "${recordsdesk.uploads.purge-cron:0 17 * * * *}")
+	@OncePerPeriod("abandoned-uploads")
 	@Transactional
 	public void purge() {
 		int deleted = this.files.deleteAbandonedBefore(this.clock.instant().minus(KEEP));

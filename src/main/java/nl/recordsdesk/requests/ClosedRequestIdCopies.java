@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,7 @@ class ClosedRequestIdCopies {
 	}
 
 	@Scheduled(cron = "${recordsdesk.requests.id-purge-cron:0 40 2 * * *}")
+	@OncePerPeriod("closed-request-id-copies")
 	@Transactional
 	public int purge() {
 		// The PostgreSQL driver binds OffsetDateTime, not Instant.

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.recordsdesk.uploads.ScanStatus;
 import nl.recordsdesk.uploads.UploadInspector;
+import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ class PendingScans {
 
 	@Scheduled(fixedDelayString = "${recordsdesk.uploads.rescan-interval:10m}",
 			initialDelayString = "${recordsdesk.uploads.rescan-interval:10m}")
+	@OncePerPeriod("pending-scans")
 	public void rescan() {
 		List<UUID> pending = this.files.findPendingScan(BATCH);
 		int clean = 0;

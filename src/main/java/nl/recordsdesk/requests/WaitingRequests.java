@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.recordsdesk.notifications.Outbox;
+import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,8 @@ class WaitingRequests {
 
 	@Scheduled(cron = "${recordsdesk.requests.waiting-check-cron:0 30 2 * * *}",
 			zone = "${recordsdesk.requests.waiting-check-zone:Europe/Amsterdam}")
-	void checkDaily() {
+	@OncePerPeriod("waiting-requests")
+	public void checkDaily() {
 		check(this.clock.instant());
 	}
 

@@ -3,12 +3,19 @@ package nl.recordsdesk.web;
 import nl.recordsdesk.accounts.Roles;
 import nl.recordsdesk.accounts.StaffSignIn;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The one filter chain of the portal. Public pages and the eligibility API are open;
@@ -60,6 +67,13 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
 			.permitAll()
+			// Metrics for the operators' scraper, only where they arrive on the
+			// management
+			// server (its own port, loopback unless configured otherwise): never on the
+			// public port, also not when someone puts management on the public port.
+			.requestMatchers(
+					new AndRequestMatcher(EndpointRequest.to("prometheus"), SecurityConfiguration::onManagementServer))
+			.permitAll()
 			// The development mailbox: its controller exists only in the dev profile, so
 			// elsewhere these URLs are not found.
 			.requestMatchers(HttpMethod.GET, "/dev/mail", "/dev/mail/*")
@@ -104,6 +118,16 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
 		staffSignIn.applyTo(http, STAFF_PAGES);
 		return http.build();
+	}
+
+	/**
+	 * Whether the request came in on the management server: its servlet context belongs
+	 * to the child context Boot starts for {@code management.server.port}.
+	 */
+	static boolean onManagementServer(HttpServletRequest request) {
+		WebApplicationContext context = WebApplicationContextUtils
+			.getWebApplicationContext(request.getServletContext());
+		return context != null && WebServerApplicationContext.hasServerNamespace(context, "management");
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
  * The portal's web shell: security, language selection, the shared layout and the public
- * home page. Feature modules bring their own controllers and templates.
+ * home page, and the health the load balancer sees. Feature modules bring their own
+ * controllers and templates.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Web shell",

@@ -1,0 +1,22 @@
+package nl.recordsdesk.web;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What load balancers and the operators' scraper see of the portal. */
+@Configuration(proxyBeanMethods = false)
+class OperationsConfiguration {
+
+	/** Named so that Boot's own {@code db} health indicator backs off. */
+	@Bean
+	DatabaseHealth dbHealthIndicator(DataSource dataSource,
+			@Value("${recordsdesk.health.database-timeout:3s}") Duration timeout) {
+		return new DatabaseHealth(dataSource, timeout);
+	}
+
+}
