@@ -31,13 +31,16 @@ final class Instance implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path log;
 
 	private final Process process;
 
-	private Instance(String name, int port, Path log, Process process) {
+	private Instance(String name, int port, int managementPort, Path log, Process process) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.log = log;
 		this.process = process;
 	}
@@ -48,6 +51,7 @@ final class Instance implements AutoCloseable {
 	 */
 	static Instance start(String name, Path jar, Path logDirectory, Map<String, String> settings) {
 		int port = freePort();
+		int managementPort = freePort();
 		Path log = logDirectory.resolve("instance-" + name + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -58,13 +62,19 @@ final class Instance implements AutoCloseable {
 		command.add(jar.toString());
 		command.add("--server.address=127.0.0.1");
 		command.add("--server.port=" + port);
+		// The actuator on a port of its own per instance (two on one host cannot share
+		// one).
+		command.add("--management.server.address=127.0.0.1");
+		command.add("--management.server.port=" + managementPort);
+		// Names the instance in scheduled_job_run.
+		command.add("--recordsdesk.scheduling.instance-id=" + id(name));
 		settings.forEach((key, value) -> command.add("--" + key + "=" + value));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 		// Not the test JVM's settings (a SPRING_DATASOURCE_URL of a developer's, say).
 		builder.environment().keySet().removeIf((key) -> key.startsWith("SPRING_") || key.startsWith("RECORDSDESK_"));
 		try {
-			return new Instance(name, port, log, builder.start());
+			return new Instance(name, port, managementPort, log, builder.start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start instance " + name, ex);
@@ -79,6 +89,15 @@ final class Instance implements AutoCloseable {
 		return this.port;
 	}
 
+	/** The id the instance records its scheduled job runs under. */
+	String id() {
+		return id(this.name);
+	}
+
+	private static String id(String name) {
+		return "reliability-instance-" + name;
+	}
+
 	long pid() {
 		return this.process.pid();
 	}
@@ -89,8 +108,8 @@ final class Instance implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until {@code /actuator/health} answers {@code UP}, at most {@code timeout};
-	 * fails at once when the process ends, with the end of its log.
+	 * Waits until {@code /actuator/health} on the management port answers {@code UP}, at
+	 * most {@code timeout}; fails at once when the process ends, with the end of its log.
 	 */
 	void awaitHealthy(Duration timeout) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -113,9 +132,10 @@ final class Instance implements AutoCloseable {
 
 	private boolean healthy(HttpClient client) throws InterruptedException {
 		try {
-			HttpResponse<String> health = client.send(
-					HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> health = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health"))
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return health.statusCode() == 200 && health.body().contains("\"UP\"");
 		}
 		catch (IOException ex) {
