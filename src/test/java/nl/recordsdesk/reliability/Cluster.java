@@ -145,6 +145,7 @@ final class Cluster implements AutoCloseable {
 		settings.put("recordsdesk.contact.purge-cron", JOB_CRON);
 		settings.put("recordsdesk.scheduling.purge-cron", JOB_CRON);
 		settings.put("recordsdesk.uploads.rescan-interval", "5s");
+		settings.put("recordsdesk.limits.purge-interval", "5s");
 		settings.put("spring.main.banner-mode", "off");
 		return settings;
 	}

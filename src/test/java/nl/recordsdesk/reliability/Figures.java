@@ -28,7 +28,7 @@ final class Figures {
 		block.append('\n').append(rule).append('\n').append(' ').append(title).append('\n').append(rule).append('\n');
 		this.lines.forEach((scenario, texts) -> {
 			for (String text : texts) {
-				block.append(String.format(Locale.ROOT, " %-17s %s%n", scenario + ":", text));
+				block.append(String.format(Locale.ROOT, " %-17s %s%n", scenario.isEmpty() ? "" : scenario + ":", text));
 				scenario = "";
 			}
 		});

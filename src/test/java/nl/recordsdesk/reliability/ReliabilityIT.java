@@ -272,7 +272,7 @@ class ReliabilityIT {
 					.orElseThrow(() -> new IllegalStateException("no version in the claim form"));
 				Page after = staff.post("/desk/requests/" + reference + "/claim", Map.of("version", version));
 				if (after.serverError() || after.status() >= 400) {
-					return new ClaimResult(staff, null, "HTTP error " + after);
+					return new ClaimResult(staff, null, after.toString());
 				}
 				return new ClaimResult(staff, ClaimNotice.of(after), after.toString());
 			}
@@ -314,8 +314,8 @@ class ReliabilityIT {
 		notReady.forEach((reason, count) -> this.figures.put("claims", count + " x not claiming, " + reason));
 		results.stream()
 			.filter((result) -> result.notice() != ClaimNotice.WON && result.notice() != ClaimNotice.CONFLICT)
-			.collect(Collectors.groupingBy((result) -> result.notice() + ": " + shorten(result.detail()), TreeMap::new,
-					Collectors.counting()))
+			.collect(Collectors.groupingBy((result) -> ((result.notice() != null) ? result.notice() + ", " : "error, ")
+					+ shorten(result.detail()), TreeMap::new, Collectors.counting()))
 			.entrySet()
 			.stream()
 			.limit(6)
