@@ -36,6 +36,7 @@ import nl.recordsdesk.reliability.Requester.Outcome;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -225,6 +226,9 @@ class ReliabilityIT {
 	void concurrentClaimsAcrossInstancesHaveOneWinner() throws Exception {
 		Requester requester = new Requester(this.http, this.mailbox, "claim", 1, this.runId);
 		Outcome filed = requester.submit(this.cluster.a());
+		if (filed.kind() != Outcome.Kind.SENT) {
+			this.figures.put("claims", "could not file the request to claim: " + filed);
+		}
 		assertThat(filed.kind()).as("filing the request to claim: %s", filed).isEqualTo(Outcome.Kind.SENT);
 		String reference = filed.reference();
 
@@ -336,6 +340,9 @@ class ReliabilityIT {
 	void sessionsAreCarriedAcrossInstances() throws Exception {
 		Staff staff = new Staff(this.http, "wissel", this.cluster.a());
 		Page signedIn = staff.signIn();
+		if (!Staff.signedIn(signedIn)) {
+			this.figures.put("sessions", "could not sign in on A: " + signedIn);
+		}
 		assertThat(Staff.signedIn(signedIn)).as("signed in on A: %s", signedIn).isTrue();
 		Page onA = staff.get("/desk");
 		Page onB = staff.get(this.cluster.b(), "/desk");
@@ -379,17 +386,31 @@ class ReliabilityIT {
 		UUID id = this.accounts.get("vertrekt");
 		Staff onA = new Staff(this.http, "vertrekt", this.cluster.a());
 		Staff onB = new Staff(this.http, "vertrekt", this.cluster.b());
-		assertThat(Staff.signedIn(onA.signIn())).as("signed in on A").isTrue();
-		assertThat(Staff.signedIn(onB.signIn())).as("signed in on B").isTrue();
-		assertThat(onA.get("/desk").path()).isEqualTo("/desk");
-		assertThat(onB.get("/desk").path()).isEqualTo("/desk");
-
 		Staff admin = new Staff(this.http, "beheer", this.cluster.a());
-		assertThat(Staff.signedIn(admin.signIn())).as("administrator signed in on A").isTrue();
-		admin.get("/admin/accounts/" + id);
-		Page disabled = admin.post("/admin/accounts/" + id + "/disable", Map.of());
-		assertThat(disabled.serverError()).as("disabling: %s", disabled).isFalse();
-		assertThat(enabled(id)).as("account enabled after the administrator disabled it").isFalse();
+		List<String> before = new ArrayList<>();
+		Page page = onA.signIn();
+		if (!Staff.signedIn(page) || !"/desk".equals(onA.get("/desk").path())) {
+			before.add("the desk on A: " + onA.browser().last());
+		}
+		page = onB.signIn();
+		if (!Staff.signedIn(page) || !"/desk".equals(onB.get("/desk").path())) {
+			before.add("the desk on B: " + onB.browser().last());
+		}
+		page = admin.signIn();
+		if (!Staff.signedIn(page)) {
+			before.add("the administrator on A: " + page);
+		}
+		else {
+			admin.get("/admin/accounts/" + id);
+			Page disabled = admin.post("/admin/accounts/" + id + "/disable", Map.of());
+			if (disabled.serverError() || enabled(id)) {
+				before.add("disabling: " + disabled);
+			}
+		}
+		if (!before.isEmpty()) {
+			this.figures.put("disabled account", "could not set up: " + before);
+		}
+		assertThat(before).as("signed in on A and B, then disabled by an administrator").isEmpty();
 
 		Page sessionA = onA.get("/desk");
 		Page sessionB = onB.get("/desk");
@@ -463,6 +484,12 @@ class ReliabilityIT {
 
 		assertThat(missing).as("acknowledgements never delivered").isZero();
 		assertThat(twice).as("acknowledgements delivered more than once").isZero();
+		// -Dreliability.require-job-runs=false: a build without the table (before V15)
+		// skips
+		// the jobs' part instead of failing it.
+		Assumptions.assumeTrue(
+				jobsAvailable || Boolean.parseBoolean(System.getProperty("reliability.require-job-runs", "true")),
+				"no table scheduled_job_run in this build");
 		assertThat(jobsAvailable).as("table scheduled_job_run (job runs per period) exists").isTrue();
 		assertThat(jobs.keySet()).as("jobs with recorded runs").containsAll(ONCE_PER_PERIOD_JOBS);
 		for (String job : ONCE_PER_PERIOD_JOBS) {
