@@ -39,7 +39,7 @@ enum ClaimNotice {
 	static ClaimNotice of(Page page) {
 		if (page.hasId(PROBLEM_ID)) {
 			String text = page.textOf(PROBLEM_ID).orElse("");
-			return text.equals(CONFLICT_TEXT) ? CONFLICT : OTHER_PROBLEM;
+			return normalized(text).equals(CONFLICT_TEXT) ? CONFLICT : OTHER_PROBLEM;
 		}
 		if (page.hasId(DONE_ID)) {
 			return WON;
@@ -62,7 +62,11 @@ enum ClaimNotice {
 		if (text == null) {
 			throw new IllegalStateException("No message " + key + " in i18n/desk.properties");
 		}
-		return text.strip();
+		return normalized(text);
+	}
+
+	private static String normalized(String text) {
+		return text.replaceAll("\\s+", " ").strip();
 	}
 
 }
