@@ -100,7 +100,7 @@ class AccountAdminController {
 		}
 		this.administration.update(id, accountForm, me.id());
 		// New roles apply from the next sign-in; one taken away must not linger.
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/accounts/" + id;
 	}
@@ -108,7 +108,7 @@ class AccountAdminController {
 	@PostMapping("/{id}/disable")
 	String disable(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		existing(id);
+		StaffAccount account = existing(id);
 		try {
 			this.administration.disable(id, me.id());
 		}
@@ -116,7 +116,7 @@ class AccountAdminController {
 			redirect.addFlashAttribute("refused", "accounts.admin.disable.own");
 			return "redirect:/admin/accounts/" + id;
 		}
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.disabled");
 		return "redirect:/admin/accounts/" + id;
 	}
@@ -132,9 +132,9 @@ class AccountAdminController {
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		existing(id);
+		StaffAccount account = existing(id);
 		redirect.addFlashAttribute("oneTimePassword", this.administration.resetPassword(id, me.id()));
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.passwordReset");
 		return "redirect:/admin/accounts/" + id;
 	}
@@ -142,9 +142,9 @@ class AccountAdminController {
 	@PostMapping("/{id}/second-factor")
 	String resetSecondFactor(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		existing(id);
+		StaffAccount account = existing(id);
 		this.administration.resetSecondFactor(id, me.id());
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.secondFactorReset");
 		return "redirect:/admin/accounts/" + id;
 	}

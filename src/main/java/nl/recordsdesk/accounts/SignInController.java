@@ -141,8 +141,7 @@ class SignInController {
 		context.setAuthentication(renewed);
 		SecurityContextHolder.setContext(context);
 		this.securityContextRepository.saveContext(context, request, response);
-		this.sessions.register(request, (StaffMember) renewed.getPrincipal());
-		this.sessions.endAll(member.id(), request.getSession().getId());
+		this.sessions.endAll(member.username(), request);
 		redirect.addFlashAttribute("passwordChanged", true);
 		return "redirect:" + this.flow.continuation(request, response);
 	}

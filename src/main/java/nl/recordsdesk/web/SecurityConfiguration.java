@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * The one filter chain of the portal. Public pages and the eligibility API are open;
@@ -82,7 +83,7 @@ class SecurityConfiguration {
 			.hasRole(Roles.ADMIN)
 			.requestMatchers("/audit/**")
 			.hasRole(Roles.AUDITOR)
-			.requestMatchers("/error")
+			.requestMatchers("/error", RefusedPosts.PAGE)
 			.permitAll()
 			// The audit trail: only the auditor, not an administrator too. Whoever
 			// manages the accounts should not also be the one who checks their use.
@@ -102,6 +103,12 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
+		// A form posted without its session is told so, not "no access" (RefusedPosts).
+		String[] staffPosts = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(STAFF_PAGES), java.util.stream.Stream.of("/logout"))
+			.toArray(String[]::new);
+		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(
+				new RefusedPosts(StaffSignIn.signInPages(staffPosts)), AnyRequestMatcher.INSTANCE));
 		staffSignIn.applyTo(http, STAFF_PAGES);
 		return http.build();
 	}

@@ -5,6 +5,7 @@ import org.mockito.Mockito;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.session.FindByIndexNameSessionRepository;
 
 /**
  * Staff sign-in for a {@code @WebMvcTest} of any module (imported by
@@ -19,6 +20,12 @@ public class AccountsSliceConfiguration {
 	@Bean
 	StaffAccounts staffAccounts() {
 		return Mockito.mock(StaffAccounts.class);
+	}
+
+	/** A slice has no Spring Session either: sessions are MockMvc's own there. */
+	@Bean
+	FindByIndexNameSessionRepository<?> sessionRepository() {
+		return Mockito.mock(FindByIndexNameSessionRepository.class);
 	}
 
 }

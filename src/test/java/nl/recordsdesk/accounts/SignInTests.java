@@ -107,13 +107,14 @@ class SignInTests {
 	void afterSignInTheSessionHasANewId() {
 		StaffAccount account = desk();
 		this.browser.get("/login");
-		String before = this.browser.session().getId();
+		String before = this.browser.sessionId();
+		assertThat(before).as("the login page's CSRF token is in a session").isNotNull();
 		assertThat(this.browser.password(account.username(), SignInDriver.PASSWORD)).hasRedirectedUrl("/login/totp");
-		String afterPassword = this.browser.session().getId();
+		String afterPassword = this.browser.sessionId();
 		assertThat(afterPassword).isNotEqualTo(before);
 		String secret = this.browser.enrolmentSecret();
 		this.browser.code(this.browser.nextCode(account.id(), secret));
-		assertThat(this.browser.session().getId()).isNotEqualTo(afterPassword);
+		assertThat(this.browser.sessionId()).isNotEqualTo(afterPassword);
 	}
 
 	@Test
@@ -174,7 +175,8 @@ class SignInTests {
 		StaffAccount account = desk();
 		this.browser.signIn(account, SignInDriver.PASSWORD);
 		assertThat(this.browser.post("/logout")).hasStatus(302).hasRedirectedUrl("/login?logout");
-		assertThat(this.browser.session().isInvalid()).isTrue();
+		// The session is gone and its cookie with it (no "session expired" notice later).
+		assertThat(this.browser.sessionId()).isNull();
 		this.browser.newSession();
 		assertThat(this.browser.get("/login?logout")).bodyText().contains("U bent afgemeld.");
 		assertThat(this.browser.get("/staff")).hasStatus(302).hasRedirectedUrl("/login");
