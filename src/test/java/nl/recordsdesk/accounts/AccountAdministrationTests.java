@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -43,6 +44,9 @@ class AccountAdministrationTests {
 
 	@Autowired
 	StaffDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	SignInDriver admin;
 
@@ -227,6 +231,27 @@ class AccountAdministrationTests {
 	void anUnknownAccountIsNotFound() {
 		assertThat(this.admin.get("/admin/accounts/" + UUID.randomUUID())).hasStatus(404);
 		assertThat(this.admin.post("/admin/accounts/" + UUID.randomUUID() + "/disable")).hasStatus(404);
+	}
+
+	@Test
+	void aStaffSessionThatExpiredGoesToTheLoginPageWithANotice() {
+		this.jdbc.update("DELETE FROM spring_session WHERE session_id = ?", this.admin.sessionId());
+		assertThat(this.admin.get("/admin/accounts")).hasStatus(302).hasRedirectedUrl("/login?expired");
+		assertThat(this.admin.get("/login?expired")).bodyText()
+			.contains("Uw sessie is beëindigd: u was een tijd niet actief")
+			.doesNotContain("U heeft geen toegang tot deze pagina");
+	}
+
+	@Test
+	void aStaffFormPostedAfterTheSessionExpiredGoesToTheLoginPageToo() {
+		String expired = this.admin.sessionId();
+		this.jdbc.update("DELETE FROM spring_session WHERE session_id = ?", expired);
+		// The form's token was that of the expired session.
+		assertThat(this.mvc.post()
+			.uri("/admin/accounts/" + this.adminAccount.id() + "/disable")
+			.param("_csrf", "the-token-of-the-expired-session")
+			.with(this.admin.cookies())).hasStatus(302).hasRedirectedUrl("/login?expired");
+		assertThat(account(this.adminAccount.id()).enabled()).isTrue();
 	}
 
 	record Created(UUID id, String oneTimePassword) {
