@@ -1,5 +1,6 @@
 package nl.recordsdesk.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,13 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
 
+	/**
+	 * Flash attribute: the one-time password on its way to the page that shows it,
+	 * encrypted, because flash attributes pass through the session in the database.
+	 */
+	static final String SEALED_ONE_TIME_PASSWORD = "sealedOneTimePassword";
+
 	private final StaffAccountAdministration administration;
 
 	private final StaffSessions sessions;
 
-	AccountAdminController(StaffAccountAdministration administration, StaffSessions sessions) {
+	private final TotpSecretCipher cipher;
+
+	AccountAdminController(StaffAccountAdministration administration, StaffSessions sessions, TotpSecretCipher cipher) {
 		this.administration = administration;
 		this.sessions = sessions;
+		this.cipher = cipher;
 	}
 
 	@GetMapping
@@ -71,7 +81,7 @@ class AccountAdminController {
 			binding.rejectValue("username", "accounts.admin.username.taken");
 			return newView(model);
 		}
-		redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
+		redirect.addFlashAttribute(SEALED_ONE_TIME_PASSWORD, seal(created.oneTimePassword(), created.id()));
 		redirect.addFlashAttribute("created", true);
 		return "redirect:/admin/accounts/" + created.id();
 	}
@@ -79,6 +89,9 @@ class AccountAdminController {
 	@GetMapping("/{id}")
 	String account(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, Model model) {
 		StaffAccount account = existing(id);
+		if (model.getAttribute(SEALED_ONE_TIME_PASSWORD) instanceof String sealed) {
+			model.addAttribute("oneTimePassword", new String(this.cipher.decrypt(sealed, id), StandardCharsets.UTF_8));
+		}
 		if (!model.containsAttribute("accountForm")) {
 			model.addAttribute("accountForm", AccountForm.of(account));
 		}
@@ -133,7 +146,7 @@ class AccountAdminController {
 	String resetPassword(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		StaffAccount account = existing(id);
-		redirect.addFlashAttribute("oneTimePassword", this.administration.resetPassword(id, me.id()));
+		redirect.addFlashAttribute(SEALED_ONE_TIME_PASSWORD, seal(this.administration.resetPassword(id, me.id()), id));
 		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.passwordReset");
 		return "redirect:/admin/accounts/" + id;
@@ -147,6 +160,10 @@ class AccountAdminController {
 		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.secondFactorReset");
 		return "redirect:/admin/accounts/" + id;
+	}
+
+	private String seal(String oneTimePassword, UUID accountId) {
+		return this.cipher.encrypt(oneTimePassword.getBytes(StandardCharsets.UTF_8), accountId);
 	}
 
 	private StaffAccount existing(UUID id) {

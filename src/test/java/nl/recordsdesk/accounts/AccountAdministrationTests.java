@@ -254,6 +254,35 @@ class AccountAdministrationTests {
 		assertThat(account(this.adminAccount.id()).enabled()).isTrue();
 	}
 
+	@Test
+	void theOneTimePasswordPassesThroughTheStoredSessionOnlyEncrypted() {
+		StaffAccount desk = SignInDriver.account(this.accounts, this.passwordEncoder, "desk", Set.of(Roles.DESK),
+				Set.of());
+		assertThat(this.admin.post("/admin/accounts/" + desk.id() + "/password")).hasStatus(302);
+		// Between the post and the page that shows it, the flash attribute is in the
+		// database.
+		java.util.List<byte[]> stored = this.jdbc.queryForList("""
+				SELECT a.attribute_bytes FROM spring_session_attributes a
+				  JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?
+				""", byte[].class, this.admin.sessionId());
+		assertThat(stored).isNotEmpty();
+		String oneTimePassword = oneTimePassword(this.admin.get("/admin/accounts/" + desk.id()));
+		byte[] plain = oneTimePassword.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(stored).noneMatch((bytes) -> indexOf(bytes, plain) >= 0);
+	}
+
+	static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+
 	record Created(UUID id, String oneTimePassword) {
 
 	}

@@ -155,6 +155,16 @@ class SessionsAcrossInstancesTests {
 	}
 
 	@Test
+	void theSessionCookieKeepsItsSettings() throws Exception {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(onB("/contact")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(TestBrowser.COOKIE + "=")
+				.contains("; Path=/", "; Secure", "; HttpOnly", "; SameSite=Lax")
+				.doesNotContain("Max-Age", "Expires"));
+	}
+
+	@Test
 	void aSignedInMemberIsSignedInOnBothAndADisabledOneOnNeither() throws Exception {
 		StaffAccount desk = SignInDriver.account(this.accounts, this.passwordEncoder, "desk", Set.of(Roles.DESK),
 				Set.of());
