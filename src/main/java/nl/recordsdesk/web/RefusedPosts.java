@@ -6,7 +6,6 @@ import java.net.URI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.recordsdesk.accounts.StaffSignIn;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,11 +54,9 @@ final class RefusedPosts implements AccessDeniedHandler {
 		}
 		// No session named, or the one named is not there (any more).
 		boolean sessionGone = !request.isRequestedSessionIdValid();
-		if (this.staffPages.matches(request)) {
-			if (sessionGone || StaffSignIn.sessionExpired(request)) {
-				response.sendRedirect(request.getContextPath() + "/login?expired");
-				return;
-			}
+		if (sessionGone && this.staffPages.matches(request)) {
+			response.sendRedirect(request.getContextPath() + "/login?expired");
+			return;
 		}
 		request.setAttribute(SESSION_GONE, sessionGone);
 		request.setAttribute(RESTART, restart(request));

@@ -9,7 +9,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one filter chain of the portal. Public pages and the eligibility API are open;
@@ -104,11 +107,10 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
 		// A form posted without its session is told so, not "no access" (RefusedPosts).
-		String[] staffPosts = java.util.stream.Stream
-			.concat(java.util.Arrays.stream(STAFF_PAGES), java.util.stream.Stream.of("/logout"))
-			.toArray(String[]::new);
-		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(
-				new RefusedPosts(StaffSignIn.signInPages(staffPosts)), AnyRequestMatcher.INSTANCE));
+		RequestMatcher staffPosts = new OrRequestMatcher(StaffSignIn.signInPages(STAFF_PAGES),
+				PathPatternRequestMatcher.pathPattern("/logout"));
+		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new RefusedPosts(staffPosts),
+				AnyRequestMatcher.INSTANCE));
 		staffSignIn.applyTo(http, STAFF_PAGES);
 		return http.build();
 	}
