@@ -91,9 +91,11 @@ class SignInController {
 			return "accounts/totp";
 		}
 		HttpSession session = request.getSession();
-		String secret = (session.getAttribute(SignInFlow.PENDING_SECRET) instanceof String pending) ? pending
-				: SecondFactor.newSecret();
-		session.setAttribute(SignInFlow.PENDING_SECRET, secret);
+		String secret = this.secondFactor.openPending(member.id(), session.getAttribute(SignInFlow.PENDING_SECRET));
+		if (secret == null) {
+			secret = SecondFactor.newSecret();
+			session.setAttribute(SignInFlow.PENDING_SECRET, this.secondFactor.sealPending(member.id(), secret));
+		}
 		model.addAttribute("enrolment", this.secondFactor.enrolment(member, secret));
 		return "accounts/totp-enrol";
 	}

@@ -37,7 +37,10 @@ class SignInFlow {
 
 	static final String STAFF_HOME = "/staff";
 
-	/** The secret shown on the enrolment page, until a code proves the app has it. */
+	/**
+	 * The secret shown on the enrolment page, until a code proves the app has it; sealed
+	 * ({@link SecondFactor#sealPending}).
+	 */
 	static final String PENDING_SECRET = SignInFlow.class.getName() + ".PENDING_SECRET";
 
 	private final AccountsProperties properties;

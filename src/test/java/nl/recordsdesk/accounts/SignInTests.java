@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -34,6 +35,9 @@ class SignInTests {
 
 	@Autowired
 	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	SignInDriver browser;
 
@@ -62,6 +66,12 @@ class SignInTests {
 		String secret = this.browser.enrolmentSecret();
 		// Reloading the page shows the same key: the app may already have it.
 		assertThat(this.browser.enrolmentSecret()).isEqualTo(secret);
+		// The session, in the database, keeps it encrypted only.
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM spring_session_attributes a
+				  JOIN spring_session s ON s.primary_id = a.session_primary_id
+				 WHERE s.session_id = ? AND position(convert_to(?, 'UTF8') IN a.attribute_bytes) > 0
+				""", Integer.class, this.browser.sessionId(), secret)).isZero();
 		assertThat(this.accounts.findById(account.id()).orElseThrow().secondFactorEnrolled()).isFalse();
 
 		assertThat(this.browser.code(this.browser.nextCode(account.id(), secret))).hasStatus(302)

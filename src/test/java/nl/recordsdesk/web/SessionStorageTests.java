@@ -50,6 +50,10 @@ class SessionStorageTests {
 			.with(browser)
 			.with(csrf())).hasRedirectedUrl("/request/patient");
 		String written = draftWrittenBy(browser);
+		// The timeout is server.servlet.session.timeout's 30 minutes.
+		assertThat(this.jdbc.queryForObject("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?",
+				Integer.class, browser.sessionId()))
+			.isEqualTo(30 * 60);
 		assertThat(this.mvc.get().uri("/request/patient").with(browser)).hasStatusOk();
 		assertThat(this.mvc.get().uri("/request/what").with(browser)).hasStatusOk();
 		assertThat(draftWrittenBy(browser)).as("reading pages left the draft's row alone").isEqualTo(written);
