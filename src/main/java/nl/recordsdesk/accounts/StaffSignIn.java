@@ -113,7 +113,7 @@ public final class StaffSignIn {
 	 * Whether the browser named a session that is not there (any more): it expired, was
 	 * ended by an administrator's change, or belongs to a database that was reset.
 	 */
-	public static boolean sessionExpired(HttpServletRequest request) {
+	static boolean sessionExpired(HttpServletRequest request) {
 		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
 	}
 
