@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -38,6 +39,15 @@ public class TestDatabase {
 
 	/** Same major version as docker-compose.yml and the embedded binaries. */
 	static final DockerImageName POSTGRES_IMAGE = DockerImageName.parse("postgres:17");
+
+	/**
+	 * Sessions are in this database, found by their cookie: {@link TestBrowser} keeps a
+	 * browser's cookie from one request to the next.
+	 */
+	@Bean
+	MockMvcBuilderCustomizer keepingSessionCookies() {
+		return TestBrowser.keepingCookies();
+	}
 
 	@Bean
 	@ServiceConnection

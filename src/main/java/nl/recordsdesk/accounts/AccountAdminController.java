@@ -1,5 +1,6 @@
 package nl.recordsdesk.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,13 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
 
+	/**
+	 * Flash attribute: the one-time password on its way to the page that shows it,
+	 * encrypted, because flash attributes pass through the session in the database.
+	 */
+	static final String SEALED_ONE_TIME_PASSWORD = "sealedOneTimePassword";
+
 	private final StaffAccountAdministration administration;
 
 	private final StaffSessions sessions;
 
-	AccountAdminController(StaffAccountAdministration administration, StaffSessions sessions) {
+	private final TotpSecretCipher cipher;
+
+	AccountAdminController(StaffAccountAdministration administration, StaffSessions sessions, TotpSecretCipher cipher) {
 		this.administration = administration;
 		this.sessions = sessions;
+		this.cipher = cipher;
 	}
 
 	@GetMapping
@@ -71,7 +81,7 @@ class AccountAdminController {
 			binding.rejectValue("username", "accounts.admin.username.taken");
 			return newView(model);
 		}
-		redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
+		redirect.addFlashAttribute(SEALED_ONE_TIME_PASSWORD, seal(created.oneTimePassword(), created.id()));
 		redirect.addFlashAttribute("created", true);
 		return "redirect:/admin/accounts/" + created.id();
 	}
@@ -79,6 +89,9 @@ class AccountAdminController {
 	@GetMapping("/{id}")
 	String account(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, Model model) {
 		StaffAccount account = existing(id);
+		if (model.getAttribute(SEALED_ONE_TIME_PASSWORD) instanceof String sealed) {
+			model.addAttribute("oneTimePassword", new String(this.cipher.decrypt(sealed, id), StandardCharsets.UTF_8));
+		}
 		if (!model.containsAttribute("accountForm")) {
 			model.addAttribute("accountForm", AccountForm.of(account));
 		}
@@ -100,7 +113,7 @@ class AccountAdminController {
 		}
 		this.administration.update(id, accountForm, me.id());
 		// New roles apply from the next sign-in; one taken away must not linger.
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/accounts/" + id;
 	}
@@ -108,7 +121,7 @@ class AccountAdminController {
 	@PostMapping("/{id}/disable")
 	String disable(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		existing(id);
+		StaffAccount account = existing(id);
 		try {
 			this.administration.disable(id, me.id());
 		}
@@ -116,7 +129,7 @@ class AccountAdminController {
 			redirect.addFlashAttribute("refused", "accounts.admin.disable.own");
 			return "redirect:/admin/accounts/" + id;
 		}
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.disabled");
 		return "redirect:/admin/accounts/" + id;
 	}
@@ -132,9 +145,9 @@ class AccountAdminController {
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		existing(id);
-		redirect.addFlashAttribute("oneTimePassword", this.administration.resetPassword(id, me.id()));
-		this.sessions.endAll(id, request.getSession().getId());
+		StaffAccount account = existing(id);
+		redirect.addFlashAttribute(SEALED_ONE_TIME_PASSWORD, seal(this.administration.resetPassword(id, me.id()), id));
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.passwordReset");
 		return "redirect:/admin/accounts/" + id;
 	}
@@ -142,11 +155,15 @@ class AccountAdminController {
 	@PostMapping("/{id}/second-factor")
 	String resetSecondFactor(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		existing(id);
+		StaffAccount account = existing(id);
 		this.administration.resetSecondFactor(id, me.id());
-		this.sessions.endAll(id, request.getSession().getId());
+		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.secondFactorReset");
 		return "redirect:/admin/accounts/" + id;
+	}
+
+	private String seal(String oneTimePassword, UUID accountId) {
+		return this.cipher.encrypt(oneTimePassword.getBytes(StandardCharsets.UTF_8), accountId);
 	}
 
 	private StaffAccount existing(UUID id) {

@@ -45,6 +45,30 @@ class SecondFactor {
 		return Base32.encode(secret);
 	}
 
+	/**
+	 * The secret being enrolled as the session keeps it until a code matches it:
+	 * encrypted, as stored secrets are, because the session is in the database.
+	 */
+	String sealPending(UUID accountId, String secret) {
+		return this.cipher.encrypt(secret.getBytes(StandardCharsets.US_ASCII), accountId);
+	}
+
+	/**
+	 * The secret being enrolled, from what the session keeps; null when there is none or
+	 * it was sealed for another account or with another key.
+	 */
+	@Nullable String openPending(UUID accountId, @Nullable Object sealed) {
+		if (!(sealed instanceof String value)) {
+			return null;
+		}
+		try {
+			return new String(this.cipher.decrypt(value, accountId), StandardCharsets.US_ASCII);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	boolean enrolled(UUID accountId) {
 		return this.accounts.findById(accountId).map(StaffAccount::secondFactorEnrolled).orElse(false);
 	}

@@ -14,15 +14,12 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Everything the portal's filter chain needs for staff sign-in, and the factors every
@@ -81,17 +78,6 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	/** Tells the session registry when a session ends or gets a new id. */
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
-	}
-
-	@Bean
 	SecurityContextRepository securityContextRepository() {
 		return new DelegatingSecurityContextRepository(new HttpSessionSecurityContextRepository(),
 				new RequestAttributeSecurityContextRepository());
@@ -99,15 +85,15 @@ class SignInConfiguration {
 
 	@Bean
 	StaffSignIn staffSignIn(StaffAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-			SecondFactor secondFactor, SignInFlow flow, SessionRegistry sessionRegistry,
-			SecurityContextRepository securityContextRepository, AuthenticationEventPublisher events) {
+			SecondFactor secondFactor, SignInFlow flow, SecurityContextRepository securityContextRepository,
+			AuthenticationEventPublisher events) {
 		ProviderManager passwordStep = new ProviderManager(new StaffPasswordAuthenticationProvider(
 				new StaffUserDetailsService(accounts), passwordEncoder, throttle));
 		passwordStep.setAuthenticationEventPublisher(events);
 		ProviderManager secondFactorStep = new ProviderManager(
 				new TotpAuthenticationProvider(secondFactor, accounts, throttle));
 		secondFactorStep.setAuthenticationEventPublisher(events);
-		return new StaffSignIn(passwordStep, secondFactorStep, flow, sessionRegistry, securityContextRepository);
+		return new StaffSignIn(passwordStep, secondFactorStep, flow, securityContextRepository);
 	}
 
 }

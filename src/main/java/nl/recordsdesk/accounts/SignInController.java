@@ -91,9 +91,11 @@ class SignInController {
 			return "accounts/totp";
 		}
 		HttpSession session = request.getSession();
-		String secret = (session.getAttribute(SignInFlow.PENDING_SECRET) instanceof String pending) ? pending
-				: SecondFactor.newSecret();
-		session.setAttribute(SignInFlow.PENDING_SECRET, secret);
+		String secret = this.secondFactor.openPending(member.id(), session.getAttribute(SignInFlow.PENDING_SECRET));
+		if (secret == null) {
+			secret = SecondFactor.newSecret();
+			session.setAttribute(SignInFlow.PENDING_SECRET, this.secondFactor.sealPending(member.id(), secret));
+		}
 		model.addAttribute("enrolment", this.secondFactor.enrolment(member, secret));
 		return "accounts/totp-enrol";
 	}
@@ -141,8 +143,7 @@ class SignInController {
 		context.setAuthentication(renewed);
 		SecurityContextHolder.setContext(context);
 		this.securityContextRepository.saveContext(context, request, response);
-		this.sessions.register(request, (StaffMember) renewed.getPrincipal());
-		this.sessions.endAll(member.id(), request.getSession().getId());
+		this.sessions.endAll(member.username(), request);
 		redirect.addFlashAttribute("passwordChanged", true);
 		return "redirect:" + this.flow.continuation(request, response);
 	}

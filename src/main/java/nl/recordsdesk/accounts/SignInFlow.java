@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -17,7 +18,6 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -37,12 +37,13 @@ class SignInFlow {
 
 	static final String STAFF_HOME = "/staff";
 
-	/** The secret shown on the enrolment page, until a code proves the app has it. */
+	/**
+	 * The secret shown on the enrolment page, until a code proves the app has it; sealed
+	 * ({@link SecondFactor#sealPending}).
+	 */
 	static final String PENDING_SECRET = SignInFlow.class.getName() + ".PENDING_SECRET";
 
 	private final AccountsProperties properties;
-
-	private final StaffSessions sessions;
 
 	private final RedirectStrategy redirects = new DefaultRedirectStrategy();
 
@@ -50,9 +51,8 @@ class SignInFlow {
 
 	private final SavedRequestAwareAuthenticationSuccessHandler continuation = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SignInFlow(AccountsProperties properties, StaffSessions sessions) {
+	SignInFlow(AccountsProperties properties) {
 		this.properties = properties;
-		this.sessions = sessions;
 		this.continuation.setDefaultTargetUrl(STAFF_HOME);
 		this.continuation.setRequestCache(this.requestCache);
 	}
@@ -72,8 +72,6 @@ class SignInFlow {
 	AuthenticationSuccessHandler afterSecondFactor() {
 		return (Redirecting) (request, response, authentication) -> {
 			request.getSession().removeAttribute(PENDING_SECRET);
-			// The filter renewed the session id; the registry must know the new one.
-			this.sessions.register(request, (StaffMember) authentication.getPrincipal());
 			next(request, response, authentication);
 		};
 	}
@@ -89,7 +87,10 @@ class SignInFlow {
 	}
 
 	AuthenticationFailureHandler passwordFailed() {
-		return new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
+		return (request, response, exception) -> {
+			remember(request, exception);
+			this.redirects.sendRedirect(request, response, LOGIN + "?error");
+		};
 	}
 
 	/**
@@ -132,8 +133,17 @@ class SignInFlow {
 		}
 	}
 
-	/** Keeps the reason for the login page, as Spring's own failure handler does. */
+	/**
+	 * Keeps the reason for the login page, as Spring's own failure handler does, but
+	 * without what was typed as password or code (or a secret being enrolled): the
+	 * session is stored in the database. Only the username stays, for the form.
+	 */
 	static void remember(HttpServletRequest request, AuthenticationException exception) {
+		Authentication attempt = exception.getAuthenticationRequest();
+		if (attempt != null) {
+			exception
+				.setAuthenticationRequest(UsernamePasswordAuthenticationToken.unauthenticated(attempt.getName(), null));
+		}
 		request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, exception);
 	}
 

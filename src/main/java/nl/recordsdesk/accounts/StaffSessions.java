@@ -1,43 +1,50 @@
 package nl.recordsdesk.accounts;
 
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
+import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 /**
  * The sessions of staff members, so that disabling an account, resetting its password or
  * second factor, or changing its roles ends its sessions at once rather than at their
- * next timeout. Kept per instance, in memory (see the README on scaling out).
+ * next timeout. Sessions are Spring Session's, in PostgreSQL and indexed by the
+ * principal's name (the username): deleting them there ends them on every instance, and
+ * the next request with such a session's cookie is anonymous (sent to the login page with
+ * a notice).
  */
 class StaffSessions {
 
-	private final SessionRegistry registry;
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	StaffSessions(SessionRegistry registry) {
-		this.registry = registry;
+	StaffSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		this.sessions = sessions;
 	}
 
 	/**
-	 * Registers the request's session under its current id, after the id was renewed
-	 * outside the form login (which registers its own).
+	 * Ends every session of the account except the caller's own. Call it outside any
+	 * transaction (after the change was committed): it reads and deletes on a connection
+	 * of its own.
+	 * @param username the account's username, under which its sessions are indexed
+	 * @param request the caller's request, whose session is kept (under its id before and
+	 * after a renewal in this request, which is not yet saved)
 	 */
-	void register(HttpServletRequest request, StaffMember member) {
-		this.registry.registerNewSession(request.getSession().getId(), member);
-	}
-
-	/** Ends every session of the account except {@code keep} (the caller's own). */
-	void endAll(UUID accountId, @Nullable String keep) {
-		for (Object principal : this.registry.getAllPrincipals()) {
-			if (principal instanceof StaffMember member && member.id().equals(accountId)) {
-				for (SessionInformation session : this.registry.getAllSessions(principal, false)) {
-					if (!session.getSessionId().equals(keep)) {
-						session.expireNow();
-					}
-				}
+	void endAll(String username, HttpServletRequest request) {
+		Set<String> own = new HashSet<>();
+		if (request.getRequestedSessionId() != null) {
+			own.add(request.getRequestedSessionId());
+		}
+		HttpSession current = request.getSession(false);
+		if (current != null) {
+			own.add(current.getId());
+		}
+		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
+			if (!own.contains(id)) {
+				this.sessions.deleteById(id);
 			}
 		}
 	}

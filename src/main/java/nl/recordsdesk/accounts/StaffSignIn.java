@@ -2,12 +2,15 @@ package nl.recordsdesk.accounts;
 
 import java.util.Arrays;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
@@ -45,16 +48,13 @@ public final class StaffSignIn {
 
 	private final SignInFlow flow;
 
-	private final SessionRegistry sessionRegistry;
-
 	private final SecurityContextRepository securityContextRepository;
 
 	StaffSignIn(AuthenticationManager passwordStep, AuthenticationManager secondFactorStep, SignInFlow flow,
-			SessionRegistry sessionRegistry, SecurityContextRepository securityContextRepository) {
+			SecurityContextRepository securityContextRepository) {
 		this.passwordStep = passwordStep;
 		this.secondFactorStep = secondFactorStep;
 		this.flow = flow;
-		this.sessionRegistry = sessionRegistry;
 		this.securityContextRepository = securityContextRepository;
 	}
 
@@ -79,17 +79,12 @@ public final class StaffSignIn {
 			.successHandler(this.flow.afterPassword())
 			.failureHandler(this.flow.passwordFailed()));
 		http.logout((logout) -> logout.logoutSuccessUrl(SignInFlow.LOGIN + "?logout"));
-		// Unlimited sessions per member, but registered, so that an administrator's
-		// change
-		// can end them. Renewing the session id at sign-in is Spring's default.
-		http.sessionManagement((sessions) -> sessions.maximumSessions(-1)
-			.sessionRegistry(this.sessionRegistry)
-			.expiredUrl(SignInFlow.LOGIN + "?expired"));
-		RequestMatcher pages = new OrRequestMatcher(
-				Arrays.stream(signInPages).map(PathPatternRequestMatcher::pathPattern).toArray(RequestMatcher[]::new));
+		// Renewing the session id at sign-in is Spring's default. Sessions are Spring
+		// Session's, in the database: StaffSessions ends an account's sessions there.
+		RequestMatcher pages = signInPages(signInPages);
 		http.exceptionHandling((exceptions) -> exceptions
 			.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
-				.addEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInFlow.LOGIN), pages)
+				.addEntryPointFor(new ToLoginPage(), pages)
 				.defaultEntryPoint(new Http403ForbiddenEntryPoint())
 				.build())
 			.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint(SignInFlow.SECOND_FACTOR),
@@ -103,6 +98,41 @@ public final class StaffSignIn {
 		// Joins the code's factor to the password step's authorities (same username).
 		secondFactor.setMfaEnabled(true);
 		http.addFilterAfter(secondFactor, UsernamePasswordAuthenticationFilter.class);
+	}
+
+	/**
+	 * The matcher for the pages of staff sign-in, for the portal's handling of a refused
+	 * post (an expired session's form goes to the login page too).
+	 */
+	public static RequestMatcher signInPages(String... signInPages) {
+		return new OrRequestMatcher(
+				Arrays.stream(signInPages).map(PathPatternRequestMatcher::pathPattern).toArray(RequestMatcher[]::new));
+	}
+
+	/**
+	 * Whether the browser named a session that is not there (any more): it expired, was
+	 * ended by an administrator's change, or belongs to a database that was reset.
+	 */
+	static boolean sessionExpired(HttpServletRequest request) {
+		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+	}
+
+	/**
+	 * The login page, with the notice that the session ended when the browser still named
+	 * one: staff whose session expired learn why they must sign in again.
+	 */
+	private static final class ToLoginPage extends LoginUrlAuthenticationEntryPoint {
+
+		ToLoginPage() {
+			super(SignInFlow.LOGIN);
+		}
+
+		@Override
+		protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) {
+			return sessionExpired(request) ? SignInFlow.LOGIN + "?expired" : SignInFlow.LOGIN;
+		}
+
 	}
 
 }

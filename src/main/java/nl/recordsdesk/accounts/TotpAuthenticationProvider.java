@@ -38,7 +38,8 @@ final class TotpAuthenticationProvider implements AuthenticationProvider {
 		if (!this.accounts.findById(member.id()).map(StaffAccount::enabled).orElse(false)) {
 			throw new DisabledException("Account disabled");
 		}
-		if (!this.secondFactor.verify(member.id(), request.getCredentials(), request.pendingSecret())) {
+		if (!this.secondFactor.verify(member.id(), request.getCredentials(),
+				this.secondFactor.openPending(member.id(), request.pendingSecret()))) {
 			Optional<SignInThrottledException> lock = this.throttle.failed(member.username(), address);
 			if (lock.isPresent()) {
 				throw lock.get();

@@ -41,7 +41,10 @@ final class TotpCodeAuthenticationToken extends AbstractAuthenticationToken {
 		return this.code;
 	}
 
-	/** The Base32 secret being enrolled, or null when the account has one. */
+	/**
+	 * The secret being enrolled, sealed as the session keeps it
+	 * ({@link SecondFactor#openPending}), or null when the account has one.
+	 */
 	@Nullable String pendingSecret() {
 		return this.pendingSecret;
 	}

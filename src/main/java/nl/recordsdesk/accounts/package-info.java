@@ -7,7 +7,8 @@
  * {@link nl.recordsdesk.accounts.StaffDirectory}.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Staff accounts and sign-in", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Staff accounts and sign-in",
+		allowedDependencies = "limits")
 package nl.recordsdesk.accounts;
 
 import org.jspecify.annotations.NullMarked;

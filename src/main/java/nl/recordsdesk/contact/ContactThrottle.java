@@ -1,11 +1,6 @@
 package nl.recordsdesk.contact;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import nl.recordsdesk.limits.SharedLimits;
 
 import org.springframework.stereotype.Component;
 
@@ -13,23 +8,22 @@ import org.springframework.stereotype.Component;
  * How many messages each client address has sent lately. The portal's general limit on
  * posts (30 a minute) suits forms that are filled in step by step, not a form that puts a
  * message in the desk's inbox and a mail in someone's mailbox: this one allows a few an
- * hour. Kept in memory, per instance, like the general limit.
+ * hour, within a window that moves on. Counted by every instance together
+ * ({@link SharedLimits}, in PostgreSQL).
  */
 @Component
 class ContactThrottle {
 
-	/** Addresses tracked at most; beyond it the map is cleared (a flood, not people). */
-	private static final int MAX_ADDRESSES = 100_000;
+	/** The kind of count in {@link SharedLimits}. */
+	static final String KIND = "contact";
 
 	private final ContactProperties properties;
 
-	private final Clock clock;
+	private final SharedLimits limits;
 
-	private final Map<String, Deque<Instant>> sent = new ConcurrentHashMap<>();
-
-	ContactThrottle(ContactProperties properties, Clock clock) {
+	ContactThrottle(ContactProperties properties, SharedLimits limits) {
 		this.properties = properties;
-		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/**
@@ -37,25 +31,7 @@ class ContactThrottle {
 	 * nothing) when the address has sent its share for now.
 	 */
 	boolean tryTake(String address) {
-		if (this.sent.size() >= MAX_ADDRESSES) {
-			this.sent.clear();
-		}
-		Deque<Instant> times = this.sent.computeIfAbsent(address, (key) -> new ArrayDeque<>());
-		synchronized (times) {
-			forgetOld(times);
-			if (times.size() >= this.properties.maxPerAddress()) {
-				return false;
-			}
-			times.addLast(this.clock.instant());
-			return true;
-		}
-	}
-
-	private void forgetOld(Deque<Instant> times) {
-		Instant since = this.clock.instant().minus(this.properties.addressWindow());
-		while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-			times.removeFirst();
-		}
+		return this.limits.tryCount(KIND, address, this.properties.maxPerAddress(), this.properties.addressWindow());
 	}
 
 }

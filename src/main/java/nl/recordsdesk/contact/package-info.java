@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Contact",
-		allowedDependencies = { "audit", "notifications", "accounts", "requests", "scheduling" })
+		allowedDependencies = { "audit", "notifications", "accounts", "requests", "scheduling", "limits" })
 package nl.recordsdesk.contact;
 
 import org.jspecify.annotations.NullMarked;

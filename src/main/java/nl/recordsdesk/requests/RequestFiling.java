@@ -1,5 +1,7 @@
 package nl.recordsdesk.requests;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -45,8 +47,16 @@ public class RequestFiling {
 		this.transactions = transactions;
 	}
 
-	/** What the requester is shown after filing. */
-	public record Filed(String reference, RequestStatus status, @org.jspecify.annotations.Nullable LocalDate dueDate) {
+	/**
+	 * What the requester is shown after filing. Serializable: it is a flash attribute, so
+	 * it passes through the session in the database.
+	 */
+	public record Filed(String reference, RequestStatus status,
+			@org.jspecify.annotations.Nullable LocalDate dueDate) implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
 	}
 
 	public Filed file(NewRequest form, EligibilityDecision decision) {

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -9,5 +10,8 @@ import java.util.UUID;
  */
 public record UploadedFile(UUID fileId, String fileName, String contentType, long size,
 		String sha256) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 }

@@ -16,6 +16,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one filter chain of the portal. Public pages and the eligibility API are open;
@@ -96,7 +100,7 @@ class SecurityConfiguration {
 			.hasRole(Roles.ADMIN)
 			.requestMatchers("/audit/**")
 			.hasRole(Roles.AUDITOR)
-			.requestMatchers("/error")
+			.requestMatchers("/error", RefusedPosts.PAGE)
 			.permitAll()
 			// The audit trail: only the auditor, not an administrator too. Whoever
 			// manages the accounts should not also be the one who checks their use.
@@ -116,6 +120,11 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
+		// A form posted without its session is told so, not "no access" (RefusedPosts).
+		RequestMatcher staffPosts = new OrRequestMatcher(StaffSignIn.signInPages(STAFF_PAGES),
+				PathPatternRequestMatcher.pathPattern("/logout"));
+		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new RefusedPosts(staffPosts),
+				AnyRequestMatcher.INSTANCE));
 		staffSignIn.applyTo(http, STAFF_PAGES);
 		return http.build();
 	}

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Web shell",
-		allowedDependencies = { "eligibility", "accounts" })
+		allowedDependencies = { "eligibility", "accounts", "limits" })
 package nl.recordsdesk.web;
 
 import org.jspecify.annotations.NullMarked;

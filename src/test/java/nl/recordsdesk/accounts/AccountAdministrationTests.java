@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -43,6 +44,9 @@ class AccountAdministrationTests {
 
 	@Autowired
 	StaffDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	SignInDriver admin;
 
@@ -227,6 +231,56 @@ class AccountAdministrationTests {
 	void anUnknownAccountIsNotFound() {
 		assertThat(this.admin.get("/admin/accounts/" + UUID.randomUUID())).hasStatus(404);
 		assertThat(this.admin.post("/admin/accounts/" + UUID.randomUUID() + "/disable")).hasStatus(404);
+	}
+
+	@Test
+	void aStaffSessionThatExpiredGoesToTheLoginPageWithANotice() {
+		this.jdbc.update("DELETE FROM spring_session WHERE session_id = ?", this.admin.sessionId());
+		assertThat(this.admin.get("/admin/accounts")).hasStatus(302).hasRedirectedUrl("/login?expired");
+		assertThat(this.admin.get("/login?expired")).bodyText()
+			.contains("Uw sessie is beëindigd: u was een tijd niet actief")
+			.doesNotContain("U heeft geen toegang tot deze pagina");
+	}
+
+	@Test
+	void aStaffFormPostedAfterTheSessionExpiredGoesToTheLoginPageToo() {
+		String expired = this.admin.sessionId();
+		this.jdbc.update("DELETE FROM spring_session WHERE session_id = ?", expired);
+		// The form's token was that of the expired session.
+		assertThat(this.mvc.post()
+			.uri("/admin/accounts/" + this.adminAccount.id() + "/disable")
+			.param("_csrf", "the-token-of-the-expired-session")
+			.with(this.admin.cookies())).hasStatus(302).hasRedirectedUrl("/login?expired");
+		assertThat(account(this.adminAccount.id()).enabled()).isTrue();
+	}
+
+	@Test
+	void theOneTimePasswordPassesThroughTheStoredSessionOnlyEncrypted() {
+		StaffAccount desk = SignInDriver.account(this.accounts, this.passwordEncoder, "desk", Set.of(Roles.DESK),
+				Set.of());
+		assertThat(this.admin.post("/admin/accounts/" + desk.id() + "/password")).hasStatus(302);
+		// Between the post and the page that shows it, the flash attribute is in the
+		// database.
+		java.util.List<byte[]> stored = this.jdbc.queryForList("""
+				SELECT a.attribute_bytes FROM spring_session_attributes a
+				  JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?
+				""", byte[].class, this.admin.sessionId());
+		assertThat(stored).isNotEmpty();
+		String oneTimePassword = oneTimePassword(this.admin.get("/admin/accounts/" + desk.id()));
+		byte[] plain = oneTimePassword.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(stored).noneMatch((bytes) -> indexOf(bytes, plain) >= 0);
+	}
+
+	static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
 	}
 
 	record Created(UUID id, String oneTimePassword) {

@@ -10,7 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.mock.web.MockHttpSession;
+import nl.recordsdesk.TestBrowser;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -33,7 +35,7 @@ final class SignInDriver {
 
 	private final StaffAccounts accounts;
 
-	private MockHttpSession session = new MockHttpSession();
+	private final TestBrowser cookies = new TestBrowser();
 
 	private final String address;
 
@@ -67,35 +69,31 @@ final class SignInDriver {
 				encoder.encode(PASSWORD), roles, departments, false, Instant.now()));
 	}
 
-	MockHttpSession session() {
-		return this.session;
+	/** The browser's session cookie. */
+	TestBrowser cookies() {
+		return this.cookies;
+	}
+
+	/** The id of the session the browser's cookie names, if any. */
+	@Nullable String sessionId() {
+		return this.cookies.sessionId();
 	}
 
 	/** A fresh browser session (after signing out, or as another tab would not). */
 	void newSession() {
-		this.session = new MockHttpSession();
+		this.cookies.forget();
 	}
 
 	MvcTestResult get(String uri) {
-		return follow(this.mvc.get().uri(uri).session(this.session).with(browser()).exchange());
+		return this.mvc.get().uri(uri).with(this.cookies).with(browser()).exchange();
 	}
 
 	MvcTestResult post(String uri, String... namesAndValues) {
-		var request = this.mvc.post().uri(uri).session(this.session).with(csrf()).with(browser());
+		var request = this.mvc.post().uri(uri).with(this.cookies).with(csrf()).with(browser());
 		for (int i = 0; i < namesAndValues.length; i += 2) {
 			request = request.param(namesAndValues[i], namesAndValues[i + 1]);
 		}
-		return follow(request.exchange());
-	}
-
-	/**
-	 * A new session the server started (after the old one ended) is the browser's now.
-	 */
-	private MvcTestResult follow(MvcTestResult result) {
-		if (result.getRequest().getSession(false) instanceof MockHttpSession current && current != this.session) {
-			this.session = current;
-		}
-		return result;
+		return request.exchange();
 	}
 
 	MvcTestResult password(String username, String password) {
@@ -151,15 +149,10 @@ final class SignInDriver {
 		}
 	}
 
-	/**
-	 * What a browser sends besides: its address, and its session cookie (without which
-	 * the servlet API sees no requested session, and nothing to renew at sign-in).
-	 */
+	/** What a browser sends besides its session cookie: its address. */
 	private RequestPostProcessor browser() {
 		return (request) -> {
 			request.setRemoteAddr(this.address);
-			request.setRequestedSessionId(this.session.getId());
-			request.setRequestedSessionIdFromCookie(true);
 			return request;
 		};
 	}

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -34,6 +35,9 @@ class SignInTests {
 
 	@Autowired
 	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	SignInDriver browser;
 
@@ -62,6 +66,12 @@ class SignInTests {
 		String secret = this.browser.enrolmentSecret();
 		// Reloading the page shows the same key: the app may already have it.
 		assertThat(this.browser.enrolmentSecret()).isEqualTo(secret);
+		// The session, in the database, keeps it encrypted only.
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM spring_session_attributes a
+				  JOIN spring_session s ON s.primary_id = a.session_primary_id
+				 WHERE s.session_id = ? AND position(convert_to(?, 'UTF8') IN a.attribute_bytes) > 0
+				""", Integer.class, this.browser.sessionId(), secret)).isZero();
 		assertThat(this.accounts.findById(account.id()).orElseThrow().secondFactorEnrolled()).isFalse();
 
 		assertThat(this.browser.code(this.browser.nextCode(account.id(), secret))).hasStatus(302)
@@ -107,13 +117,14 @@ class SignInTests {
 	void afterSignInTheSessionHasANewId() {
 		StaffAccount account = desk();
 		this.browser.get("/login");
-		String before = this.browser.session().getId();
+		String before = this.browser.sessionId();
+		assertThat(before).as("the login page's CSRF token is in a session").isNotNull();
 		assertThat(this.browser.password(account.username(), SignInDriver.PASSWORD)).hasRedirectedUrl("/login/totp");
-		String afterPassword = this.browser.session().getId();
+		String afterPassword = this.browser.sessionId();
 		assertThat(afterPassword).isNotEqualTo(before);
 		String secret = this.browser.enrolmentSecret();
 		this.browser.code(this.browser.nextCode(account.id(), secret));
-		assertThat(this.browser.session().getId()).isNotEqualTo(afterPassword);
+		assertThat(this.browser.sessionId()).isNotEqualTo(afterPassword);
 	}
 
 	@Test
@@ -174,7 +185,8 @@ class SignInTests {
 		StaffAccount account = desk();
 		this.browser.signIn(account, SignInDriver.PASSWORD);
 		assertThat(this.browser.post("/logout")).hasStatus(302).hasRedirectedUrl("/login?logout");
-		assertThat(this.browser.session().isInvalid()).isTrue();
+		// The session is gone and its cookie with it (no "session expired" notice later).
+		assertThat(this.browser.sessionId()).isNull();
 		this.browser.newSession();
 		assertThat(this.browser.get("/login?logout")).bodyText().contains("U bent afgemeld.");
 		assertThat(this.browser.get("/staff")).hasStatus(302).hasRedirectedUrl("/login");

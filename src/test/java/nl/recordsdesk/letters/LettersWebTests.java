@@ -11,6 +11,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
@@ -26,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -158,7 +158,7 @@ class LettersWebTests {
 
 	@Test
 	void theRequesterDownloadsTheFormAsItStandsFromTheCheckPage() throws IOException {
-		MockHttpSession session = new MockHttpSession();
+		TestBrowser session = new TestBrowser();
 		step(session, "/request/what", Map.of("requestType", "RECORD_COPY", "recordScope", "WHOLE"));
 		step(session, "/request/patient", Map.of("name", "Fenna Smit", "birthDate", "2-2-1970", "deceased", "false"));
 		step(session, "/request/requester",
@@ -168,16 +168,16 @@ class LettersWebTests {
 			.uri("/request/documents")
 			.multipart()
 			.file(new MockMultipartFile("REQUESTER_ID", "id.pdf", "application/octet-stream", pdf()))
-			.session(session)
+			.with(session)
 			.with(csrf())
 			.exchange()).hasStatus3xxRedirection();
 		step(session, "/request/delivery",
 				Map.of("delivery", "POST", "signatureName", "Fenna Smit", "declaration", "true"));
-		assertThat(this.mvc.get().uri("/request/check").session(session).exchange()).hasStatusOk()
+		assertThat(this.mvc.get().uri("/request/check").with(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("href=\"/request/letter\"");
 
-		MvcTestResult letter = this.mvc.get().uri("/request/letter").session(session).exchange();
+		MvcTestResult letter = this.mvc.get().uri("/request/letter").with(session).exchange();
 		assertThat(letter).hasStatusOk().hasContentType("application/pdf");
 		assertThat(letter.getResponse().getHeader("Content-Disposition")).contains("aanvraag.pdf");
 		assertThat(LetterRenderingTests.text(letter.getResponse().getContentAsByteArray())).contains("Fenna Smit")
@@ -189,10 +189,10 @@ class LettersWebTests {
 		assertThat(this.mvc.get().uri("/request/letter").exchange()).hasStatus(303);
 	}
 
-	void step(MockHttpSession session, String uri, Map<String, String> fields) {
+	void step(TestBrowser session, String uri, Map<String, String> fields) {
 		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		fields.forEach(params::add);
-		assertThat(this.mvc.post().uri(uri).params(params).session(session).with(csrf()).exchange()).as(uri)
+		assertThat(this.mvc.post().uri(uri).params(params).with(session).with(csrf()).exchange()).as(uri)
 			.hasStatus3xxRedirection();
 	}
 

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,16 @@ import org.springframework.validation.Errors;
 /** Step 5: who else signs, and where their personal link goes. */
 public class CoSignersForm implements Serializable {
 
+	@Serial
+	private static final long serialVersionUID = 1L;
+
 	private List<Row> rows = new ArrayList<>();
 
 	/** One co-signer the rules ask for. */
 	public static class Row implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
 
 		private @Nullable ItemCode item;
 

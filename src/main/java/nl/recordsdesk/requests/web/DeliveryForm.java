@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -14,6 +15,9 @@ import org.springframework.validation.Errors;
  * JavaScript runs, otherwise the typed full name with the declaration.
  */
 public class DeliveryForm implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private @Nullable Delivery delivery;
 

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -14,6 +15,9 @@ import nl.recordsdesk.requests.SecretToken;
  * Valid for a quarter of an hour and five tries; then a new one is needed.
  */
 final class EmailCode implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	static final int MAX_ATTEMPTS = 5;
 

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 
@@ -10,6 +11,9 @@ import org.springframework.validation.Errors;
 
 /** Step 2: whose record. */
 public class PatientForm implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private @Nullable String name;
 

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -32,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * database). Nothing of it becomes a request until the last step is sent.
  */
 final class RequestDraft implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	static final String SESSION_KEY = RequestDraft.class.getName();
 

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,9 @@ import org.springframework.validation.Errors;
 
 /** Step 3: who asks, and how to reach them. */
 public class RequesterForm implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * Deliberately loose: one @, a dot in the domain, no spaces. The code sent to it

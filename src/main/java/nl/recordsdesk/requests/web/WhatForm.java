@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.springframework.validation.Errors;
 
 /** Step 1: what is asked for. */
 public class WhatForm implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	static final int STUDY_ROWS = 3;
 
@@ -61,6 +65,9 @@ public class WhatForm implements Serializable {
 
 	/** One study on the DVD, as the requester remembers it. */
 	public static class StudyRow implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
 
 		private @Nullable String kind;
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.TestMail.ReceivedMail;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -57,11 +57,11 @@ class RequestFormTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	MockHttpSession session;
+	TestBrowser session;
 
 	@BeforeEach
 	void newVisitor() {
-		this.session = new MockHttpSession();
+		this.session = new TestBrowser();
 		TestMail.clear();
 	}
 
@@ -101,7 +101,7 @@ class RequestFormTests {
 			.multipart()
 			.file(new MockMultipartFile("REQUESTER_ID", "id.png", "image/png", png()))
 			.param("motivationText", "Mijn vader had een erfelijke hartziekte; ik wil weten of ik risico loop.")
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(documents).hasRedirectedUrl("/request/cosigners");
@@ -147,7 +147,7 @@ class RequestFormTests {
 		MvcTestResult refused = this.mvc.post()
 			.uri("/request/requester")
 			.params(params(requesterFields("PARENT", "NONE", "Bas Visser", "bas@example.org")))
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(refused).hasStatusOk().hasViewName("request/not-entitled");
@@ -200,7 +200,7 @@ class RequestFormTests {
 		MvcTestResult first = this.mvc.post()
 			.uri("/request/check")
 			.param("code", code)
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(first).hasRedirectedUrl("/request/sent");
@@ -210,7 +210,7 @@ class RequestFormTests {
 		MvcTestResult second = this.mvc.post()
 			.uri("/request/check")
 			.param("code", code)
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(second).hasRedirectedUrl("/request/what");
@@ -229,7 +229,7 @@ class RequestFormTests {
 		MvcTestResult refused = this.mvc.post()
 			.uri("/request/check")
 			.param("code", wrong)
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(refused).hasStatusOk().bodyText().contains("Deze code klopt niet").contains("Piet Jansen");
@@ -310,7 +310,7 @@ class RequestFormTests {
 
 	@Test
 	void theFormSpeaksEnglish() {
-		assertThat(this.mvc.get().uri("/request/what").param("lang", "en").session(this.session)).hasStatusOk()
+		assertThat(this.mvc.get().uri("/request/what").param("lang", "en").with(this.session)).hasStatusOk()
 			.bodyText()
 			.contains("Step 1 of 6")
 			.contains("What do you want to request?");
@@ -329,7 +329,7 @@ class RequestFormTests {
 			.multipart()
 			.file(new MockMultipartFile("REQUESTER_ID", "id.png", "image/png", png()))
 			.file(new MockMultipartFile("STATEMENT", "verklaring.png", "image/png", png()))
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(documents).hasRedirectedUrl("/request/cosigners");
@@ -350,7 +350,7 @@ class RequestFormTests {
 			.uri("/request/what")
 			.param("requestType", "CORRECTION")
 			.param("correctionCurrent", "Bloedgroep A")
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(correction).hasStatusOk();
@@ -363,7 +363,7 @@ class RequestFormTests {
 			.uri("/request/what")
 			.param("requestType", "DESTRUCTION")
 			.param("destructionScope", "PARTS")
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(destruction).hasStatusOk();
@@ -409,7 +409,7 @@ class RequestFormTests {
 		MvcTestResult result = this.mvc.post()
 			.uri("/request/requester")
 			.params(params(requesterFields(relation, authority, name, email)))
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(result).hasStatus3xxRedirection();
@@ -433,7 +433,7 @@ class RequestFormTests {
 			.uri("/request/documents")
 			.multipart()
 			.file(new MockMultipartFile(item, name, "application/octet-stream", content))
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 	}
@@ -446,7 +446,7 @@ class RequestFormTests {
 		MvcTestResult sent = this.mvc.post()
 			.uri("/request/check")
 			.param("code", code(email))
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(sent).hasRedirectedUrl("/request/sent");
@@ -468,14 +468,14 @@ class RequestFormTests {
 		MvcTestResult result = this.mvc.post()
 			.uri(uri)
 			.params(params(fields))
-			.session(this.session)
+			.with(this.session)
 			.with(csrf())
 			.exchange();
 		assertThat(result).as("%s answered", uri).hasStatus3xxRedirection();
 	}
 
 	MvcTestResult get(String uri) {
-		return this.mvc.get().uri(uri).session(this.session).exchange();
+		return this.mvc.get().uri(uri).with(this.session).exchange();
 	}
 
 	Request request(String reference) {

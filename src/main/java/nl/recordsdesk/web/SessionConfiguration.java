@@ -1,0 +1,65 @@
+package nl.recordsdesk.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * HTTP sessions in PostgreSQL through Spring Session JDBC (auto-configured by Spring
+ * Boot; settings in {@code application.properties}, tables in {@code V13}). Two things
+ * differ from its defaults:
+ * <ul>
+ * <li>its statements join a transaction that is already open instead of suspending it for
+ * one of their own ({@code REQUIRES_NEW}): a request holds one database connection at a
+ * time. Sessions are read and written in the filter chain, outside any transaction, so in
+ * practice each session operation is a short transaction of its own;</li>
+ * <li>an attribute that no longer deserializes (a session written by an older release
+ * whose class has changed incompatibly) is taken as absent, as if the session had
+ * expired: the visitor starts again or signs in again rather than getting an error
+ * page.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
+
+	/** By name: Spring Session's configuration looks for this bean. */
+	@Bean
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+		TransactionTemplate template = new TransactionTemplate(transactionManager);
+		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+		return template;
+	}
+
+	/** By name: Spring Session's configuration looks for this bean. */
+	@Bean
+	ConversionService springSessionConversionService() {
+		ClassLoader classLoader = SessionConfiguration.class.getClassLoader();
+		DeserializingConverter deserializer = new DeserializingConverter(classLoader);
+		GenericConversionService conversions = new GenericConversionService();
+		conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+		conversions.addConverter(byte[].class, Object.class, (byte[] bytes) -> {
+			try {
+				return deserializer.convert(bytes);
+			}
+			catch (RuntimeException ex) {
+				// The class name only: the attribute's content may be personal data.
+				log.warn("A session attribute could not be read and is dropped ({})", ex.getClass().getName());
+				return null;
+			}
+		});
+		return conversions;
+	}
+
+}
