@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes shared counts that no longer count (a full bucket, failures and attempts past
- * their window, locks past their time). One indexed {@code DELETE}; it would be
- * harmless on every instance, but once per period across the cluster is enough.
+ * their window, locks past their time). One indexed {@code DELETE}; it would be harmless
+ * on every instance, but once per period across the cluster is enough.
  */
 @Component
 class SharedLimitsPurge {
