@@ -32,7 +32,7 @@ class AuditSearch {
 	 * @param upTo the newest record of the search's first page, to keep later pages where
 	 * they were; none on a new search
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public AuditPage search(AuditQuery query, int page, @Nullable Long upTo) {
 		String criteria = query.describe();
 		this.auditLog.read(AuditAction.AUDIT_SEARCHED, query.requestReference(),

@@ -84,7 +84,6 @@ class ContactInbox {
 
 	}
 
-	@Transactional(readOnly = true)
 	public Page<ContactMessage> list(Show show, Order order, int page) {
 		requireDesk();
 		Sort sort = Sort.by((order == Order.NEWEST) ? Sort.Direction.DESC : Sort.Direction.ASC, "receivedAt");
@@ -94,7 +93,6 @@ class ContactInbox {
 		return found;
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<ContactMessage> find(UUID id) {
 		requireDesk();
 		Optional<ContactMessage> message = this.messages.findById(id);

@@ -61,7 +61,7 @@ class PhysicianRecordings {
 
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Inbox inbox(StaffMember physician) {
 		List<String> departments = Departments.lowerCase(physician.departments());
 		Inbox inbox = departments.isEmpty()
@@ -72,7 +72,7 @@ class PhysicianRecordings {
 		return inbox;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<Announcement> announcement(StaffMember physician, String reference) {
 		Optional<Announcement> found = this.announcements.findByReference(reference)
 			.filter((a) -> a.concerns(physician.departments()));
@@ -99,7 +99,7 @@ class PhysicianRecordings {
 				"recording-acknowledged", model);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<Publication> publication(StaffMember physician, String reference) {
 		Optional<Publication> found = this.publications.findByReference(reference)
 			.filter((p) -> p.concerns(physician.departments()));
@@ -162,7 +162,7 @@ class PhysicianRecordings {
 		return reference;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<ConsentRequest> consent(StaffMember physician, String reference) {
 		Optional<ConsentRequest> found = this.consents.findByReference(reference)
 			.filter((c) -> c.askedBy(physician.username()));
