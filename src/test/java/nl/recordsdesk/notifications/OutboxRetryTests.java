@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +66,7 @@ class OutboxRetryTests {
 	}
 
 	OutboxSender sender(MailTransport transport, Clock clock) {
-		return new OutboxSender(this.jdbc, this.transactionManager, transport, this.settings, clock);
+		return new OutboxSender(this.jdbc, this.transactionManager, transport, this.settings, clock, List.of());
 	}
 
 	UUID queue(String to) {
