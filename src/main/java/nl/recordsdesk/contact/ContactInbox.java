@@ -84,6 +84,10 @@ class ContactInbox {
 
 	}
 
+	/**
+	 * Read-write, as is {@link #find}: the read's audit record is written in this
+	 * transaction, on its connection ({@link AuditLog#read}).
+	 */
 	public Page<ContactMessage> list(Show show, Order order, int page) {
 		requireDesk();
 		Sort sort = Sort.by((order == Order.NEWEST) ? Sort.Direction.DESC : Sort.Direction.ASC, "receivedAt");

@@ -61,6 +61,10 @@ class PhysicianRecordings {
 
 	}
 
+	/**
+	 * Read-write, as are the other reads here: the read's audit record is written in this
+	 * transaction, on its connection ({@link AuditLog#read}).
+	 */
 	@Transactional
 	public Inbox inbox(StaffMember physician) {
 		List<String> departments = Departments.lowerCase(physician.departments());
