@@ -12,3 +12,8 @@ ALTER TABLE mail_attachment ADD CONSTRAINT mail_attachment_made_or_makeable
 
 -- The sender's search for attachments still to be made, and its check before sending a message.
 CREATE INDEX mail_attachment_unmade_idx ON mail_attachment (mail_id) WHERE content IS NULL;
+
+-- The instance sending a message claims it until then, and sends it with no transaction open (an
+-- SMTP server may take its time-outs to answer); a claim of an instance that died runs out, and the
+-- message is sent again.
+ALTER TABLE mail_outbox ADD COLUMN claimed_until TIMESTAMP WITH TIME ZONE;

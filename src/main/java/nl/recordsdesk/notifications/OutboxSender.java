@@ -17,15 +17,15 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Each message is claimed with
- * {@code FOR UPDATE SKIP LOCKED}, sent and marked in one short transaction of its own:
- * several instances can poll the same table without sending a message twice, and a crash
- * repeats at most the one message in flight (SMTP knows no transactions). A failed
- * attempt is tried again after 1, 2, 4, ... minutes, at most an hour apart, until
+ * Sends what the outbox holds. Each message is claimed with claimed for
+ * {@link #SENDING_CLAIM} in one statement (picked with {@code FOR UPDATE SKIP LOCKED}),
+ * sent with no transaction and no connection held (an SMTP server may take its time-outs
+ * to answer), and marked in another statement: several instances can poll the same table
+ * without sending a message twice, and a crash repeats at most the one message in flight
+ * once its claim has run out (SMTP knows no transactions). A failed attempt is tried
+ * again after 1, 2, 4, ... minutes, at most an hour apart, until
  * {@code recordsdesk.mail.max-attempts}.
  * <p>
  * Before sending, it makes the attachments that were queued as a recipe (the letters'
@@ -43,6 +43,12 @@ class OutboxSender {
 	 */
 	static final Duration MAKING_CLAIM = Duration.ofMinutes(2);
 
+	/**
+	 * How long an instance may take to send a message before another one sends it: well
+	 * above the SMTP time-outs of a send (10 s for each step).
+	 */
+	static final Duration SENDING_CLAIM = Duration.ofMinutes(5);
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
 	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
@@ -50,8 +56,6 @@ class OutboxSender {
 	private static final int MAX_ERROR_LENGTH = 300;
 
 	private final JdbcClient jdbc;
-
-	private final TransactionTemplate transaction;
 
 	private final MailTransport transport;
 
@@ -61,10 +65,9 @@ class OutboxSender {
 
 	private final List<MailAttachments> attachmentSources;
 
-	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailTransport transport,
-			MailSettings settings, Clock clock, List<MailAttachments> attachmentSources) {
+	OutboxSender(JdbcClient jdbc, MailTransport transport, MailSettings settings, Clock clock,
+			List<MailAttachments> attachmentSources) {
 		this.jdbc = jdbc;
-		this.transaction = new TransactionTemplate(transactionManager);
 		this.transport = transport;
 		this.settings = settings;
 		this.clock = clock;
@@ -87,8 +90,8 @@ class OutboxSender {
 		int attempted = 0;
 		int failed = 0;
 		while (attempted < this.settings.batchSize()) {
-			Outcome outcome = this.transaction.execute((status) -> sendNext());
-			if (outcome == null || outcome == Outcome.NONE_DUE) {
+			Outcome outcome = sendNext();
+			if (outcome == Outcome.NONE_DUE) {
 				break;
 			}
 			attempted++;
@@ -102,18 +105,22 @@ class OutboxSender {
 		return attempted;
 	}
 
+	/** Each statement in auto-commit: nothing is held while the message is sent. */
 	private Outcome sendNext() {
 		Instant now = this.clock.instant();
-		Optional<Due> next = this.jdbc
-			.sql("""
-					SELECT id, recipient, subject, body_text, body_html, attempts
-					FROM mail_outbox
-					WHERE status = 'PENDING' AND next_attempt_at <= :now
-					  AND NOT EXISTS (SELECT 1 FROM mail_attachment a WHERE a.mail_id = mail_outbox.id AND a.content IS NULL)
-					ORDER BY next_attempt_at
-					LIMIT 1
-					FOR UPDATE SKIP LOCKED
-					""")
+		Optional<Due> next = this.jdbc.sql("""
+				UPDATE mail_outbox SET claimed_until = :until
+				WHERE id = (
+				  SELECT m.id FROM mail_outbox m
+				  WHERE m.status = 'PENDING' AND m.next_attempt_at <= :now
+				    AND (m.claimed_until IS NULL OR m.claimed_until < :now)
+				    AND NOT EXISTS (SELECT 1 FROM mail_attachment a WHERE a.mail_id = m.id AND a.content IS NULL)
+				  ORDER BY m.next_attempt_at
+				  LIMIT 1
+				  FOR UPDATE SKIP LOCKED)
+				RETURNING id, recipient, subject, body_text, body_html, attempts
+				""")
+			.param("until", utc(now.plus(SENDING_CLAIM)))
 			.param("now", utc(now))
 			.query((row, number) -> new Due(
 					new OutgoingMail(row.getObject("id", UUID.class), row.getString("recipient"),
@@ -133,7 +140,7 @@ class OutboxSender {
 		}
 		this.jdbc.sql("""
 				UPDATE mail_outbox
-				SET status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = NULL
+				SET status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = NULL, claimed_until = NULL
 				WHERE id = :id
 				""").param("now", utc(this.clock.instant())).param("id", due.mail().id()).update();
 		log.debug("Mail {} sent", due.mail().id());
@@ -146,7 +153,8 @@ class OutboxSender {
 		Instant nextAttempt = now.plus(retryDelay(attempts));
 		this.jdbc.sql("""
 				UPDATE mail_outbox
-				SET attempts = :attempts, last_error = :error, next_attempt_at = :next, status = :status
+				SET attempts = :attempts, last_error = :error, next_attempt_at = :next, status = :status,
+				    claimed_until = NULL
 				WHERE id = :id
 				""")
 			.param("attempts", attempts)
