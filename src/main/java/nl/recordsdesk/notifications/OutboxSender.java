@@ -19,14 +19,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what the outbox holds. Each message is claimed with claimed for
- * {@link #SENDING_CLAIM} in one statement (picked with {@code FOR UPDATE SKIP LOCKED}),
- * sent with no transaction and no connection held (an SMTP server may take its time-outs
- * to answer), and marked in another statement: several instances can poll the same table
- * without sending a message twice, and a crash repeats at most the one message in flight
- * once its claim has run out (SMTP knows no transactions). A failed attempt is tried
- * again after 1, 2, 4, ... minutes, at most an hour apart, until
- * {@code recordsdesk.mail.max-attempts}.
+ * Sends what the outbox holds. Each message is claimed for {@link #SENDING_CLAIM} in one
+ * statement (picked with {@code FOR UPDATE SKIP LOCKED}), sent with no transaction and no
+ * connection held (an SMTP server may take its time-outs to answer), and marked in
+ * another statement: several instances can poll the same table without sending a message
+ * twice, and a crash repeats at most the one message in flight once its claim has run out
+ * (SMTP knows no transactions). A failed attempt is tried again after 1, 2, 4, ...
+ * minutes, at most an hour apart, until {@code recordsdesk.mail.max-attempts}.
  * <p>
  * Before sending, it makes the attachments that were queued as a recipe (the letters'
  * PDFs), outside any transaction; a message waits until all of its attachments are made.
