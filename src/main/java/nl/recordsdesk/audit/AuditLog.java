@@ -39,13 +39,17 @@ public interface AuditLog {
 			@Nullable String detail);
 
 	/**
-	 * A staff read of personal data: recorded even when nothing changes, in its own
-	 * transaction ({@code REQUIRES_NEW}), so it also works from read-only transactions
-	 * and stays when the caller's transaction rolls back (the data was seen all the
-	 * same).
+	 * A staff read of personal data: recorded even when nothing changes, in the reader's
+	 * transaction ({@code REQUIRED}) and on its connection, so a read never needs a
+	 * second pooled connection. Read in a read-write transaction and record the read in
+	 * it before the data leaves the service: the record commits with the transaction that
+	 * returns the data, and data whose record fails is not returned. Outside a
+	 * transaction the record has a short one of its own.
 	 * @param action what was read
 	 * @param requestReference the request's reference, if the read concerns one
 	 * @param detail a short remark without personal data of the patient
+	 * @throws org.springframework.transaction.IllegalTransactionStateException when
+	 * called inside a read-only transaction, which cannot insert the record
 	 */
 	void read(AuditAction action, @Nullable String requestReference, @Nullable String detail);
 

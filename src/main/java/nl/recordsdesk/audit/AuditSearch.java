@@ -32,7 +32,8 @@ class AuditSearch {
 	 * @param upTo the newest record of the search's first page, to keep later pages where
 	 * they were; none on a new search
 	 */
-	@Transactional(readOnly = true)
+	// Read-write: the search's own record is written in this transaction.
+	@Transactional
 	public AuditPage search(AuditQuery query, int page, @Nullable Long upTo) {
 		String criteria = query.describe();
 		this.auditLog.read(AuditAction.AUDIT_SEARCHED, query.requestReference(),

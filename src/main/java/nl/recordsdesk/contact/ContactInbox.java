@@ -84,7 +84,10 @@ class ContactInbox {
 
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Read-write, as is {@link #find}: the read's audit record is written in this
+	 * transaction, on its connection ({@link AuditLog#read}).
+	 */
 	public Page<ContactMessage> list(Show show, Order order, int page) {
 		requireDesk();
 		Sort sort = Sort.by((order == Order.NEWEST) ? Sort.Direction.DESC : Sort.Direction.ASC, "receivedAt");
@@ -94,7 +97,6 @@ class ContactInbox {
 		return found;
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<ContactMessage> find(UUID id) {
 		requireDesk();
 		Optional<ContactMessage> message = this.messages.findById(id);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.letters.Letters;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.RequestStatus;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +40,15 @@ class DeskController {
 
 	private final StaffDirectory staffDirectory;
 
-	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies, StaffDirectory staffDirectory) {
+	private final Letters letters;
+
+	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies, StaffDirectory staffDirectory,
+			Letters letters) {
 		this.queries = queries;
 		this.desk = desk;
 		this.copies = copies;
 		this.staffDirectory = staffDirectory;
+		this.letters = letters;
 	}
 
 	@GetMapping
@@ -76,7 +81,10 @@ class DeskController {
 		model.addAttribute("request", request);
 		model.addAttribute("staff", staff.getName());
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
-
+		// Everything the page shows is in the model before it renders: a query while the
+		// response is being written would hold a connection for as long as the client
+		// reads, and a failing one would cut the page off under status 200.
+		model.addAttribute("letters", this.letters.applicable(reference));
 		return "desk/request";
 	}
 

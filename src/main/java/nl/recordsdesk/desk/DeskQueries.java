@@ -38,11 +38,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the desk reads: the queue, one request, a document, the dashboard. Every read is
- * audited.
+ * What the desk reads: the queue, one request, a document, the dashboard. Every read of
+ * personal data is audited in the read's own transaction, on its connection (so these
+ * transactions are read-write), and the record is written before the data is returned.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class DeskQueries {
 
 	static final int PAGE_SIZE = 25;
@@ -97,6 +98,7 @@ public class DeskQueries {
 	 * Whether a physician decides this request (a deceased patient's record, a
 	 * destruction): the only requests the physicians' pages open. Reads no personal data.
 	 */
+	@Transactional(readOnly = true)
 	public boolean physicianDecides(String reference) {
 		return this.requests.findByReference(reference)
 			.map((request) -> request.outcome() == nl.recordsdesk.eligibility.Outcome.PHYSICIAN_REVIEW)
@@ -161,6 +163,7 @@ public class DeskQueries {
 	public record Week(LocalDate monday, long received, long closed) {
 	}
 
+	@Transactional(readOnly = true)
 	public Dashboard dashboard(int weeks) {
 		LocalDate today = today();
 		Map<RequestStatus, Long> open = new EnumMap<>(RequestStatus.class);

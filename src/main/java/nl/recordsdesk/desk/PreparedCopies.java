@@ -1,7 +1,5 @@
 package nl.recordsdesk.desk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 
 import nl.recordsdesk.requests.StoredFile;
@@ -43,7 +41,7 @@ class PreparedCopies {
 			return null;
 		}
 		try {
-			InspectedUpload inspected = this.inspector.inspect(copy.getBytes(), copy.getOriginalFilename());
+			InspectedUpload inspected = this.inspector.inspect(copy, copy.getOriginalFilename());
 			if (!inspected.scanStatus().viewable()) {
 				// A copy the requester cannot open yet is not put up: the desk tries
 				// again.
@@ -56,9 +54,6 @@ class PreparedCopies {
 		}
 		catch (RejectedUpload ex) {
 			throw new IllegalArgumentException("The prepared copy was refused: " + ex.reason());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.recordsdesk.notifications.MailAttachment;
+import nl.recordsdesk.notifications.DeferredMailAttachment;
 import nl.recordsdesk.notifications.MailAttachments;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.Requests;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,16 @@ import org.springframework.stereotype.Component;
 /**
  * Attaches the letter that goes with a mail to the requester: the acknowledgement to the
  * mail that the request is complete, the missing-items letter to the desk's question, and
- * so on. Rendered when the mail is queued, in the transaction of the change, so the
- * letter says what the mail says; a mail of another template gets nothing.
+ * so on. The letter's text is written when the mail is queued, in the transaction of the
+ * change, so the letter says what the mail says; it is laid out as a PDF later, by the
+ * outbox sender with no transaction held ({@link #make}). A mail of another template gets
+ * nothing.
  */
 @Component
 class LetterMailAttachments implements MailAttachments {
+
+	/** The name the outbox stores with the letters it is to have made. */
+	static final String MAKER = "letters";
 
 	private static final Logger log = LoggerFactory.getLogger(LetterMailAttachments.class);
 
@@ -45,14 +51,19 @@ class LetterMailAttachments implements MailAttachments {
 		this.clock = clock;
 	}
 
+	/**
+	 * In the caller's transaction: the letter as XHTML, from the request as the change
+	 * left it (and dated today). Writing the text takes milliseconds; the layout, which
+	 * takes a tenth of a second or, under load, much longer, is left to {@link #make}.
+	 */
 	@Override
-	public List<MailAttachment> attachmentsFor(String template, Locale locale, Map<String, Object> model) {
+	public List<DeferredMailAttachment> deferredAttachmentsFor(String template, Locale locale,
+			Map<String, Object> model) {
 		LetterKind kind = LETTER_OF_MAIL.get(template);
 		if (kind == null || !(model.get("reference") instanceof String reference)) {
 			return List.of();
 		}
-		// In the caller's transaction: the request as the change left it. A request still
-		// waiting for co-signatures has no acknowledgement yet.
+		// A request still waiting for co-signatures has no acknowledgement yet.
 		Optional<Request> request = this.requests.findByReference(reference)
 			.filter((candidate) -> Letters.applicable(candidate).contains(kind));
 		if (request.isEmpty()) {
@@ -60,18 +71,25 @@ class LetterMailAttachments implements MailAttachments {
 		}
 		try {
 			LetterFacts facts = LetterFacts.of(request.get(), this.clock.getZone());
-			byte[] pdf = this.renderer.render(kind, facts, LocalDate.now(this.clock));
-			return List.of(new MailAttachment(this.renderer.fileName(kind, facts), "application/pdf", pdf));
+			String html = this.renderer.html(kind, facts, LocalDate.now(this.clock));
+			return List
+				.of(new DeferredMailAttachment(this.renderer.fileName(kind, facts), "application/pdf", MAKER, html));
 		}
 		catch (RuntimeException ex) {
-			// The mail says what the letter says; a letter that cannot be made must not
+			// The mail says what the letter says; a letter that cannot be written must
+			// not
 			// undo the desk's action. Caught here, outside any transactional proxy, so
-			// the
-			// caller's transaction is not marked for rollback.
-			log.error("Letter {} for request {} could not be rendered; mail {} goes without it", kind, reference,
+			// the caller's transaction is not marked for rollback.
+			log.error("Letter {} for request {} could not be written; mail {} goes without it", kind, reference,
 					template, ex);
 			return List.of();
 		}
+	}
+
+	/** The PDF of a letter queued above: called without a transaction. */
+	@Override
+	public byte @Nullable [] make(DeferredMailAttachment attachment) {
+		return MAKER.equals(attachment.maker()) ? this.renderer.pdf(attachment.recipe()) : null;
 	}
 
 }

@@ -106,7 +106,11 @@ class LetterRenderer {
 		return facts.filed() ? name + "-" + facts.reference() + ".pdf" : name + ".pdf";
 	}
 
-	private byte[] pdf(String html) {
+	/**
+	 * Lays out a letter's XHTML as a PDF: the slow part, so callers do it with no
+	 * transaction held.
+	 */
+	byte[] pdf(String html) {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();

@@ -12,7 +12,9 @@ import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.Requests;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The letters of a request: which apply after what has happened to it, and each as a PDF.
@@ -29,10 +31,14 @@ public class Letters {
 
 	private final Clock clock;
 
-	Letters(Requests requests, LetterRenderer renderer, Clock clock) {
+	private final TransactionTemplate readOnly;
+
+	Letters(Requests requests, LetterRenderer renderer, Clock clock, PlatformTransactionManager transactionManager) {
 		this.requests = requests;
 		this.renderer = renderer;
 		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/** A rendered letter and the name to save it under. */
@@ -50,16 +56,15 @@ public class Letters {
 
 	/**
 	 * A letter of the request, in the requester's language; empty when the request is
-	 * unknown or the letter does not apply to it.
+	 * unknown or the letter does not apply to it. The facts are read in a short
+	 * transaction; the PDF is laid out after it, with no connection held.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Letter> render(String reference, LetterKind kind) {
-		return this.requests.findByReference(reference)
+		Optional<LetterFacts> facts = this.readOnly.execute((status) -> this.requests.findByReference(reference)
 			.filter((request) -> applicable(request).contains(kind))
-			.map((request) -> {
-				LetterFacts facts = LetterFacts.of(request, this.clock.getZone());
-				return new Letter(this.renderer.fileName(kind, facts), this.renderer.render(kind, facts, today()));
-			});
+			.map((request) -> LetterFacts.of(request, this.clock.getZone())));
+		return (facts == null) ? Optional.empty() : facts.map(
+				(found) -> new Letter(this.renderer.fileName(kind, found), this.renderer.render(kind, found, today())));
 	}
 
 	/** The printable form of a request not yet sent. */

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores rendered messages in {@code mail_outbox} with plain JDBC: on the caller's
- * connection, so inside its JPA or JDBC transaction.
+ * connection, so inside its JPA or JDBC transaction. Attachments that are slow to make
+ * are stored as what they will show; the sender makes them after the commit.
  */
 @Service
 class MailOutbox implements Outbox {
@@ -77,6 +78,21 @@ class MailOutbox implements Outbox {
 					.param("name", attachment.fileName())
 					.param("type", attachment.contentType())
 					.param("content", attachment.content())
+					.update();
+			}
+			for (DeferredMailAttachment attachment : source.deferredAttachmentsFor(template, locale, model)) {
+				// Made by the sender after the commit
+				// (OutboxSender#makeDeferredAttachments).
+				this.jdbc.sql("""
+						INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe)
+						VALUES (:id, :position, :name, :type, :maker, :recipe)
+						""")
+					.param("id", id)
+					.param("position", position++)
+					.param("name", attachment.fileName())
+					.param("type", attachment.contentType())
+					.param("maker", attachment.maker())
+					.param("recipe", attachment.recipe())
 					.update();
 			}
 		}

@@ -61,7 +61,11 @@ class PhysicianRecordings {
 
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Read-write, as are the other reads here: the read's audit record is written in this
+	 * transaction, on its connection ({@link AuditLog#read}).
+	 */
+	@Transactional
 	public Inbox inbox(StaffMember physician) {
 		List<String> departments = Departments.lowerCase(physician.departments());
 		Inbox inbox = departments.isEmpty()
@@ -72,7 +76,7 @@ class PhysicianRecordings {
 		return inbox;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<Announcement> announcement(StaffMember physician, String reference) {
 		Optional<Announcement> found = this.announcements.findByReference(reference)
 			.filter((a) -> a.concerns(physician.departments()));
@@ -99,7 +103,7 @@ class PhysicianRecordings {
 				"recording-acknowledged", model);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<Publication> publication(StaffMember physician, String reference) {
 		Optional<Publication> found = this.publications.findByReference(reference)
 			.filter((p) -> p.concerns(physician.departments()));
@@ -162,7 +166,7 @@ class PhysicianRecordings {
 		return reference;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<ConsentRequest> consent(StaffMember physician, String reference) {
 		Optional<ConsentRequest> found = this.consents.findByReference(reference)
 			.filter((c) -> c.askedBy(physician.username()));

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Scans again the files kept "pending scan" because clamd gave no answer when they
  * arrived. Until a scan says clean they are never shown; a file found infected stays
- * hidden for good. One file per transaction, so a slow scanner holds no long lock.
+ * hidden for good. One file at a time, each read and updated in a short transaction of
+ * its own and scanned between them, so a slow scanner holds no lock and no connection.
  */
 @Component
 class PendingScans {
@@ -45,9 +46,11 @@ class PendingScans {
 		int clean = 0;
 		int infected = 0;
 		for (UUID id : pending) {
-			ScanStatus status = this.transactions.execute((tx) -> this.files.findById(id)
-				.map((file) -> this.inspector.rescan(file.content()))
-				.orElse(ScanStatus.PENDING));
+			// The content is read in a short transaction; the scan, which may take until
+			// clamd's time-out, holds no connection.
+			byte[] content = this.transactions
+				.execute((tx) -> this.files.findById(id).map(StoredFile::content).orElse(null));
+			ScanStatus status = (content != null) ? this.inspector.rescan(content) : ScanStatus.PENDING;
 			if (status == null || status == ScanStatus.PENDING || status == ScanStatus.NOT_CONFIGURED) {
 				// clamd still does not answer, or was taken out of the settings: the file
 				// stays hidden until a scan says it is clean (fail closed).

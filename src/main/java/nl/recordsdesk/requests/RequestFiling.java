@@ -3,10 +3,12 @@ package nl.recordsdesk.requests;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.notifications.Outbox;
@@ -26,6 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RequestFiling {
+
+	/**
+	 * How long a second attempt with a form waits for the first to be filed; filing takes
+	 * a fraction of a second, much more only on an overloaded machine.
+	 */
+	static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(15);
+
+	private static final Duration FIRST_PAUSE = Duration.ofMillis(25);
+
+	private static final Duration LONGEST_PAUSE = Duration.ofMillis(500);
 
 	private static final Logger log = LoggerFactory.getLogger(RequestFiling.class);
 
@@ -59,21 +71,64 @@ public class RequestFiling {
 
 	}
 
+	/**
+	 * Files the form once. A second attempt with the same form finds the request the
+	 * first one filed; while the first is still being filed, the second waits for it
+	 * holding no connection (each look is a short transaction of its own) rather than on
+	 * the submission key's unique index, and files the form itself if the first failed.
+	 * @throws FilingInProgressException when another attempt with the same form is still
+	 * being filed after {@link #IN_FLIGHT_WAIT}
+	 */
 	public Filed file(NewRequest form, EligibilityDecision decision) {
 		Optional<Filed> earlier = filedBefore(form);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		try {
-			Filed filed = this.transactions.execute((status) -> fileOnce(form, decision));
-			if (filed == null) {
-				throw new IllegalStateException("Filing returned nothing");
+		long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+		Duration pause = FIRST_PAUSE;
+		while (true) {
+			Optional<Filed> filed;
+			try {
+				filed = this.transactions.execute((status) -> fileUnlessInFlight(form, decision));
 			}
-			return filed;
+			catch (DataIntegrityViolationException ex) {
+				// Filed meanwhile without the lock (cannot happen between instances of
+				// this
+				// version, which all take it): show what was filed.
+				return filedBefore(form).orElseThrow(() -> ex);
+			}
+			if (filed != null && filed.isPresent()) {
+				return filed.get();
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new FilingInProgressException();
+			}
+			pause(pause);
+			pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
 		}
-		catch (DataIntegrityViolationException ex) {
-			// Another click of the same form won the race: show what it filed.
-			return filedBefore(form).orElseThrow(() -> ex);
+	}
+
+	/**
+	 * In one transaction: the submission key's lock (not waited for), then the request
+	 * filed with that key meanwhile, or else a new one. Empty when another transaction
+	 * holds the lock, that is, is filing this form right now.
+	 */
+	private Optional<Filed> fileUnlessInFlight(NewRequest form, EligibilityDecision decision) {
+		UUID key = form.submissionKey();
+		if (!this.requests.tryLockSubmission(key.getMostSignificantBits() ^ key.getLeastSignificantBits())) {
+			return Optional.empty();
+		}
+		Optional<Filed> earlier = filedBefore(form);
+		return earlier.isPresent() ? earlier : Optional.of(fileOnce(form, decision));
+	}
+
+	private static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FilingInProgressException();
 		}
 	}
 

@@ -28,6 +28,13 @@ public interface Requests extends JpaRepository<Request, UUID> {
 
 	Optional<Request> findBySubmissionKey(UUID submissionKey);
 
+	/**
+	 * Takes the transaction-long lock on a form's submission key, without waiting: false
+	 * when another transaction is filing the same form right now.
+	 */
+	@Query(value = "select pg_try_advisory_xact_lock(:key)", nativeQuery = true)
+	boolean tryLockSubmission(long key);
+
 	@Query("select r from Request r where r.statusTokenHash = :tokenHash")
 	Optional<Request> findByStatusTokenHash(String tokenHash);
 

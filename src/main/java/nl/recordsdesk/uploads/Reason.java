@@ -38,6 +38,13 @@ public enum Reason {
 	IMAGE_TOO_LARGE,
 
 	/** The virus scanner found something. */
-	INFECTED
+	INFECTED,
+
+	/**
+	 * Too many uploads are being inspected at once and this one waited longer than
+	 * {@code recordsdesk.uploads.inspection-wait} for its turn: nothing is wrong with the
+	 * file, it is to be sent again.
+	 */
+	BUSY
 
 }

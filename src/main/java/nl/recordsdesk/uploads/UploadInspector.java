@@ -3,17 +3,21 @@ package nl.recordsdesk.uploads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.tika.Tika;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
@@ -42,8 +46,12 @@ public class UploadInspector {
 
 	private final @Nullable ClamdClient clamd;
 
+	/** Turns to inspect an upload: bounds the memory inspections take together. */
+	private final Semaphore turns;
+
 	UploadInspector(UploadProperties properties) {
 		this.properties = properties;
+		this.turns = new Semaphore(properties.concurrentInspections(), true);
 		UploadProperties.Clamd clamd = properties.clamd();
 		this.clamd = clamd.configured() ? new ClamdClient(clamd.host(), clamd.port(), clamd.timeout()) : null;
 	}
@@ -58,12 +66,57 @@ public class UploadInspector {
 	 * stored
 	 */
 	public InspectedUpload inspect(byte[] content, @Nullable String originalName) throws RejectedUpload {
+		return inspect(() -> new ByteArrayInputStream(content), originalName);
+	}
+
+	/**
+	 * Inspects an upload as it was received (a {@code MultipartFile}), reading it into
+	 * memory only once its turn has come, and no more of it than the largest size
+	 * accepted. At most {@code recordsdesk.uploads.max-concurrent-inspections} uploads
+	 * are read and inspected at once, so memory stays bounded under load; one that waits
+	 * longer than {@code inspection-wait} for its turn is refused as {@link Reason#BUSY}.
+	 * Call it with no database connection held: a scan can take seconds.
+	 * @param upload the file as received
+	 * @param originalName the name the browser sent
+	 * @return the upload, to be stored under a key of the server's making
+	 * @throws RejectedUpload if the file may not be kept, or its turn did not come
+	 */
+	public InspectedUpload inspect(InputStreamSource upload, @Nullable String originalName) throws RejectedUpload {
 		try {
-			return inspectOrRefuse(content, originalName);
+			awaitTurn();
+			try {
+				return inspectOrRefuse(read(upload), originalName);
+			}
+			finally {
+				this.turns.release();
+			}
 		}
 		catch (RejectedUpload ex) {
 			logger.info("Upload refused: {}", ex.reason());
 			throw ex;
+		}
+	}
+
+	private void awaitTurn() throws RejectedUpload {
+		try {
+			if (!this.turns.tryAcquire(this.properties.inspectionWait().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new RejectedUpload(Reason.BUSY);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RejectedUpload(Reason.BUSY);
+		}
+	}
+
+	/** At most one byte more than accepted: enough to know it is too large. */
+	private byte[] read(InputStreamSource upload) {
+		long limit = Math.min(this.properties.maxSize().toBytes() + 1, Integer.MAX_VALUE - 8);
+		try (InputStream in = upload.getInputStream()) {
+			return in.readNBytes((int) limit);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -87,16 +140,18 @@ public class UploadInspector {
 		};
 	}
 
-	private InspectedUpload inspectOrRefuse(byte[] content, @Nullable String originalName) throws RejectedUpload {
-		if (content.length == 0) {
+	/**
+	 * @param bytes read for this inspection alone: what is inspected is what is returned,
+	 * even if the caller reuses its own array
+	 */
+	private InspectedUpload inspectOrRefuse(byte[] bytes, @Nullable String originalName) throws RejectedUpload {
+		if (bytes.length == 0) {
 			throw new RejectedUpload(Reason.EMPTY);
 		}
 		DataSize maxSize = this.properties.maxSize();
-		if (content.length > maxSize.toBytes()) {
+		if (bytes.length > maxSize.toBytes()) {
 			throw new RejectedUpload(Reason.TOO_LARGE, megabytes(maxSize));
 		}
-		// What is inspected is what is returned, even if the caller reuses its array.
-		byte[] bytes = content.clone();
 		String contentType = detect(bytes);
 		if (PDF.equals(contentType)) {
 			PdfInspection.check(bytes);

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link AuditLog} on a real database: a change's record shares the change's transaction,
- * a read's record commits on its own; who, in which roles and from where come from Spring
- * Security and the web request.
+ * {@link AuditLog} on a real database: a change's record and a read's share the
+ * transaction of the change or read (a read outside one gets its own); who, in which
+ * roles and from where come from Spring Security and the web request.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -119,13 +119,15 @@ class AuditLogTests {
 
 	@Test
 	@WithMockUser(username = "mbakker", roles = "DESK")
-	void aReadInsideAReadOnlyTransactionIsRecordedEvenWhenThatRollsBack() {
+	void aReadIsRecordedInTheReadersTransaction() {
 		inWebRequestFrom("2001:db8::7");
 		String document = UUID.randomUUID().toString();
 
-		transaction(true).executeWithoutResult((status) -> {
+		transaction(false).executeWithoutResult((status) -> {
 			this.auditLog.read(AuditAction.DOCUMENT_VIEWED, this.reference, document, null);
-			status.setRollbackOnly();
+			// On the reader's own connection: visible to the transaction before it
+			// commits.
+			assertThat(recorded()).hasSize(1);
 		});
 
 		assertThat(recorded()).singleElement().satisfies((record) -> {
@@ -136,7 +138,18 @@ class AuditLogTests {
 		});
 	}
 
-	/** Why a read has its own transaction: the read-only one refuses the insert. */
+	/**
+	 * A read-only transaction cannot hold the read's record, and a second connection is
+	 * not taken for it: the caller is told its transaction must be read-write.
+	 */
+	@Test
+	@WithMockUser(username = "mbakker", roles = "DESK")
+	void aReadInAReadOnlyTransactionIsRefused() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class).isThrownBy(() -> transaction(true)
+			.executeWithoutResult((status) -> this.auditLog.read(AuditAction.REQUEST_VIEWED, this.reference, null)));
+		assertThat(recorded()).isEmpty();
+	}
+
 	@Test
 	@WithMockUser(username = "mbakker", roles = "DESK")
 	void aChangeCannotBeRecordedInAReadOnlyTransaction() {

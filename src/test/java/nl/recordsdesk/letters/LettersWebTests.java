@@ -133,6 +133,32 @@ class LettersWebTests {
 		assertThat(mail.text()).contains(reference);
 	}
 
+	/**
+	 * The letter's text is written in the filing's transaction; its PDF is laid out by
+	 * the outbox sender after the commit. What changes in between does not reach the
+	 * letter.
+	 */
+	@Test
+	void theLetterIsLaidOutAfterTheCommitAndSaysWhatTheChangeLeft() throws Exception {
+		String reference = this.fixture.file("Maaike Jansen", "maaike@example.org");
+		this.jdbc.update("UPDATE request SET requester_name = 'Iemand Anders' WHERE reference = ?", reference);
+
+		TestMail.ReceivedMail mail = TestMail.awaitMailTo("maaike@example.org",
+				(candidate) -> candidate.subject().contains(reference));
+		List<byte[]> pdfs = pdfs(mail.message());
+		assertThat(pdfs).hasSize(1);
+		assertThat(LetterRenderingTests.text(pdfs.get(0))).contains(reference)
+			.contains("Maaike Jansen")
+			.doesNotContain("Iemand Anders");
+		// Stored as the letters module's recipe, made into the PDF that was sent; the
+		// XHTML it was made from is not kept beside it.
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.maker FROM mail_attachment a JOIN mail_outbox m ON m.id = a.mail_id
+				WHERE m.recipient = 'maaike@example.org' AND a.content IS NOT NULL AND a.recipe IS NULL""",
+				String.class))
+			.containsExactly("letters");
+	}
+
 	@Test
 	void theRefusalMailCarriesTheRefusalWithItsReasonsAndTheComplaintRoute() throws Exception {
 		String reference = this.fixture.file("Joost Visser", "joost@example.org");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +45,6 @@ class OutboxRetryTests {
 	TransactionTemplate transaction;
 
 	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -65,7 +63,7 @@ class OutboxRetryTests {
 	}
 
 	OutboxSender sender(MailTransport transport, Clock clock) {
-		return new OutboxSender(this.jdbc, this.transactionManager, transport, this.settings, clock);
+		return new OutboxSender(this.jdbc, transport, this.settings, clock, List.of());
 	}
 
 	UUID queue(String to) {
@@ -160,6 +158,29 @@ class OutboxRetryTests {
 		assertThat(row(bad).status()).isEqualTo("PENDING");
 		assertThat(row(good).status()).isEqualTo("SENT");
 		assertThat(TestMail.awaitMailTo("good@example.nl")).isNotNull();
+	}
+
+	/**
+	 * The message is sent with no transaction open, claimed meanwhile: another instance
+	 * polling while the SMTP server takes its time leaves it alone.
+	 */
+	@Test
+	void aMessageIsSentWithNoTransactionOpenAndOtherInstancesLeaveItAlone() {
+		UUID id = queue("claimed@example.nl");
+		List<String> sentByTheOther = new java.util.ArrayList<>();
+		OutboxSender other = sender((mail) -> sentByTheOther.add(mail.to()), this.clock);
+		List<Boolean> inTransaction = new java.util.ArrayList<>();
+		MailTransport slowServer = (mail) -> {
+			inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+			other.sendDue();
+		};
+
+		assertThat(sender(slowServer, this.clock).sendDue()).isEqualTo(1);
+
+		assertThat(inTransaction).containsExactly(false);
+		assertThat(sentByTheOther).doesNotContain("claimed@example.nl");
+		assertThat(row(id).status()).isEqualTo("SENT");
+		assertThat(row(id).attempts()).isEqualTo(1);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.EligibilityQuestion;
 import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
@@ -51,6 +52,19 @@ public class TestRequests {
 	 * would write for it, and the answer by post or by e-mail.
 	 */
 	public String file(RequestType type, String patient, String email) {
+		Form form = form(type, patient, email);
+		return this.filing.file(form.form(), form.decision()).reference();
+	}
+
+	/** A form as the public form would send it, and the rules' decision on it. */
+	public record Form(NewRequest form, EligibilityDecision decision) {
+	}
+
+	/**
+	 * The form {@link #file(RequestType, String, String)} sends, to be sent more than
+	 * once.
+	 */
+	public Form form(RequestType type, String patient, String email) {
 		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
 				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
 		NewRequest form = new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"), type,
@@ -63,11 +77,8 @@ public class TestRequests {
 				Map.of(ItemCode.REQUESTER_ID,
 						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
 				List.of(), type.deliversCopy() ? Delivery.POST : Delivery.ANSWER_BY_EMAIL, new SignedBy(patient, null));
-		return this.filing
-			.file(form,
-					this.rules.decide(new EligibilityQuestion(type, null, form.patient().birthDate(), false,
-							Relation.SELF, null, false, false)))
-			.reference();
+		return new Form(form, this.rules.decide(new EligibilityQuestion(type, null, form.patient().birthDate(), false,
+				Relation.SELF, null, false, false)));
 	}
 
 	/** A filed request and its status link's token. */

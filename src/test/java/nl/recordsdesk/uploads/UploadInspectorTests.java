@@ -64,7 +64,7 @@ class UploadInspectorTests {
 	static final UploadInspector inspector = inspector(DataSize.ofMegabytes(10), 50_000_000, NO_CLAMD);
 
 	static UploadInspector inspector(DataSize maxSize, long maxPixels, UploadProperties.Clamd clamd) {
-		return new UploadInspector(new UploadProperties(maxSize, maxPixels, clamd));
+		return new UploadInspector(new UploadProperties(maxSize, maxPixels, clamd, null, Duration.ofSeconds(30)));
 	}
 
 	static RejectedUpload refusal(UploadInspector inspector, byte[] content, String name) {
@@ -447,6 +447,41 @@ class UploadInspectorTests {
 			try (FakeClamd silent = FakeClamd.silent()) {
 				assertThat(withClamd(silent.port(), Duration.ofMillis(300)).rescan(UploadFixtures.pdf()))
 					.isEqualTo(ScanStatus.PENDING);
+			}
+		}
+
+		/**
+		 * One inspection at a time: while a scan waits for clamd, the next upload waits
+		 * for its turn and, after the wait allowed, is refused as "busy, send it again",
+		 * with nothing read or kept.
+		 */
+		@Test
+		void anUploadThatWaitsTooLongForItsTurnIsAskedAgain() throws Exception {
+			try (FakeClamd slow = FakeClamd.silent()) {
+				UploadInspector inspector = new UploadInspector(new UploadProperties(DataSize.ofMegabytes(10),
+						50_000_000, new UploadProperties.Clamd(InetAddress.getLoopbackAddress().getHostAddress(),
+								slow.port(), Duration.ofSeconds(10)),
+						1, Duration.ofMillis(200)));
+				java.util.concurrent.CompletableFuture<InspectedUpload> first = java.util.concurrent.CompletableFuture
+					.supplyAsync(() -> {
+						try {
+							return inspector.inspect(UploadFixtures.pdf(), "eerste.pdf");
+						}
+						catch (RejectedUpload ex) {
+							throw new IllegalStateException(ex);
+						}
+					});
+				slow.nextReceived();
+
+				assertThat(refusal(inspector, UploadFixtures.png(20, 20), "tweede.png").reason())
+					.isEqualTo(Reason.BUSY);
+
+				slow.close();
+				assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS).scanStatus())
+					.isEqualTo(ScanStatus.PENDING);
+				// The turn is given back: the next upload is inspected.
+				assertThat(inspector.inspect(UploadFixtures.png(20, 20), "derde.png").contentType())
+					.isEqualTo("image/png");
 			}
 		}
 

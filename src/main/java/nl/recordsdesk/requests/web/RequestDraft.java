@@ -22,6 +22,7 @@ import nl.recordsdesk.requests.ImagingStudy;
 import nl.recordsdesk.requests.NewRequest;
 import nl.recordsdesk.requests.PatientDetails;
 import nl.recordsdesk.requests.RequesterDetails;
+import nl.recordsdesk.requests.RequestFiling;
 import nl.recordsdesk.requests.SecretToken;
 import nl.recordsdesk.requests.SignedBy;
 import nl.recordsdesk.requests.UploadedFile;
@@ -75,11 +76,38 @@ final class RequestDraft implements Serializable {
 		}
 		RequestDraft created = new RequestDraft();
 		session.setAttribute(SESSION_KEY, created);
+		// A new request is begun: a post of the one sent before is no longer answered
+		// with it.
+		session.removeAttribute(SENT_KEY);
 		return created;
 	}
 
 	static void discard(HttpSession session) {
 		session.removeAttribute(SESSION_KEY);
+	}
+
+	/** Where the session keeps what the last request sent from it was. */
+	static final String SENT_KEY = RequestDraft.class.getName() + ".sent";
+
+	/**
+	 * The request just sent from this session, with its status link: for its page after
+	 * sending, and for the same form posted again (the answer to the first post was lost)
+	 * which then shows it instead of starting over.
+	 */
+	record Sent(RequestFiling.Filed filed, String statusLink) implements Serializable {
+
+	}
+
+	/** The draft is done with: the session keeps only what was sent. */
+	static void sent(HttpSession session, Sent sent) {
+		session.removeAttribute(SESSION_KEY);
+		session.setAttribute(SENT_KEY, sent);
+	}
+
+	/** What was sent, while no new request has been begun in this session. */
+	static Optional<Sent> sent(HttpSession session) {
+		return (session.getAttribute(SESSION_KEY) == null && session.getAttribute(SENT_KEY) instanceof Sent sent)
+				? Optional.of(sent) : Optional.empty();
 	}
 
 	/**

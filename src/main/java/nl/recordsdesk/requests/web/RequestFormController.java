@@ -20,6 +20,7 @@ import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.eligibility.Violation;
 import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.EmailConfirmation;
+import nl.recordsdesk.requests.FilingInProgressException;
 import nl.recordsdesk.requests.PortalLinks;
 import nl.recordsdesk.requests.RecordScope;
 import nl.recordsdesk.requests.RequestFiling;
@@ -396,6 +397,12 @@ class RequestFormController {
 	@PostMapping("/check")
 	String send(@ModelAttribute CheckForm checkForm, BindingResult binding, HttpSession session, Model model,
 			Locale locale, RedirectAttributes redirect) {
+		Optional<RequestDraft.Sent> sentBefore = RequestDraft.sent(session);
+		if (sentBefore.isPresent()) {
+			// The same form again, after the answer to the first post was lost: it was
+			// filed, and this is its reference.
+			return showSent(sentBefore.get(), redirect);
+		}
 		RequestDraft draft = RequestDraft.of(session);
 		if (draft.firstIncomplete(this.rules) != Step.CHECK) {
 			return draft.firstIncomplete(this.rules).redirect();
@@ -424,15 +431,28 @@ class RequestFormController {
 		try {
 			filed = this.filing.file(draft.toNewRequest(decision, locale), decision);
 		}
+		catch (FilingInProgressException ex) {
+			// Another post of this form is being filed right now and took long: nothing
+			// is
+			// filed twice, and the next post shows its reference.
+			binding.reject("request.check.inProgress");
+			return checkView(draft, model);
+		}
 		catch (RuntimeException ex) {
 			// The transaction stored nothing; the draft still holds every answer.
 			log.error("Filing a request failed ({})", ex.getClass().getName(), ex);
 			binding.reject("request.check.failed");
 			return checkView(draft, model);
 		}
-		RequestDraft.discard(session);
-		redirect.addFlashAttribute("filed", filed);
-		redirect.addFlashAttribute("statusLink", this.links.statusPage(new SecretToken(draft.statusToken)));
+		RequestDraft.Sent sent = new RequestDraft.Sent(filed,
+				this.links.statusPage(new SecretToken(draft.statusToken)));
+		RequestDraft.sent(session, sent);
+		return showSent(sent, redirect);
+	}
+
+	private static String showSent(RequestDraft.Sent sent, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("filed", sent.filed());
+		redirect.addFlashAttribute("statusLink", sent.statusLink());
 		return "redirect:/request/sent";
 	}
 
@@ -443,8 +463,15 @@ class RequestFormController {
 		return step(model, Step.CHECK);
 	}
 
+	/** After sending; on a reload, what the session keeps of the request just sent. */
 	@GetMapping("/sent")
-	String sent() {
+	String sent(HttpSession session, Model model) {
+		if (!model.containsAttribute("filed")) {
+			RequestDraft.sent(session).ifPresent((sent) -> {
+				model.addAttribute("filed", sent.filed());
+				model.addAttribute("statusLink", sent.statusLink());
+			});
+		}
 		return "request/sent";
 	}
 

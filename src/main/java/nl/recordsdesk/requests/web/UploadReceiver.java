@@ -1,7 +1,5 @@
 package nl.recordsdesk.requests.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -46,7 +44,10 @@ class UploadReceiver {
 			return Optional.empty();
 		}
 		try {
-			InspectedUpload inspected = this.inspector.inspect(upload.getBytes(), upload.getOriginalFilename());
+			// No connection is held here: the inspection (and its wait for a turn) can
+			// take
+			// seconds; the file is stored afterwards in a short transaction of its own.
+			InspectedUpload inspected = this.inspector.inspect(upload, upload.getOriginalFilename());
 			StoredFile file = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
 					inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
 			return Optional.of(new UploadedFile(file.id(), inspected.safeFileName(), file.contentType(), file.size(),
@@ -55,9 +56,6 @@ class UploadReceiver {
 		catch (RejectedUpload ex) {
 			errors.rejectValue(field, ex.messageKey(), ex.getArguments(), null);
 			return Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -18,6 +18,7 @@ import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.requests.CoSignInvitation;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.RequestFiling;
 import nl.recordsdesk.requests.Requests;
 import nl.recordsdesk.requests.SignerRole;
 import org.junit.jupiter.api.BeforeEach;
@@ -204,17 +205,25 @@ class RequestFormTests {
 			.with(csrf())
 			.exchange();
 		assertThat(first).hasRedirectedUrl("/request/sent");
-		// The back button and a second click: the draft is gone, so the visitor starts
-		// anew
-		// instead of filing again.
+		String reference = ((RequestFiling.Filed) first.getMvcResult().getFlashMap().get("filed")).reference();
+		// The answer was lost, or the back button and a second click: the same form again
+		// shows the request that was filed, with its reference, instead of filing again.
 		MvcTestResult second = this.mvc.post()
 			.uri("/request/check")
 			.param("code", code)
 			.with(this.session)
 			.with(csrf())
 			.exchange();
-		assertThat(second).hasRedirectedUrl("/request/what");
+		assertThat(second).hasRedirectedUrl("/request/sent");
+		assertThat(((RequestFiling.Filed) second.getMvcResult().getFlashMap().get("filed")).reference())
+			.isEqualTo(reference);
 		assertThat(this.requests.count()).isEqualTo(before + 1);
+		// A reload of the page after sending still shows the reference.
+		assertThat(this.mvc.get().uri("/request/sent").session(this.session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains(reference);
+		// A new request begun in the same session starts empty.
+		assertThat(this.mvc.get().uri("/request").session(this.session).exchange()).hasRedirectedUrl("/request/what");
 	}
 
 	@Test
