@@ -9,6 +9,7 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
@@ -26,13 +27,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>an attribute that no longer deserializes (a session written by an older release
  * whose class has changed incompatibly) is taken as absent, as if the session had
  * expired: the visitor starts again or signs in again rather than getting an error
- * page.</li>
+ * page;</li>
+ * <li>an attribute is added with PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}:
+ * two requests of one session at the same moment (two tabs, a page and its download) that
+ * both set a new attribute, such as the CSRF token after a sign-in, would otherwise fail
+ * on the attribute's primary key, and the page that lost would break off while it was
+ * being sent.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
+
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributeWrites() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
 
 	/** By name: Spring Session's configuration looks for this bean. */
 	@Bean
