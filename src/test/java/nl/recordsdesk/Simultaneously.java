@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -96,11 +97,14 @@ public final class Simultaneously {
 		if (redirect == null) {
 			return new Seen(posted.user(), status, null, 0, contentOf(posted.result()));
 		}
-		MvcTestResult page = mvc.get()
-			.uri(redirect)
-			.flashAttrs(posted.result().getMvcResult().getFlashMap())
-			.with(posted.who())
-			.exchange();
+		// The flash message is in the session the post was answered in (in the database),
+		// found by the cookie the answer set, as the browser would send it back.
+		MockMvcTester.MockMvcRequestBuilder get = mvc.get().uri(redirect).with(posted.who());
+		Cookie session = posted.result().getResponse().getCookie(TestBrowser.COOKIE);
+		if (session != null) {
+			get = get.cookie(session);
+		}
+		MvcTestResult page = get.exchange();
 		return new Seen(posted.user(), status, redirect, page.getResponse().getStatus(), contentOf(page));
 	}
 

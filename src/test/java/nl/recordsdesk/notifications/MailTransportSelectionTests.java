@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailTransportSelectionTests {
 
 	final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
 		.withUserConfiguration(NotificationsConfiguration.class, DevMailbox.class)
 		.withBean(Clock.class, Clock::systemUTC);
 
