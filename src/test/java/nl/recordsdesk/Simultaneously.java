@@ -96,11 +96,16 @@ public final class Simultaneously {
 		if (redirect == null) {
 			return new Seen(posted.user(), status, null, 0, contentOf(posted.result()));
 		}
-		MvcTestResult page = mvc.get()
-			.uri(redirect)
-			.flashAttrs(posted.result().getMvcResult().getFlashMap())
-			.with(posted.who())
-			.exchange();
+		// The notice is a flash attribute in the post's session, which is Spring
+		// Session's in PostgreSQL: the page is asked for with that session's cookie, as
+		// a browser would (MockMvc's flashAttrs would go to a MockHttpSession nobody
+		// reads).
+		var get = mvc.get().uri(redirect).with(posted.who());
+		jakarta.servlet.http.Cookie session = posted.result().getResponse().getCookie(TestBrowser.COOKIE);
+		if (session != null) {
+			get = get.cookie(session);
+		}
+		MvcTestResult page = get.exchange();
 		return new Seen(posted.user(), status, redirect, page.getResponse().getStatus(), contentOf(page));
 	}
 
