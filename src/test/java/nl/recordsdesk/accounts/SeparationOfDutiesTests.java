@@ -38,6 +38,14 @@ class SeparationOfDutiesTests {
 	}
 
 	@Test
+	void theDevelopmentDemoAccountsHoldOneRoleEach() {
+		assertThat(DemoAccounts.ACCOUNTS).allSatisfy((demo) -> {
+			assertThat(demo.roles()).hasSize(1);
+			assertThat(SeparationOfDuties.refusal(false, Set.of(), demo.roles())).isEmpty();
+		});
+	}
+
+	@Test
 	void theOtherRolesGoTogether() {
 		assertThat(SeparationOfDuties.refusal(false, Set.of(Roles.DESK),
 				Set.of(Roles.DESK, Roles.PHYSICIAN, Roles.AUDITOR)))
