@@ -180,7 +180,10 @@ class AccountAdminController {
 		return "redirect:/admin/accounts/" + id;
 	}
 
-	/** Only roles from the list are checked; unknown ones have their own message. */
+	/**
+	 * Whether the roles may be given, told as the roles field's message (and a refusal
+	 * recorded), unless that field already has a message of its own (none, unknown).
+	 */
 	private void checkRoles(@Nullable UUID id, String username, AccountForm form, BindingResult binding,
 			StaffMember me) {
 		if (!binding.hasFieldErrors("roles")) {
