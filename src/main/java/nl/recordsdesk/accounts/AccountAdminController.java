@@ -1,11 +1,17 @@
 package nl.recordsdesk.accounts;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.recordsdesk.accounts.SeparationOfDuties.Refusal;
+import nl.recordsdesk.accounts.SeparationOfDuties.RolesRefusedException;
 import nl.recordsdesk.accounts.StaffAccountAdministration.Created;
 import nl.recordsdesk.accounts.StaffAccountAdministration.SelfLockoutException;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -25,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The administrators' pages for staff accounts: list, create, change roles and
  * departments, disable and enable, reset a password or second factor. A one-time password
  * is shown once, on the page after the change. A change that takes something away ends
- * the account's sessions.
+ * the account's sessions. Roles are given only as {@link SeparationOfDuties} allows: a
+ * refusal is the roles field's message, and is recorded in the audit trail.
  */
 @Controller
 @RequestMapping("/admin/accounts")
@@ -69,6 +76,7 @@ class AccountAdminController {
 				&& this.administration.usernameTaken(accountForm.normalizedUsername())) {
 			binding.rejectValue("username", "accounts.admin.username.taken");
 		}
+		checkRoles(null, accountForm.normalizedUsername(), accountForm, binding, me);
 		if (binding.hasErrors()) {
 			return newView(model);
 		}
@@ -79,6 +87,10 @@ class AccountAdminController {
 		catch (DataIntegrityViolationException ex) {
 			// Someone else took the username in the meantime.
 			binding.rejectValue("username", "accounts.admin.username.taken");
+			return newView(model);
+		}
+		catch (RolesRefusedException ex) {
+			reject(binding, ex.refusal());
 			return newView(model);
 		}
 		redirect.addFlashAttribute(SEALED_ONE_TIME_PASSWORD, seal(created.oneTimePassword(), created.id()));
@@ -105,13 +117,19 @@ class AccountAdminController {
 		StaffAccount account = existing(id);
 		accountForm.setUsername(account.username());
 		accountForm.validate(binding, false);
-		if (!binding.hasFieldErrors("roles") && id.equals(me.id()) && !accountForm.getRoles().contains(Roles.ADMIN)) {
-			binding.rejectValue("roles", "accounts.admin.roles.ownAdmin");
-		}
+		checkRoles(id, account.username(), accountForm, binding, me);
 		if (binding.hasErrors()) {
 			return accountView(account, me, model);
 		}
-		this.administration.update(id, accountForm, me.id());
+		try {
+			this.administration.update(id, accountForm, me.id());
+		}
+		catch (RolesRefusedException ex) {
+			// Someone changed the account's roles since the check: refused (and
+			// recorded).
+			reject(binding, ex.refusal());
+			return accountView(account, me, model);
+		}
 		// New roles apply from the next sign-in; one taken away must not linger.
 		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("saved", true);
@@ -162,6 +180,22 @@ class AccountAdminController {
 		return "redirect:/admin/accounts/" + id;
 	}
 
+	/**
+	 * Whether the roles may be given, told as the roles field's message (and a refusal
+	 * recorded), unless that field already has a message of its own (none, unknown).
+	 */
+	private void checkRoles(@Nullable UUID id, String username, AccountForm form, BindingResult binding,
+			StaffMember me) {
+		if (!binding.hasFieldErrors("roles")) {
+			this.administration.checkRoles(id, username, Set.copyOf(form.getRoles()), me.id())
+				.ifPresent((refusal) -> reject(binding, refusal));
+		}
+	}
+
+	private static void reject(BindingResult binding, Refusal refusal) {
+		binding.rejectValue("roles", refusal.reason().messageCode());
+	}
+
 	private String seal(String oneTimePassword, UUID accountId) {
 		return this.cipher.encrypt(oneTimePassword.getBytes(StandardCharsets.UTF_8), accountId);
 	}
@@ -178,14 +212,20 @@ class AccountAdminController {
 	private static String accountView(StaffAccount account, StaffMember me, Model model) {
 		model.addAttribute("account",
 				new AccountView(account.id(), account.username(), account.displayName(), account.enabled(),
-						account.secondFactorEnrolled(), account.mustChangePassword(), account.id().equals(me.id())));
+						account.secondFactorEnrolled(), account.mustChangePassword(), account.id().equals(me.id()),
+						SeparationOfDuties.excluded(account.roles())));
 		model.addAttribute("roles", Roles.ALL);
 		return "accounts/admin/account";
 	}
 
-	/** The account as its page shows it. */
+	/**
+	 * The account as its page shows it.
+	 *
+	 * @param excluded the roles it holds that {@code ADMIN} excludes, from before that
+	 * rule: to be taken away
+	 */
 	record AccountView(UUID id, String username, String displayName, boolean enabled, boolean secondFactorEnrolled,
-			boolean mustChangePassword, boolean own) {
+			boolean mustChangePassword, boolean own, List<String> excluded) {
 
 	}
 

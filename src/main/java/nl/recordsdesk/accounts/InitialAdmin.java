@@ -3,6 +3,8 @@ package nl.recordsdesk.accounts;
 import java.time.Clock;
 import java.util.Set;
 
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,15 @@ class InitialAdmin implements ApplicationRunner {
 
 	private final Clock clock;
 
-	InitialAdmin(StaffAccounts accounts, PasswordEncoder passwordEncoder, AccountsProperties properties, Clock clock) {
+	private final AuditLog audit;
+
+	InitialAdmin(StaffAccounts accounts, PasswordEncoder passwordEncoder, AccountsProperties properties, Clock clock,
+			AuditLog audit) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
@@ -53,6 +59,8 @@ class InitialAdmin implements ApplicationRunner {
 		StaffAccount account = new StaffAccount(username, username, "", this.passwordEncoder.encode(admin.password()),
 				Set.of(Roles.ADMIN), Set.of(), true, this.clock.instant());
 		this.accounts.save(account);
+		// Only ADMIN: the separation of duties holds for the first account too.
+		this.audit.change(AuditAction.ACCOUNT_CREATED, null, account.username(), "roles ADMIN; initial administrator");
 		log.info("Initial administrator account {} created; its password must be changed at the first sign-in",
 				account.id());
 	}

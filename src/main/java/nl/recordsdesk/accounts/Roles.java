@@ -15,7 +15,10 @@ public final class Roles {
 	/** Physicians: decide deceased-patient requests for their departments. */
 	public static final String PHYSICIAN = "PHYSICIAN";
 
-	/** Administrators: manage staff accounts; they do not read requests. */
+	/**
+	 * Administrators: manage staff accounts. They do not read requests or the audit
+	 * trail: an account with this role holds no other ({@link SeparationOfDuties}).
+	 */
 	public static final String ADMIN = "ADMIN";
 
 	/** Auditors: search the audit trail. */

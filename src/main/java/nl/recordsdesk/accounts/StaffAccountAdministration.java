@@ -1,10 +1,16 @@
 package nl.recordsdesk.accounts;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import nl.recordsdesk.accounts.SeparationOfDuties.Refusal;
+import nl.recordsdesk.accounts.SeparationOfDuties.RolesRefusedException;
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What administrators do with staff accounts. Passwords they hand out are one-time
  * passwords: the holder must replace them at the next sign-in. An administrator cannot
- * disable their own account or take away their own administrator role, so the last
- * administrator cannot lock everyone out. Logged with account ids only.
+ * disable their own account or change their own roles, so the last administrator cannot
+ * lock everyone out and nobody grants themselves access; and roles are given only as
+ * {@link SeparationOfDuties} allows. Every grant and every refused one is in the audit
+ * trail. Logged with account ids only.
  */
 @Service
 @Transactional
@@ -33,12 +41,15 @@ class StaffAccountAdministration {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	StaffAccountAdministration(StaffAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.throttle = throttle;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -61,25 +72,84 @@ class StaffAccountAdministration {
 		return this.accounts.existsByUsername(StaffAccount.normalize(username));
 	}
 
-	/** A new account with a one-time password, which is returned to be shown once. */
+	/**
+	 * Whether an administrator may give these roles to this account ({@code null}: a new
+	 * one, with this username); a refusal is recorded in the audit trail, so that the
+	 * attempt is there also when the form has other mistakes.
+	 */
+	Optional<Refusal> checkRoles(@Nullable UUID id, String username, Set<String> wanted, UUID by) {
+		Set<String> current = (id != null) ? existing(id).roles() : Set.of();
+		Optional<Refusal> refusal = SeparationOfDuties.refusal(by.equals(id), current, wanted);
+		refusal.ifPresent((refused) -> recordRefusal(id, username, current, wanted, refused));
+		return refusal;
+	}
+
+	/**
+	 * A new account with a one-time password, which is returned to be shown once.
+	 * @throws RolesRefusedException when the roles may not be given (recorded)
+	 */
+	@Transactional(noRollbackFor = RolesRefusedException.class)
 	Created create(AccountForm form, UUID by) {
+		Set<String> roles = Set.copyOf(form.getRoles());
+		requireAllowed(null, form.normalizedUsername(), Set.of(), roles, by);
 		String oneTimePassword = OneTimePasswords.generate();
 		StaffAccount account = new StaffAccount(form.normalizedUsername(), nonNull(form.getDisplayName()),
-				nonNull(form.getEmail()), this.passwordEncoder.encode(oneTimePassword), form.getRoles(),
-				form.departmentList(), true, this.clock.instant());
+				nonNull(form.getEmail()), this.passwordEncoder.encode(oneTimePassword), roles, form.departmentList(),
+				true, this.clock.instant());
 		this.accounts.save(account);
+		this.audit.change(AuditAction.ACCOUNT_CREATED, null, account.username(), "roles " + listed(roles));
 		log.info("Staff account {} created by {}", account.id(), by);
 		return new Created(account.id(), oneTimePassword);
 	}
 
+	/**
+	 * Name, e-mail address, roles and departments.
+	 * @throws RolesRefusedException when the roles may not be given (recorded; nothing is
+	 * changed)
+	 */
+	@Transactional(noRollbackFor = RolesRefusedException.class)
 	void update(UUID id, AccountForm form, UUID by) {
-		if (id.equals(by) && !form.getRoles().contains(Roles.ADMIN)) {
-			throw new SelfLockoutException();
-		}
 		StaffAccount account = existing(id);
+		Set<String> current = account.roles();
+		Set<String> wanted = Set.copyOf(form.getRoles());
+		requireAllowed(id, account.username(), current, wanted, by);
 		account.rename(nonNull(form.getDisplayName()), nonNull(form.getEmail()), this.clock.instant());
-		account.assign(form.getRoles(), form.departmentList(), this.clock.instant());
+		account.assign(wanted, form.departmentList(), this.clock.instant());
+		if (!wanted.equals(current)) {
+			this.audit.change(AuditAction.ACCOUNT_ROLES_CHANGED, null, account.username(),
+					listed(current) + " -> " + listed(wanted));
+		}
 		log.info("Staff account {} changed by {}", id, by);
+	}
+
+	/**
+	 * Checked again in the change's own transaction: the roles may have changed since.
+	 */
+	private void requireAllowed(@Nullable UUID id, String username, Set<String> current, Set<String> wanted, UUID by) {
+		Optional<Refusal> refusal = SeparationOfDuties.refusal(by.equals(id), current, wanted);
+		if (refusal.isPresent()) {
+			recordRefusal(id, username, current, wanted, refusal.get());
+			throw new RolesRefusedException(refusal.get());
+		}
+	}
+
+	private void recordRefusal(@Nullable UUID id, String username, Set<String> current, Set<String> wanted,
+			Refusal refusal) {
+		if (id == null) {
+			this.audit.refused(AuditAction.ACCOUNT_CREATED, null, username,
+					"roles " + listed(wanted) + "; " + refusal.detail());
+		}
+		else {
+			this.audit.refused(AuditAction.ACCOUNT_ROLES_CHANGED, null, username,
+					listed(current) + " -> " + listed(wanted) + "; " + refusal.detail());
+		}
+		log.info("Roles for staff account {} refused ({})", (id != null) ? id : "(new)", refusal.detail());
+	}
+
+	/** Roles in the order pages list them, comma-separated; {@code none} for none. */
+	static String listed(Collection<String> roles) {
+		List<String> ordered = Roles.ALL.stream().filter(roles::contains).toList();
+		return ordered.isEmpty() ? "none" : String.join(",", ordered);
 	}
 
 	void disable(UUID id, UUID by) {
@@ -129,7 +199,7 @@ class StaffAccountAdministration {
 
 	}
 
-	/** An administrator tried to disable their own account or drop their own role. */
+	/** An administrator tried to disable their own account. */
 	static class SelfLockoutException extends RuntimeException {
 
 		SelfLockoutException() {

@@ -8,7 +8,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Staff accounts and sign-in",
-		allowedDependencies = "limits")
+		allowedDependencies = { "limits", "audit" })
 package nl.recordsdesk.accounts;
 
 import org.jspecify.annotations.NullMarked;

@@ -39,6 +39,12 @@ public enum AuditAction {
 
 	REQUEST_HANDED_OVER,
 
+	/**
+	 * A desk member took over a request that a colleague handled; the detail names the
+	 * previous handler.
+	 */
+	REQUEST_TAKEN_OVER,
+
 	IDENTITY_VERIFIED,
 
 	/** A question to the requester, for example for a missing document. */
@@ -83,6 +89,13 @@ public enum AuditAction {
 	ACCOUNT_CHANGED,
 
 	ACCOUNT_DISABLED,
+
+	/**
+	 * Roles granted or taken away (subject: the account's username; detail: the roles
+	 * before and after). Refused ({@code DENIED}) when an administrator changes their own
+	 * roles or the separation of duties forbids the combination.
+	 */
+	ACCOUNT_ROLES_CHANGED,
 
 	// Sign-in and access, recorded from Spring Security's events
 

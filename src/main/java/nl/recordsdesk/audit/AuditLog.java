@@ -39,6 +39,19 @@ public interface AuditLog {
 			@Nullable String detail);
 
 	/**
+	 * A staff change that a rule refused (outcome {@code DENIED}): joins the caller's
+	 * transaction ({@code MANDATORY}), which commits the record without the change, so
+	 * check before changing anything. A change whose transaction rolled back is recorded
+	 * in a short transaction of its own, after the first one ended.
+	 * @param action what was attempted
+	 * @param requestReference the request's reference, if the attempt concerns one
+	 * @param subject what else the attempt concerns, such as a staff account's username
+	 * @param detail why it was refused, without personal data of the patient
+	 */
+	void refused(AuditAction action, @Nullable String requestReference, @Nullable String subject,
+			@Nullable String detail);
+
+	/**
 	 * A staff read of personal data: recorded even when nothing changes, in the reader's
 	 * transaction ({@code REQUIRED}) and on its connection, so a read never needs a
 	 * second pooled connection. Read in a read-write transaction and record the read in

@@ -53,6 +53,13 @@ class JdbcAuditLog implements AuditLog {
 		write(action, AuditOutcome.SUCCESS, Actor.current(), requestReference, subject, detail);
 	}
 
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void refused(AuditAction action, @Nullable String requestReference, @Nullable String subject,
+			@Nullable String detail) {
+		write(action, AuditOutcome.DENIED, Actor.current(), requestReference, subject, detail);
+	}
+
 	/**
 	 * {@code REQUIRED}: the record is written on the reader's own connection, in its
 	 * transaction, so a read never waits for a second pooled connection (a pool full of

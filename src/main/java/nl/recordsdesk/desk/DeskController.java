@@ -8,6 +8,7 @@ import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.letters.Letters;
 import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.NotTheHandlerException;
 import nl.recordsdesk.requests.RequestStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -111,6 +112,7 @@ class DeskController {
 		try {
 			switch (action) {
 				case "claim" -> this.desk.claim(reference, version, staff);
+				case "take-over" -> this.desk.takeOver(reference, version, staff);
 				case "release" -> this.desk.release(reference, version, staff);
 				case "hand-over" -> this.desk.handOver(reference, version, staff, required(colleague));
 				case "verify" -> this.desk.verify(reference, version, staff);
@@ -133,6 +135,10 @@ class DeskController {
 		catch (RequestChangedException ex) {
 			// Someone was first: nothing was saved; the page shows the request as it is.
 			redirect.addFlashAttribute("problem", "conflict");
+		}
+		catch (NotTheHandlerException ex) {
+			// A colleague handles it; the page offers to take it over.
+			redirect.addFlashAttribute("problem", "notHandler");
 		}
 		catch (IllegalTransitionException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("problem", action);

@@ -60,6 +60,14 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 
 	public record Entry(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to,
 			String actor, @Nullable String detail) {
+
+		/**
+		 * Whether the detail is a staff username: the colleague handed to or taken from.
+		 */
+		public boolean namesStaff() {
+			return this.type == RequestEvent.Type.HANDED_OVER || this.type == RequestEvent.Type.TAKEN_OVER;
+		}
+
 	}
 
 	/**
@@ -125,6 +133,14 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		return this.status == RequestStatus.IN_REVIEW && staff.equals(this.assignedTo);
 	}
 
+	/**
+	 * Whether a colleague handles this open request: then this member sees who, and may
+	 * take it over, instead of the actions.
+	 */
+	public boolean heldByOther(String staff) {
+		return this.status.isOpen() && this.assignedTo != null && !this.assignedTo.equals(staff);
+	}
+
 	public boolean complete() {
 		return this.checklist.stream().allMatch(Check::satisfied);
 	}
@@ -138,7 +154,12 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		if (this.identityVerifiedBy != null) {
 			usernames.add(this.identityVerifiedBy);
 		}
-		this.history.forEach((entry) -> usernames.add(entry.actor()));
+		this.history.forEach((entry) -> {
+			usernames.add(entry.actor());
+			if (entry.namesStaff() && entry.detail() != null) {
+				usernames.add(entry.detail());
+			}
+		});
 		this.notes.forEach((note) -> usernames.add(note.writtenBy()));
 		this.decisions.forEach((decision) -> usernames.add(decision.decidedBy()));
 		return usernames;

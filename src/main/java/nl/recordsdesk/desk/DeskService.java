@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import nl.recordsdesk.accounts.Roles;
 import nl.recordsdesk.accounts.StaffDirectory;
@@ -15,6 +16,7 @@ import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.notifications.Outbox;
 import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.NotTheHandlerException;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.Requests;
 import nl.recordsdesk.requests.StoredFiles;
@@ -41,6 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * away because of a concurrent change (a deadlock with the requester's own change, a
  * unique position already taken). That translation happens after the transaction has
  * ended, so a failure at commit is told the same way.
+ * <p>
+ * Only the request's handler acts on it (the aggregate refuses anyone else with
+ * {@link NotTheHandlerException}, and the refused attempt is recorded); a colleague takes
+ * it over first ({@link #takeOver}). Notes and a physician's decision are not the
+ * handler's.
  */
 @Service
 public class DeskService {
@@ -81,6 +88,16 @@ public class DeskService {
 	public void claim(String reference, long version, String staff) {
 		act(reference, version, AuditAction.REQUEST_CLAIMED, null,
 				(request) -> request.claim(staff, this.clock.instant()));
+	}
+
+	/**
+	 * A colleague takes over a request that someone else handles; the audit record and
+	 * the history name the previous handler.
+	 */
+	public void takeOver(String reference, long version, String staff) {
+		actWithDetail(reference, version, AuditAction.REQUEST_TAKEN_OVER,
+				(request) -> "from " + request.takeOver(staff, this.clock.instant()), (request) -> {
+				});
 	}
 
 	public void release(String reference, long version, String staff) {
@@ -228,6 +245,19 @@ public class DeskService {
 	 */
 	private void act(String reference, @Nullable Long version, AuditAction action, @Nullable String detail,
 			Consumer<Request> change, Consumer<Request> then) {
+		actWithDetail(reference, version, action, (request) -> {
+			change.accept(request);
+			return detail;
+		}, then);
+	}
+
+	/**
+	 * As above, with the audit record's detail from the change.
+	 * @throws NotTheHandlerException when a colleague handles the request (recorded as
+	 * refused, after the transaction ended)
+	 */
+	private void actWithDetail(String reference, @Nullable Long version, AuditAction action,
+			Function<Request, @Nullable String> change, Consumer<Request> then) {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				Request request = this.requests.findByReferenceForUpdate(reference)
@@ -235,7 +265,7 @@ public class DeskService {
 				if (version != null && request.version() != version) {
 					throw new RequestChangedException();
 				}
-				change.accept(request);
+				String detail = change.apply(request);
 				// The request is managed in this transaction: flushing writes the change
 				// and inserts new children by cascade (save() would merge, and merging a
 				// new child with an assigned id, such as a physician's decision, fails).
@@ -253,6 +283,13 @@ public class DeskService {
 			log.info("{} on {} refused: changed at the same moment ({})", action, reference,
 					ex.getClass().getSimpleName());
 			throw new RequestChangedException(ex);
+		}
+		catch (NotTheHandlerException ex) {
+			// The attempt's own transaction rolled back; the refusal is kept in a short
+			// one of its own, now that the first has returned its connection.
+			this.transactions.executeWithoutResult(
+					(status) -> this.audit.refused(action, reference, null, "handled by " + ex.handler()));
+			throw ex;
 		}
 	}
 

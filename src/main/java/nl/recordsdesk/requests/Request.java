@@ -412,7 +412,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, REQUESTER, code.name());
 	}
 
-	// The back office. Each action is done by the staff member who claimed the request.
+	// The back office. Each action is done by the staff member who claimed the request
+	// (the handler); a colleague takes the request over first, explicitly. A physician's
+	// decision and a note are not the handler's: anyone at the desk may leave a note.
 
 	/**
 	 * A desk employee takes the request from the queue. Two at once: one wins (optimistic
@@ -422,12 +424,32 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.SUBMITTED) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
-		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
-			throw new IllegalTransitionException("Assigned to someone else");
-		}
+		requireHandler(staff);
 		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
 		this.status = RequestStatus.IN_REVIEW;
 		this.assignedTo = staff;
+	}
+
+	/**
+	 * A colleague takes over a request that someone else handles (who is away, or left it
+	 * waiting): from now on only they act on it. The history names the previous handler.
+	 * The state stays as it is: a request back in the queue still has to be claimed.
+	 * @return the previous handler's username
+	 */
+	public String takeOver(String staff, Instant now) {
+		if (!this.status.isOpen()) {
+			throw new IllegalTransitionException("A " + this.status + " request is not taken over");
+		}
+		String previous = this.assignedTo;
+		if (previous == null) {
+			throw new IllegalTransitionException("Nobody handles this request: claim it");
+		}
+		if (previous.equals(staff)) {
+			throw new IllegalTransitionException("The request is already yours");
+		}
+		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous);
+		this.assignedTo = staff;
+		return previous;
 	}
 
 	/** Back to the queue, for anyone to take. */
@@ -567,9 +589,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (reason.isBlank()) {
 			throw new IllegalArgumentException("A refusal states its reasons");
 		}
-		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
-			throw new IllegalTransitionException("Assigned to someone else");
-		}
+		requireHandler(staff);
 		if (!deskMayReject()) {
 			throw new IllegalTransitionException("A physician decides this request now");
 		}
@@ -613,6 +633,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (months < 1 || months > 2 || reason.isBlank()) {
 			throw new IllegalArgumentException("One or two months, with a reason");
 		}
+		requireHandler(staff);
 		this.originalDueDate = this.dueDate;
 		this.dueDate = this.dueDate.plusMonths(months);
 		this.extensionReason = reason;
@@ -630,6 +651,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (parts.isBlank()) {
 			throw new IllegalArgumentException("Say which parts were copied");
 		}
+		requireHandler(staff);
 		this.preparedParts = parts;
 		this.assignedTo = staff;
 		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
@@ -643,6 +665,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.delivery == Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalArgumentException("A download needs the copy itself");
 		}
+		requireHandler(staff);
 		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
 	}
@@ -654,6 +677,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.IN_PREPARATION || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
 		}
+		requireHandler(staff);
 		this.copyFileId = copy.fileId();
 		this.copyFileName = copy.fileName();
 		this.downloadExpiresAt = expiresAt;
@@ -705,6 +729,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.delivery == Delivery.PICKUP_RADIOLOGY && feeCharged && !feePaid) {
 			throw new IllegalArgumentException("The DVD fee must be paid");
 		}
+		requireHandler(staff);
 		this.idCheckedAtPickup = pickup && idChecked;
 		this.feePaid = feePaid;
 		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
@@ -727,6 +752,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (LocalDate.ofInstant(at, zone).isBefore(LocalDate.ofInstant(now, zone))) {
 			throw new IllegalArgumentException("An appointment lies ahead");
 		}
+		requireHandler(staff);
 		this.appointmentAt = at;
 		this.appointmentPlace = place;
 		this.assignedTo = staff;
@@ -748,6 +774,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.type == RequestType.EXPLANATION && (this.appointmentAt == null || this.appointmentAt.isAfter(now))) {
 			throw new IllegalTransitionException("The conversation has not taken place yet");
 		}
+		requireHandler(staff);
 		this.completionNote = note;
 		this.assignedTo = staff;
 		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
@@ -805,8 +832,19 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != required) {
 			throw new IllegalTransitionException("Needs " + required + ", is " + this.status);
 		}
-		if (!staff.equals(this.assignedTo)) {
+		if (this.assignedTo == null) {
 			throw new IllegalTransitionException("Claim the request first");
+		}
+		requireHandler(staff);
+	}
+
+	/**
+	 * Only the handler acts on a request someone handles; one that nobody handles (in the
+	 * queue) anyone at the desk may act on as far as its state allows.
+	 */
+	private void requireHandler(String staff) {
+		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
+			throw new NotTheHandlerException(this.assignedTo);
 		}
 	}
 

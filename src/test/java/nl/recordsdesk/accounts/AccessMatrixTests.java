@@ -68,6 +68,11 @@ class AccessMatrixTests {
 		outcome.check(this.mvc.post().uri(url).with(csrf()).with(as(persona)).exchange());
 	}
 
+	/**
+	 * No such account can be made any more (SeparationOfDuties), but one from before
+	 * keeps its access until an administrator takes a role away: the filter chain goes by
+	 * role.
+	 */
 	@Test
 	void anAdministratorWhoIsAlsoDeskStaffReachesTheDesk() {
 		Authentication both = WithStaffSecurityContextFactory.withRoles(Roles.ADMIN, Roles.DESK);

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -27,12 +29,14 @@ class InitialAdminTests {
 
 	final PasswordEncoder passwordEncoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
+	final AuditLog audit = mock(AuditLog.class);
+
 	final Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
 
 	InitialAdmin initialAdmin(String username, String password) {
 		AccountsProperties properties = new AccountsProperties(true, null, "Ziekenhuis", 5, Duration.ofMinutes(15), 20,
 				Duration.ofMinutes(15), new AccountsProperties.InitialAdmin(username, password));
-		return new InitialAdmin(this.accounts, this.passwordEncoder, properties, this.clock);
+		return new InitialAdmin(this.accounts, this.passwordEncoder, properties, this.clock, this.audit);
 	}
 
 	@Test
@@ -46,6 +50,8 @@ class InitialAdminTests {
 		assertThat(account.mustChangePassword()).isTrue();
 		assertThat(account.secondFactorEnrolled()).isFalse();
 		assertThat(this.passwordEncoder.matches("tijdelijk-wachtwoord", account.passwordHash())).isTrue();
+		verify(this.audit).change(AuditAction.ACCOUNT_CREATED, null, "eerste.beheerder",
+				"roles ADMIN; initial administrator");
 	}
 
 	@Test

@@ -146,6 +146,12 @@ class DeskJourneyBrowserTests {
 		TestStaff.signIn(browser, this.base, colleague);
 		open("/desk/requests/" + reference);
 		assertThat(browser.findElement(By.id("decisions-title")).isDisplayed()).isTrue();
+		// Kim claimed it: Ali sees who handles it and takes it over before preparing.
+		assertThat(browser.findElements(By.id("prepare-text"))).isEmpty();
+		assertThat(browser.findElement(By.id("held-by-other")).getText()).contains("Kim Balie behandelt");
+		press("take-over");
+		assertThat(browser.findElement(By.id("done")).getText()).contains("U heeft de aanvraag overgenomen.");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Overgenomen van Kim Balie");
 		browser.findElement(By.id("prepare-text")).sendKeys("Cardiologie 2023-2025");
 		press("prepare");
 		press("ready");

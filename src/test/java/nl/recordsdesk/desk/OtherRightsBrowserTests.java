@@ -143,9 +143,15 @@ class OtherRightsBrowserTests {
 			.contains("Dr. Jan Wit als behandelend arts");
 		TestStaff.signOut(browser);
 
+		// A colleague carries it out: the claim is the first clerk's, so they take it
+		// over.
 		String colleague = this.staff.create("balie", "Mo Balie", List.of("DESK"), List.of());
 		TestStaff.signIn(browser, this.base, colleague);
 		open("/desk/requests/" + destruction);
+		assertThat(browser.findElements(By.id("complete-text"))).isEmpty();
+		assertThat(browser.findElement(By.id("held-by-other")).getText()).contains("Roos Balie behandelt");
+		press("take-over");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Overgenomen van Roos Balie");
 		complete("Het hele dossier is op " + today.format(DAY) + " vernietigd.");
 		Chromium.screenshot(browser, "desk-destroyed");
 
