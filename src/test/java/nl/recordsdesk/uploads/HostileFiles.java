@@ -85,6 +85,16 @@ public final class HostileFiles {
 				UploadFixtures.zip(Map.of("factuur.exe", UploadFixtures.windowsExecutable())));
 	}
 
+	/** A 300 KB PDF whose page unpacks to 300 MB. */
+	public static byte[] pdfBomb() {
+		return pdfWithContent(deflatedZeros(300));
+	}
+
+	/** A PDF whose link runs a script. */
+	public static byte[] pdfWithJavaScriptLink() {
+		return pdfWithLinkAction(action("URI", "URI", "javascript:app.alert(1)"));
+	}
+
 	static byte[] pdfWithAfterTheEnd(String text) {
 		return UploadFixtures.concat(UploadFixtures.pdf(), text.getBytes(StandardCharsets.ISO_8859_1));
 	}
