@@ -147,39 +147,58 @@ final class PdfInspection {
 		if (subtype != null && ACTIVE_TYPES.contains(subtype)) {
 			return Reason.PDF_ACTIVE_CONTENT;
 		}
-		// Where an action can sit: a link's or a field's action, the open action, the
-		// next action of an action, and any dictionary that says it is one. The key S
-		// alone says nothing: structure elements, groups and masks have one too.
+		// Where an action can sit: a link's, a bookmark's or a field's action, the open
+		// action, and any dictionary that says it is one. The key S alone says nothing:
+		// structure elements, groups and masks have one too; nor does Next, which
+		// bookmarks use for the next bookmark.
 		if (ACTION.equals(type)) {
 			Reason refused = actionRefusal(dictionary);
 			if (refused != null) {
 				return refused;
 			}
 		}
-		for (COSName key : List.of(COSName.A, COSName.OPEN_ACTION, COSName.NEXT)) {
-			COSBase value = resolve(dictionary.getDictionaryObject(key));
-			if (value instanceof COSDictionary action) {
+		for (COSName key : List.of(COSName.A, COSName.OPEN_ACTION)) {
+			// An open action may also be a destination (an array): a page to open at.
+			if (dictionary.getDictionaryObject(key) instanceof COSDictionary action) {
 				Reason refused = actionRefusal(action);
 				if (refused != null) {
 					return refused;
 				}
 			}
-			else if (value instanceof COSArray array && key.equals(COSName.NEXT)) {
-				for (COSBase next : array) {
-					if (resolve(next) instanceof COSDictionary action) {
-						Reason refused = actionRefusal(action);
-						if (refused != null) {
-							return refused;
-						}
-					}
-				}
-			}
-			// An open action may also be a destination (an array): a page to open at.
 		}
 		return null;
 	}
 
-	private static @Nullable Reason actionRefusal(COSDictionary action) {
+	/** The action, and the actions it is followed by (Next), in turn. */
+	private static @Nullable Reason actionRefusal(COSDictionary first) {
+		Deque<COSDictionary> pending = new ArrayDeque<>();
+		Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		pending.push(first);
+		while (!pending.isEmpty()) {
+			COSDictionary action = pending.pop();
+			if (!seen.add(action)) {
+				continue;
+			}
+			Reason refused = singleActionRefusal(action);
+			if (refused != null) {
+				return refused;
+			}
+			COSBase next = action.getDictionaryObject(COSName.NEXT);
+			if (next instanceof COSDictionary single) {
+				pending.push(single);
+			}
+			else if (next instanceof COSArray array) {
+				for (COSBase each : array) {
+					if (resolve(each) instanceof COSDictionary listed) {
+						pending.push(listed);
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Reason singleActionRefusal(COSDictionary action) {
 		COSName kind = action.getCOSName(COSName.S);
 		if (GO_TO.equals(kind)) {
 			return null;

@@ -2,6 +2,7 @@ package nl.recordsdesk.uploads;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,9 +81,6 @@ final class PdfStructure {
 		if (!startsWithHeader()) {
 			throw foreign();
 		}
-		if (holdsMarkup(this.pdf, 0, Math.min(this.pdf.length, SNIFFED_BYTES))) {
-			throw foreign();
-		}
 		int endOfLastEof = -1;
 		while (true) {
 			skipWhiteSpace(false);
@@ -121,6 +119,9 @@ final class PdfStructure {
 				throw foreign();
 			}
 		}
+		if (sniffedAsMarkup()) {
+			throw foreign();
+		}
 		if (endOfLastEof < 0) {
 			// Cut off before its end: no viewer can be sure what it shows.
 			throw new RejectedUpload(Reason.PDF_UNREADABLE);
@@ -130,6 +131,21 @@ final class PdfStructure {
 				throw foreign();
 			}
 		}
+	}
+
+	/**
+	 * Whether the first bytes, where browsers and mail clients sniff, hold markup:
+	 * comments, strings, names and uncompressed streams; compressed data is left out,
+	 * where any few bytes turn up by chance.
+	 */
+	private boolean sniffedAsMarkup() {
+		byte[] sniffed = Arrays.copyOf(this.pdf, Math.min(this.pdf.length, SNIFFED_BYTES));
+		for (Stream stream : this.streams) {
+			if (stream.dictionary().containsKey("Filter") && stream.dataStart() < sniffed.length) {
+				Arrays.fill(sniffed, stream.dataStart(), Math.min(stream.dataEnd(), sniffed.length), (byte) ' ');
+			}
+		}
+		return holdsMarkup(sniffed, 0, sniffed.length);
 	}
 
 	private boolean startsWithHeader() {
@@ -175,18 +191,24 @@ final class PdfStructure {
 			this.pos++;
 		}
 		int start = this.pos;
-		int endstream = indexOf("endstream", start);
+		// The length, where the dictionary gives it directly and "endstream" follows it;
+		// else up to the end-of-line before the first "endstream".
+		int endstream = -1;
+		int end = -1;
+		if (dictionary.get("Length") instanceof Long length && length >= 0 && length <= this.pdf.length - start) {
+			this.pos = (int) (start + length);
+			skipWhiteSpace(false);
+			if (keywordAt("endstream")) {
+				endstream = this.pos;
+				end = (int) (start + length);
+			}
+		}
 		if (endstream < 0) {
-			throw unreadable();
-		}
-		int end = endstream;
-		// The length, where the dictionary gives it directly and it fits; else up to the
-		// end-of-line before "endstream".
-		if (dictionary.get("Length") instanceof Long length && length >= 0 && start + length <= endstream
-				&& onlyWhiteSpace((int) (start + length), endstream)) {
-			end = (int) (start + length);
-		}
-		else {
+			endstream = indexOf("endstream", start);
+			if (endstream < 0) {
+				throw unreadable();
+			}
+			end = endstream;
 			if (end > start && this.pdf[end - 1] == '\n') {
 				end--;
 			}
@@ -419,15 +441,6 @@ final class PdfStructure {
 			}
 		}
 		return -1;
-	}
-
-	private boolean onlyWhiteSpace(int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (!isWhiteSpace(this.pdf[i] & 0xff)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private int peek(int ahead) {

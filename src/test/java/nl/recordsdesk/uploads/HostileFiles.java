@@ -364,11 +364,21 @@ public final class HostileFiles {
 			document.addPage(second);
 			PDPageFitDestination destination = new PDPageFitDestination();
 			destination.setPage(second);
-			PDOutlineItem bookmark = new PDOutlineItem();
-			bookmark.setTitle("Bijlage");
-			bookmark.setDestination(destination);
 			PDDocumentOutline outline = new PDDocumentOutline();
-			outline.addLast(bookmark);
+			PDPageFitDestination start = new PDPageFitDestination();
+			start.setPage(document.getPage(0));
+			for (String title : new String[] { "Brief", "Bijlage", "Website" }) {
+				PDOutlineItem bookmark = new PDOutlineItem();
+				bookmark.setTitle(title);
+				if (title.equals("Website")) {
+					bookmark.setAction(new PDActionURI());
+					((PDActionURI) bookmark.getAction()).setURI("https://www.ziekenhuis.example/");
+				}
+				else {
+					bookmark.setDestination(title.equals("Brief") ? start : destination);
+				}
+				outline.addLast(bookmark);
+			}
 			document.getDocumentCatalog().setDocumentOutline(outline);
 			PDActionGoTo goTo = new PDActionGoTo();
 			goTo.setDestination(destination);
