@@ -183,6 +183,68 @@ public final class HostileFiles {
 		});
 	}
 
+	/**
+	 * Pages whose content streams each unpack to {@code megabytes}: small alone, a bomb
+	 * together.
+	 */
+	static byte[] pdfWithPagesOf(int pages, int megabytes) {
+		byte[] deflated = deflatedZeros(megabytes);
+		return UploadFixtures.pdf((document) -> {
+			for (int i = 0; i < pages; i++) {
+				PDPage page = (i == 0) ? document.getPage(0) : new PDPage();
+				if (i > 0) {
+					document.addPage(page);
+				}
+				COSStream content = document.getDocument().createCOSStream();
+				try (OutputStream out = content.createRawOutputStream()) {
+					out.write(deflated);
+				}
+				content.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+				page.getCOSObject().setItem(COSName.CONTENTS, content);
+			}
+		});
+	}
+
+	/**
+	 * A content stream compressed twice: the first unpacking is small, the second a bomb.
+	 */
+	static byte[] pdfWithDoublyDeflatedBomb() {
+		byte[] inner = deflatedZeros(300);
+		ByteArrayOutputStream outer = new ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(outer)) {
+			out.write(inner);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return UploadFixtures.pdf((document) -> {
+			COSStream content = document.getDocument().createCOSStream();
+			try (OutputStream out = content.createRawOutputStream()) {
+				out.write(outer.toByteArray());
+			}
+			content.setItem(COSName.FILTER,
+					new COSArray(java.util.List.of(COSName.FLATE_DECODE, COSName.FLATE_DECODE)));
+			document.getPage(0).getCOSObject().setItem(COSName.CONTENTS, content);
+		});
+	}
+
+	/**
+	 * A bomb in an object stream that nothing refers to, put into an uncompressed PDF
+	 * before its cross-reference table: no viewer would unpack it, but a parser that
+	 * repairs the file might.
+	 */
+	static byte[] pdfWithUnreferencedObjectStreamBomb() {
+		byte[] pdf = save(UploadFixtures.pdfDocument(), CompressParameters.NO_COMPRESSION);
+		byte[] bomb = deflatedZeros(300);
+		byte[] object = UploadFixtures.concat(
+				UploadFixtures.concat(("99 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode /Length "
+						+ bomb.length + " >>\nstream\n")
+					.getBytes(StandardCharsets.US_ASCII), bomb),
+				"\nendstream\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+		int xref = indexOf(pdf, "\nxref".getBytes(StandardCharsets.US_ASCII), 0) + 1;
+		return insert(pdf, xref, object);
+	}
+
 	/** An image XObject whose dictionary claims {@code width} x {@code height} pixels. */
 	static byte[] pdfWithImageClaiming(int width, int height) {
 		return UploadFixtures.pdf((document) -> {

@@ -141,6 +141,12 @@ class HostileUploadCorpusTests {
 				hostile("objects nested 5000 deep", Reason.PDF_UNREADABLE, HostileFiles::pdfNestedTooDeeply),
 				hostile("a 300 KB PDF whose content stream inflates to 300 MB", Reason.PDF_TOO_LARGE_UNPACKED,
 						() -> HostileFiles.pdfWithContent(HostileFiles.deflatedZeros(300))),
+				hostile("40 pages of 8 MB each, a bomb together", Reason.PDF_TOO_LARGE_UNPACKED,
+						() -> HostileFiles.pdfWithPagesOf(40, 8)),
+				hostile("a bomb compressed twice (FlateDecode FlateDecode)", Reason.PDF_TOO_LARGE_UNPACKED,
+						HostileFiles::pdfWithDoublyDeflatedBomb),
+				hostile("a bomb in an object stream nothing refers to", Reason.PDF_TOO_LARGE_UNPACKED,
+						HostileFiles::pdfWithUnreferencedObjectStreamBomb),
 				hostile("an image XObject claiming 100000 x 100000 pixels", Reason.PDF_TOO_LARGE_UNPACKED,
 						() -> HostileFiles.pdfWithImageClaiming(100_000, 100_000)),
 				// Not a PDF, JPEG or PNG, whatever the name says.
@@ -287,7 +293,7 @@ class HostileUploadCorpusTests {
 
 	@Test
 	void theCorpusIsLargeEnough() {
-		assertThat(hostile().count()).isGreaterThanOrEqualTo(55);
+		assertThat(hostile().count()).isGreaterThanOrEqualTo(60);
 		assertThat(valid().count()).isGreaterThanOrEqualTo(20);
 	}
 
