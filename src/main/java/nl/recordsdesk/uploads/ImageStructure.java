@@ -1,5 +1,7 @@
 package nl.recordsdesk.uploads;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -11,6 +13,8 @@ import java.util.zip.CRC32;
  * its comments or text chunks is refused when it is markup or a script.
  */
 final class ImageStructure {
+
+	private static final byte[] XMP = "http://ns.adobe.com/xap/1.0/".getBytes(StandardCharsets.US_ASCII);
 
 	private ImageStructure() {
 	}
@@ -28,7 +32,7 @@ final class ImageStructure {
 			}
 			int dataStart = pos + 8;
 			int dataEnd = dataStart + (int) length;
-			String type = new String(png, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+			String type = new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1);
 			if (!type.chars().allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
 				throw unreadable();
 			}
@@ -91,7 +95,9 @@ final class ImageStructure {
 			if (length < 2 || pos + length > jpeg.length) {
 				throw unreadable();
 			}
-			if ((marker == 0xfe || (marker >= 0xe0 && marker <= 0xef))
+			// Text segments only: a comment, and XMP metadata (APP1); the other APPn hold
+			// binary data (Exif thumbnails, colour profiles).
+			if ((marker == 0xfe || (marker == 0xe1 && startsWith(jpeg, pos + 2, XMP)))
 					&& PdfStructure.holdsMarkup(jpeg, pos + 2, pos + length)) {
 				throw foreign();
 			}
@@ -127,6 +133,11 @@ final class ImageStructure {
 		if (pos != jpeg.length) {
 			throw foreign();
 		}
+	}
+
+	private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+		return at + prefix.length <= bytes.length
+				&& Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
 	}
 
 	private static int readInt(byte[] bytes, int at) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +40,15 @@ final class PdfStructure {
 	// them, whatever else it is.
 	static final int SNIFFED_BYTES = 1024;
 
+	// Long enough not to turn up by chance in a few kilobytes of binary data.
 	private static final List<String> MARKUP = List.of("<script", "<html", "<!doctype", "<body", "<head", "<iframe",
-			"<svg", "<?php", "<?=", "<object", "<embed", "<meta", "<img", "<form", "<a ", "javascript:");
+			"<svg", "<?php", "<object", "<embed", "<meta", "<img", "<form", "javascript:");
+
+	private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
+
+	private static final Pattern INTEGER = Pattern.compile("\\d{1,18}");
+
+	private static final Pattern GENERATION = Pattern.compile("\\d{1,5}");
 
 	private static final int MAX_DEPTH = 64;
 
@@ -325,10 +333,10 @@ final class PdfStructure {
 
 	private Object readNumberOrReference() throws RejectedUpload {
 		String number = readRegular();
-		if (!number.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+		if (!NUMBER.matcher(number).matches()) {
 			throw unreadable();
 		}
-		if (!number.matches("\\d{1,18}")) {
+		if (!INTEGER.matcher(number).matches()) {
 			return Double.valueOf(number);
 		}
 		long value = Long.parseLong(number);
@@ -337,7 +345,7 @@ final class PdfStructure {
 		int mark = this.pos;
 		skipWhiteSpace(true);
 		String generation = (this.pos < this.pdf.length && isDigit(this.pdf[this.pos] & 0xff)) ? readRegular() : "";
-		if (generation.matches("\\d{1,5}")) {
+		if (GENERATION.matcher(generation).matches()) {
 			skipWhiteSpace(true);
 			if (peek(0) == 'R' && (this.pos + 1 >= this.pdf.length || isDelimiterOrSpace(peek(1)))) {
 				this.pos++;
