@@ -32,6 +32,9 @@ final class PdfStreams {
 	/** ...and never to more than this (large ones). */
 	static final long CAP = 256L * 1024 * 1024;
 
+	/** The most a PDF's streams unpack to, with its images. */
+	static final long MAX_WITH_IMAGES = 1024L * 1024 * 1024;
+
 	// What a filter chain may hold between two filters (ASCII85 before Flate, say):
 	// kept in memory, so kept small.
 	static final int MAX_INTERMEDIATE = 16 * 1024 * 1024;
@@ -48,20 +51,41 @@ final class PdfStreams {
 	}
 
 	static void check(byte[] pdf, List<PdfStructure.Stream> streams, long maxPixels) throws RejectedUpload {
-		Counter counter = new Counter(budget(pdf.length));
+		// An image's pixels may unpack to their own size on top of the file's budget:
+		// a scan compressed losslessly unpacks to far more than 100 times its file.
+		long images = 0;
 		for (PdfStructure.Stream stream : streams) {
-			Map<String, Object> dictionary = stream.dictionary();
-			if ("Image".equals(PdfStructure.nameOf(dictionary.get("Subtype")))
-					&& dictionary.get("Width") instanceof Long width
-					&& dictionary.get("Height") instanceof Long height) {
-				if (width <= 0 || height <= 0 || width > maxPixels || height > maxPixels
-						|| width * height > maxPixels) {
-					throw new RejectedUpload(Reason.PDF_TOO_LARGE_UNPACKED);
-				}
-				continue;
-			}
+			images += pixelBytes(stream.dictionary(), maxPixels);
+		}
+		Counter counter = new Counter(Math.min(MAX_WITH_IMAGES, budget(pdf.length) + images));
+		for (PdfStructure.Stream stream : streams) {
+			// Images too are unpacked and counted: a stream that says it is an image may
+			// still be used as a page's content.
 			decode(pdf, stream, counter);
 		}
+	}
+
+	/**
+	 * What an image's pixels take unpacked, from its dictionary (a row of each colour
+	 * component at its bits, rounded up to bytes, and a predictor's byte a row); nothing
+	 * when the stream is no image. Refused over the pixel limit.
+	 */
+	static long pixelBytes(Map<String, Object> dictionary, long maxPixels) throws RejectedUpload {
+		if (!"Image".equals(PdfStructure.nameOf(dictionary.get("Subtype")))) {
+			return 0;
+		}
+		if (!(dictionary.get("Width") instanceof Long width) || !(dictionary.get("Height") instanceof Long height)) {
+			return 0;
+		}
+		if (width <= 0 || height <= 0 || width > maxPixels || height > maxPixels || width * height > maxPixels) {
+			throw new RejectedUpload(Reason.PDF_TOO_LARGE_UNPACKED);
+		}
+		long bits = (dictionary.get("BitsPerComponent") instanceof Long value && value > 0 && value <= 16) ? value : 8;
+		String colourSpace = PdfStructure.nameOf(dictionary.get("ColorSpace"));
+		long components = ("DeviceGray".equals(colourSpace) || "CalGray".equals(colourSpace)
+				|| Boolean.TRUE.equals(dictionary.get("ImageMask"))) ? 1
+						: ("DeviceRGB".equals(colourSpace) || "CalRGB".equals(colourSpace)) ? 3 : 4;
+		return ((width * components * bits + 7) / 8 + 1) * height;
 	}
 
 	private static void decode(byte[] pdf, PdfStructure.Stream stream, Counter counter) throws RejectedUpload {

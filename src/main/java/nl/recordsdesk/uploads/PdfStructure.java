@@ -321,8 +321,9 @@ final class PdfStructure {
 			return readNumberOrReference();
 		}
 		if (keywordAt("true") || keywordAt("false")) {
-			this.pos += (peek(0) == 't') ? 4 : 5;
-			return Boolean.TRUE;
+			boolean value = peek(0) == 't';
+			this.pos += value ? 4 : 5;
+			return value;
 		}
 		if (keywordAt("null")) {
 			this.pos += 4;

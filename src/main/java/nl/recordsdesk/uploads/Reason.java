@@ -45,8 +45,9 @@ public enum Reason {
 
 	/**
 	 * The PDF's streams unpack to more than the budget (100 times the file, at least 16
-	 * MB, at most 256 MB), or it holds an image over the pixel limit: a decompression
-	 * bomb, refused before it is unpacked whole.
+	 * MB, at most 256 MB, plus what its images' pixels take by their dimensions, at most
+	 * 1 GB in all), or it holds an image over the pixel limit: a decompression bomb,
+	 * refused before it is unpacked whole.
 	 */
 	PDF_TOO_LARGE_UNPACKED,
 

@@ -183,6 +183,42 @@ public final class HostileFiles {
 		});
 	}
 
+	/** A page whose content is a stream that says it is a small image, and is a bomb. */
+	static byte[] pdfWithBombPosingAsImage() {
+		byte[] deflated = deflatedZeros(300);
+		return UploadFixtures.pdf((document) -> {
+			COSStream content = document.getDocument().createCOSStream();
+			try (OutputStream out = content.createRawOutputStream()) {
+				out.write(deflated);
+			}
+			content.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+			content.setItem(COSName.SUBTYPE, COSName.IMAGE);
+			content.setInt(COSName.WIDTH, 10);
+			content.setInt(COSName.HEIGHT, 10);
+			document.getPage(0).getCOSObject().setItem(COSName.CONTENTS, content);
+		});
+	}
+
+	/**
+	 * A scan kept losslessly (FlateDecode): unpacks to far more than 100 times its file.
+	 */
+	static byte[] pdfWithLosslessScan() {
+		return UploadFixtures.pdf((document) -> {
+			BufferedImage white = new BufferedImage(2480, 3508, BufferedImage.TYPE_INT_RGB);
+			Graphics2D graphics = white.createGraphics();
+			graphics.setColor(Color.WHITE);
+			graphics.fillRect(0, 0, 2480, 3508);
+			graphics.setColor(Color.BLACK);
+			graphics.drawString("Handtekening", 200, 3000);
+			graphics.dispose();
+			PDImageXObject scan = LosslessFactory.createFromImage(document, white);
+			try (PDPageContentStream content = new PDPageContentStream(document, document.getPage(0),
+					PDPageContentStream.AppendMode.APPEND, true)) {
+				content.drawImage(scan, 0, 0, 612, 792);
+			}
+		});
+	}
+
 	/**
 	 * Pages whose content streams each unpack to {@code megabytes}: small alone, a bomb
 	 * together.
