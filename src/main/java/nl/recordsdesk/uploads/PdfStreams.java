@@ -55,7 +55,12 @@ final class PdfStreams {
 		// a scan compressed losslessly unpacks to far more than 100 times its file.
 		long images = 0;
 		for (PdfStructure.Stream stream : streams) {
-			images += pixelBytes(stream.dictionary(), maxPixels);
+			long pixels = pixelBytes(stream.dictionary(), maxPixels);
+			// A JPEG (or other image codec) in the PDF is not unpacked here: no
+			// allowance.
+			if (filters(stream.dictionary().get("Filter")).stream().noneMatch(IMAGE_FILTERS::contains)) {
+				images += pixels;
+			}
 		}
 		Counter counter = new Counter(Math.min(MAX_WITH_IMAGES, budget(pdf.length) + images));
 		for (PdfStructure.Stream stream : streams) {
