@@ -295,6 +295,15 @@ class HostileUploadCorpusTests {
 		return document;
 	}
 
+	/** The valid incremental update is one: two revisions, each ending in %%EOF. */
+	@Test
+	void anIncrementalUpdateHasTwoEndsAndIsAccepted() throws RejectedUpload {
+		byte[] pdf = HostileFiles.pdfWithIncrementalUpdate();
+		String text = new String(pdf, StandardCharsets.ISO_8859_1);
+		assertThat(text.split("%%EOF", -1)).hasSize(3);
+		assertThat(inspector.inspect(pdf, "a.pdf").contentType()).isEqualTo("application/pdf");
+	}
+
 	@Test
 	void theCorpusIsLargeEnough() {
 		assertThat(hostile().count()).isGreaterThanOrEqualTo(60);
