@@ -19,17 +19,53 @@ public enum Reason {
 	PDF_ENCRYPTED,
 
 	/**
-	 * The PDF carries something that can act on its own: JavaScript, a launch action or
-	 * an embedded file, wherever it sits (open action, annotations, form fields, names
-	 * tree).
+	 * The PDF carries something that acts: JavaScript, actions on opening or on other
+	 * events, launching a program, sending or importing form data, XFA, media; wherever
+	 * it sits (open action, annotations, form fields, names tree). The only actions
+	 * allowed are going to a place in the document, turning pages and links to a web page
+	 * or an e-mail address.
 	 */
 	PDF_ACTIVE_CONTENT,
+
+	/** The PDF has a file attached or embedded in it (or is a portfolio of files). */
+	PDF_EMBEDDED_FILE,
+
+	/**
+	 * The PDF links to something other than a web page ({@code http}, {@code https}) or
+	 * an e-mail address: {@code javascript:}, a file, a path on a share, another PDF.
+	 */
+	PDF_UNSAFE_LINK,
+
+	/**
+	 * The file is more than a PDF: bytes before {@code %PDF-}, anything but white space
+	 * after the last {@code %%EOF}, something between its objects that is not PDF, or
+	 * HTML or script where a browser would take it for a web page (a polyglot).
+	 */
+	PDF_FOREIGN_DATA,
+
+	/**
+	 * The PDF's streams unpack to more than the budget (100 times the file, at least 16
+	 * MB, at most 256 MB, plus what its images' pixels take by their dimensions, at most
+	 * 1 GB in all), or it holds an image over the pixel limit: a decompression bomb,
+	 * refused before it is unpacked whole.
+	 */
+	PDF_TOO_LARGE_UNPACKED,
 
 	/** The file starts like a PDF but cannot be read as one. */
 	PDF_UNREADABLE,
 
-	/** The file starts like a JPEG or PNG but cannot be decoded. */
+	/**
+	 * The file starts like a JPEG or PNG but is not whole: cut off, a segment or chunk
+	 * that does not fit, a PNG chunk whose checksum does not match, pixels the decoder
+	 * cannot read without guessing.
+	 */
 	IMAGE_UNREADABLE,
+
+	/**
+	 * The image is followed by something after its end marker (JPEG EOI, PNG IEND), or
+	 * carries markup or script in a comment or text chunk.
+	 */
+	IMAGE_FOREIGN_DATA,
 
 	/**
 	 * The image has more pixels than {@code recordsdesk.uploads.max-pixels}, judged from

@@ -120,6 +120,11 @@ public class UploadInspector {
 		}
 	}
 
+	/** Whether uploads are sent to clamd at all. */
+	public boolean virusScanConfigured() {
+		return this.clamd != null;
+	}
+
 	/**
 	 * Scans a file kept pending again, for a file whose first scan got no answer from
 	 * clamd.
@@ -154,7 +159,7 @@ public class UploadInspector {
 		}
 		String contentType = detect(bytes);
 		if (PDF.equals(contentType)) {
-			PdfInspection.check(bytes);
+			PdfInspection.check(bytes, this.properties.maxPixels());
 		}
 		else {
 			ImageInspection.check(bytes, contentType, this.properties.maxPixels());

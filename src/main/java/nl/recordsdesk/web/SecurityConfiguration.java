@@ -49,71 +49,93 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, StaffSignIn staffSignIn) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/checker", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-					"/favicon.svg")
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/checker", "/api/v1/eligibility")
-			.permitAll()
-			// The contact form: anyone may write to the desk (posts rate-limited).
-			.requestMatchers(HttpMethod.GET, "/contact", "/contact/sent")
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/contact")
-			.permitAll()
-			// The requester's form, status page and the co-signer's page: no account, the
-			// session draft or a secret link is what gives access.
-			.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/cosign/*", "/cosign/*/*")
-			.permitAll()
-			// Recording a consultation: information, the patients' forms and their
-			// personal
-			// links.
-			.requestMatchers("/recording", "/recording/*", "/recording/*/*", "/recording/*/*/*")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
-			.permitAll()
-			// Metrics for the operators' scraper, only where they arrive on the
-			// management
-			// server (its own port, loopback unless configured otherwise): never on the
-			// public port, also not when someone puts management on the public port.
-			.requestMatchers(
-					new AndRequestMatcher(EndpointRequest.to("prometheus"), SecurityConfiguration::onManagementServer))
-			.permitAll()
-			// The development mailbox: its controller exists only in the dev profile, so
-			// elsewhere these URLs are not found.
-			.requestMatchers(HttpMethod.GET, "/dev/mail", "/dev/mail/*")
-			.permitAll()
-			// Staff: the login page for everyone (the form posts to Spring's filter); the
-			// second step for whoever has given a password; the rest with every factor.
-			.requestMatchers(HttpMethod.GET, "/login")
-			.permitAll()
-			.requestMatchers("/login/totp")
-			.access(StaffSignIn.passwordGiven())
-			.requestMatchers("/login/password", "/staff")
-			.authenticated()
-			// One role per area; an administrator does not reach requests without the
-			// role of the desk or a physician.
-			.requestMatchers("/desk/**")
-			.hasRole(Roles.DESK)
-			.requestMatchers("/review/**", "/physician/recordings/**")
-			.hasRole(Roles.PHYSICIAN)
-			.requestMatchers("/admin/**")
-			.hasRole(Roles.ADMIN)
-			.requestMatchers("/audit/**")
-			.hasRole(Roles.AUDITOR)
-			.requestMatchers("/error", RefusedPosts.PAGE)
-			.permitAll()
-			// The audit trail: only the auditor, not an administrator too. Whoever
-			// manages the accounts should not also be the one who checks their use.
-			.requestMatchers("/audit/**")
-			.hasRole("AUDITOR")
-			// The records desk and the physician's review: their own role each; an
-			// administrator holds neither unless given it.
-			.requestMatchers("/desk/**")
-			.hasRole("DESK")
-			.requestMatchers("/review/**")
-			.hasRole("PHYSICIAN")
-			.anyRequest()
-			.denyAll())
+		http.authorizeHttpRequests((
+				requests) -> requests
+					.requestMatchers(HttpMethod.GET, "/", "/checker", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+							"/favicon.svg")
+					.permitAll()
+					.requestMatchers(HttpMethod.POST, "/checker", "/api/v1/eligibility")
+					.permitAll()
+					// The contact form: anyone may write to the desk (posts
+					// rate-limited).
+					.requestMatchers(HttpMethod.GET, "/contact", "/contact/sent")
+					.permitAll()
+					.requestMatchers(HttpMethod.POST, "/contact")
+					.permitAll()
+					// The requester's form, status page and the co-signer's page: no
+					// account, the
+					// session draft or a secret link is what gives access.
+					.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/cosign/*", "/cosign/*/*")
+					.permitAll()
+					// Recording a consultation: information, the patients' forms and
+					// their
+					// personal
+					// links.
+					.requestMatchers("/recording", "/recording/*", "/recording/*/*", "/recording/*/*/*")
+					.permitAll()
+					// The operators' health with details (group "operations"): like the
+					// metrics,
+					// only on the management server.
+					.requestMatchers(new AndRequestMatcher(
+							PathPatternRequestMatcher.pathPattern("/actuator/health/operations/**"),
+							SecurityConfiguration::onManagementServer))
+					.permitAll()
+					.requestMatchers("/actuator/health/operations/**")
+					.denyAll()
+					.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
+					.permitAll()
+					// Metrics for the operators' scraper, only where they arrive on the
+					// management
+					// server (its own port, loopback unless configured otherwise): never
+					// on the
+					// public port, also not when someone puts management on the public
+					// port.
+					.requestMatchers(new AndRequestMatcher(EndpointRequest.to("prometheus"),
+							SecurityConfiguration::onManagementServer))
+					.permitAll()
+					// The development mailbox: its controller exists only in the dev
+					// profile, so
+					// elsewhere these URLs are not found.
+					.requestMatchers(HttpMethod.GET, "/dev/mail", "/dev/mail/*")
+					.permitAll()
+					// Staff: the login page for everyone (the form posts to Spring's
+					// filter); the
+					// second step for whoever has given a password; the rest with every
+					// factor.
+					.requestMatchers(HttpMethod.GET, "/login")
+					.permitAll()
+					.requestMatchers("/login/totp")
+					.access(StaffSignIn.passwordGiven())
+					.requestMatchers("/login/password", "/staff")
+					.authenticated()
+					// One role per area; an administrator does not reach requests without
+					// the
+					// role of the desk or a physician.
+					.requestMatchers("/desk/**")
+					.hasRole(Roles.DESK)
+					.requestMatchers("/review/**", "/physician/recordings/**")
+					.hasRole(Roles.PHYSICIAN)
+					.requestMatchers("/admin/**")
+					.hasRole(Roles.ADMIN)
+					.requestMatchers("/audit/**")
+					.hasRole(Roles.AUDITOR)
+					.requestMatchers("/error", RefusedPosts.PAGE)
+					.permitAll()
+					// The audit trail: only the auditor, not an administrator too.
+					// Whoever
+					// manages the accounts should not also be the one who checks their
+					// use.
+					.requestMatchers("/audit/**")
+					.hasRole("AUDITOR")
+					// The records desk and the physician's review: their own role each;
+					// an
+					// administrator holds neither unless given it.
+					.requestMatchers("/desk/**")
+					.hasRole("DESK")
+					.requestMatchers("/review/**")
+					.hasRole("PHYSICIAN")
+					.anyRequest()
+					.denyAll())
 			// A JSON API without cookies or sessions: nothing for a forged request to
 			// ride on.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/v1/eligibility"))

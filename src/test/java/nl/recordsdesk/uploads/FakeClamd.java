@@ -31,9 +31,16 @@ final class FakeClamd implements AutoCloseable {
 
 	private final Thread thread;
 
+	private final @Nullable String signature;
+
 	private FakeClamd(@Nullable String reply) throws IOException {
+		this(reply, null);
+	}
+
+	private FakeClamd(@Nullable String reply, @Nullable String signature) throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.reply = reply;
+		this.signature = signature;
 		this.thread = new Thread(this::serve, "fake-clamd");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -42,6 +49,14 @@ final class FakeClamd implements AutoCloseable {
 	/** Answers every scan with {@code reply} (without the trailing {@code \0}). */
 	static FakeClamd replying(String reply) throws IOException {
 		return new FakeClamd(reply);
+	}
+
+	/**
+	 * Answers like clamd with one signature: FOUND when the content holds
+	 * {@code signature}, OK otherwise.
+	 */
+	static FakeClamd finding(String signature) throws IOException {
+		return new FakeClamd("stream: OK", signature);
 	}
 
 	/** Reads every scan to its end, then says nothing until closed. */
@@ -83,7 +98,10 @@ final class FakeClamd implements AutoCloseable {
 				}
 				else {
 					OutputStream out = socket.getOutputStream();
-					out.write((this.reply + "\0").getBytes(StandardCharsets.US_ASCII));
+					String answer = (this.signature != null
+							&& new String(content.toByteArray(), StandardCharsets.ISO_8859_1).contains(this.signature))
+									? "stream: Eicar-Test-Signature FOUND" : this.reply;
+					out.write((answer + "\0").getBytes(StandardCharsets.US_ASCII));
 					out.flush();
 				}
 			}

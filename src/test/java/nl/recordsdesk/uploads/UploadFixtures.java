@@ -41,7 +41,21 @@ final class UploadFixtures {
 	 * A one-page PDF with a line of text, changed by {@code change} before it is saved.
 	 */
 	static byte[] pdf(PdfChange change) {
-		try (PDDocument document = new PDDocument()) {
+		try (PDDocument document = pdfDocument()) {
+			change.apply(document);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A one-page document with a line of text, not saved yet. */
+	static PDDocument pdfDocument() {
+		PDDocument document = new PDDocument();
+		try {
 			PDPage page = new PDPage();
 			document.addPage(page);
 			try (PDPageContentStream text = new PDPageContentStream(document, page)) {
@@ -51,10 +65,7 @@ final class UploadFixtures {
 				text.showText("Kopie identiteitsbewijs");
 				text.endText();
 			}
-			change.apply(document);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
+			return document;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

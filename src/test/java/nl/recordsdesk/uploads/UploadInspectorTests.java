@@ -233,7 +233,11 @@ class UploadInspectorTests {
 
 		@Test
 		void embeddedFile() {
-			byte[] pdf = UploadFixtures.pdf((document) -> {
+			assertThat(reasonFor(embeddedFilePdf(), "a.pdf")).isEqualTo(Reason.PDF_EMBEDDED_FILE);
+		}
+
+		static byte[] embeddedFilePdf() {
+			return UploadFixtures.pdf((document) -> {
 				PDEmbeddedFile file = new PDEmbeddedFile(document,
 						new ByteArrayInputStream(UploadFixtures.windowsExecutable()));
 				PDComplexFileSpecification specification = new PDComplexFileSpecification();
@@ -245,7 +249,6 @@ class UploadInspectorTests {
 				names.setEmbeddedFiles(files);
 				document.getDocumentCatalog().setNames(names);
 			});
-			assertThat(reasonFor(pdf, "a.pdf")).isEqualTo(Reason.PDF_ACTIVE_CONTENT);
 		}
 
 		@Test

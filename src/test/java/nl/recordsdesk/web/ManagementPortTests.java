@@ -67,6 +67,20 @@ class ManagementPortTests {
 		}
 	}
 
+	/**
+	 * The operators see the checks with their details on the management port: whether
+	 * uploads are virus-scanned among them. The public port shows none of it.
+	 */
+	@Test
+	void theOperatorsSeeOnTheManagementPortThatUploadsAreNotVirusScanned() throws Exception {
+		HttpResponse<String> health = get(this.managementPort, "/actuator/health/operations");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat((String) com.jayway.jsonpath.JsonPath.read(health.body(), "$.components.uploads.details.virusScan"))
+			.isEqualTo("not configured");
+		assertThat(get(this.publicPort, "/actuator/health/operations").statusCode()).isIn(403, 404);
+		assertThat(get(this.publicPort, "/actuator/health").body()).doesNotContain("virusScan");
+	}
+
 	@Test
 	void theDatabaseCheckIsTheBoundedOne(@Autowired ApplicationContext context) {
 		assertThat(context.getBean("dbHealthIndicator")).isInstanceOf(DatabaseHealth.class);
