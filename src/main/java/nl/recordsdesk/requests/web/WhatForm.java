@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.RecordScope;
@@ -41,10 +42,13 @@ public class WhatForm implements Serializable {
 
 	private @Nullable Boolean studiesBefore2005;
 
+	@MultiLine
 	private @Nullable String statement;
 
+	@MultiLine
 	private @Nullable String correctionCurrent;
 
+	@MultiLine
 	private @Nullable String correctionProposed;
 
 	private @Nullable RecordScope destructionScope;
@@ -55,6 +59,7 @@ public class WhatForm implements Serializable {
 
 	private @Nullable String logPeriod;
 
+	@MultiLine
 	private @Nullable String explanationTopic;
 
 	public WhatForm() {
