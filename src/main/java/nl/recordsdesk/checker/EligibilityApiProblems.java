@@ -58,6 +58,17 @@ class EligibilityApiProblems extends ResponseEntityExceptionHandler {
 		return invalid(errors, locale);
 	}
 
+	@ExceptionHandler
+	ProblemDetail dateOutOfRange(DateOutOfRange ex, HttpServletRequest request) {
+		Locale locale = ApiLocale.of(request);
+		List<FieldError> errors = ex.fields()
+			.stream()
+			.map((field) -> new FieldError(field.path(), "INVALID_FORMAT",
+					this.messages.getMessage("api.error.dateRange", new Object[] { field.from(), field.to() }, locale)))
+			.toList();
+		return invalid(errors, locale);
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
