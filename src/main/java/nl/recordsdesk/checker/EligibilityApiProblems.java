@@ -14,6 +14,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * each offending field in {@code errors}, with a message in the client's language.
  */
 @RestControllerAdvice(assignableTypes = EligibilityApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class EligibilityApiProblems extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_QUESTION = URI.create("/problems/invalid-eligibility-question");

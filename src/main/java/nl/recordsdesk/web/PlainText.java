@@ -25,9 +25,15 @@ final class PlainText implements ConditionalGenericConverter {
 		return Set.of(new ConvertiblePair(String.class, String.class));
 	}
 
+	/**
+	 * Only on the way in: a plain text from the request bound to a field or parameter.
+	 * The way out (a field's value shown in its form: from the field to a plain text) is
+	 * left alone, so that showing a page never fails on what a field holds.
+	 */
 	@Override
 	public boolean matches(TypeDescriptor sourceType, TypeDescriptor targetType) {
-		return true;
+		return sourceType.getResolvableType().getSource() instanceof Class
+				&& !(targetType.getResolvableType().getSource() instanceof Class);
 	}
 
 	@Override
