@@ -1,10 +1,12 @@
 package nl.recordsdesk.web;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.beans.PropertyValue;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
@@ -30,6 +32,33 @@ class FormBinder extends ExtendedServletRequestDataBinder {
 		setAutoGrowCollectionLimit(MAX_ROWS);
 	}
 
+	/**
+	 * One value at a time, so that a path the form cannot take ({@code studies[-1]},
+	 * {@code studies[x]}, a row past the limit that the check above let through) costs
+	 * only that value, answered with the same message.
+	 */
+	@Override
+	protected void applyPropertyValues(MutablePropertyValues values) {
+		boolean refused = false;
+		for (PropertyValue value : values.getPropertyValues()) {
+			try {
+				super.applyPropertyValues(new MutablePropertyValues(List.of(value)));
+			}
+			catch (InvalidPropertyException ex) {
+				refused = true;
+			}
+		}
+		if (refused) {
+			refuseRows();
+		}
+	}
+
+	private void refuseRows() {
+		if (getBindingResult().getGlobalErrors().stream().noneMatch((error) -> TOO_MANY_ROWS.equals(error.getCode()))) {
+			getBindingResult().reject(TOO_MANY_ROWS);
+		}
+	}
+
 	@Override
 	protected void doBind(MutablePropertyValues values) {
 		boolean refused = false;
@@ -41,7 +70,7 @@ class FormBinder extends ExtendedServletRequestDataBinder {
 		}
 		super.doBind(values);
 		if (refused) {
-			getBindingResult().reject(TOO_MANY_ROWS);
+			refuseRows();
 		}
 	}
 
