@@ -258,6 +258,20 @@ class HostileInputTests {
 	}
 
 	@Test
+	void aNulByteInTheSignInIsAWrongSignInLikeAnyOther() {
+		MvcTestResult signIn = this.mvc.post()
+			.uri("/login")
+			.param("username", "balie\u0000")
+			.param("password", "ontwikkelen-only")
+			.with(anyone())
+			.with(csrf())
+			.exchange();
+		assertThat(signIn.getUnresolvedException()).isNull();
+		assertThat(signIn).hasStatus3xxRedirection();
+		assertThat(signIn.getResponse().getRedirectedUrl()).startsWith("/login?error");
+	}
+
+	@Test
 	void aNulByteOrARowNumberInTheApiIsAProblemNamingTheField() {
 		assertThat(
 				api("""

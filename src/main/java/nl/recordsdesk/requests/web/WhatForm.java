@@ -3,6 +3,7 @@ package nl.recordsdesk.requests.web;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import nl.recordsdesk.MultiLine;
@@ -264,7 +265,8 @@ public class WhatForm implements Serializable {
 	}
 
 	public void setDocumentKinds(List<DocumentKind> documentKinds) {
-		this.documentKinds = new ArrayList<>(documentKinds);
+		// Each kind once, however often a post repeats it.
+		this.documentKinds = new ArrayList<>(new LinkedHashSet<>(documentKinds));
 	}
 
 	public boolean isExplanationWanted() {
