@@ -98,6 +98,13 @@ class TomcatErrorPagesTests {
 	}
 
 	@Test
+	void aUrlTheFirewallRefusesIsThePortalsPage() throws IOException {
+		String answer = exchange(get("/status/x;y", "Accept: text/html\r\n"));
+		assertThat(status(answer)).isEqualTo(400);
+		assertThat(answer).contains("Dat konden wij niet lezen").contains("href=\"/css/portal.css\"");
+	}
+
+	@Test
 	void theErrorPageOpenedDirectlyIsNotFound() throws IOException {
 		String answer = exchange(get("/error", "Accept: text/html\r\n"));
 		assertThat(status(answer)).isEqualTo(404);
