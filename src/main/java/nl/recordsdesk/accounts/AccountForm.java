@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.recordsdesk.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -32,6 +33,7 @@ class AccountForm {
 
 	private Set<String> roles = new LinkedHashSet<>();
 
+	@MultiLine
 	private @Nullable String departments;
 
 	static AccountForm of(StaffAccount account) {

@@ -26,6 +26,11 @@ final class StaffUserDetailsService implements UserDetailsService, UserDetailsPa
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		// No account has a control character in its name, and PostgreSQL refuses a NUL in
+		// a query with an error: the same answer as any unknown name.
+		if (username.chars().anyMatch((c) -> c < 0x20 || (c >= 0x7F && c <= 0x9F)) || username.length() > 200) {
+			throw new UsernameNotFoundException("No such account");
+		}
 		return this.accounts.findByUsername(StaffAccount.normalize(username))
 			.map(StaffUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));

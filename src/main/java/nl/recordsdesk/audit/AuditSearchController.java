@@ -56,7 +56,8 @@ class AuditSearchController {
 			return VIEW;
 		}
 		AuditQuery query = auditSearchForm.toQuery();
-		AuditPage found = this.search.search(query, Math.max(1, page), upTo);
+		// A page past any real trail (a typed URL) would overflow the offset.
+		AuditPage found = this.search.search(query, Math.min(Math.max(1, page), 100_000), upTo);
 		model.addAttribute("records", found.records().stream().map((record) -> row(record, locale)).toList());
 		model.addAttribute("page", found.page());
 		if (found.page() > 1) {

@@ -1,5 +1,7 @@
 package nl.recordsdesk.checker;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,14 +26,18 @@ class EligibilityApiController {
 
 	private final MessageSource messages;
 
-	EligibilityApiController(EligibilityRules rules, MessageSource messages) {
+	private final Clock clock;
+
+	EligibilityApiController(EligibilityRules rules, MessageSource messages, Clock clock) {
 		this.rules = rules;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@PostMapping(path = "/api/v1/eligibility", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	EligibilityApiResponse decide(@RequestBody EligibilityApiRequest body, HttpServletRequest request) {
+		DateOutOfRange.check(body, LocalDate.now(this.clock));
 		EligibilityDecision decision = this.rules.decide(body.toQuestion());
 		Locale locale = ApiLocale.of(request);
 		return new EligibilityApiResponse(decision.outcome(), decision.required(),

@@ -14,6 +14,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * each offending field in {@code errors}, with a message in the client's language.
  */
 @RestControllerAdvice(assignableTypes = EligibilityApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class EligibilityApiProblems extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_QUESTION = URI.create("/problems/invalid-eligibility-question");
@@ -54,6 +57,17 @@ class EligibilityApiProblems extends ResponseEntityExceptionHandler {
 					this.messages.getMessage(
 							"eligibility.violation." + violation.field().name() + "." + violation.code().name(), null,
 							locale)))
+			.toList();
+		return invalid(errors, locale);
+	}
+
+	@ExceptionHandler
+	ProblemDetail dateOutOfRange(DateOutOfRange ex, HttpServletRequest request) {
+		Locale locale = ApiLocale.of(request);
+		List<FieldError> errors = ex.fields()
+			.stream()
+			.map((field) -> new FieldError(field.path(), "INVALID_FORMAT",
+					this.messages.getMessage("api.error.dateRange", new Object[] { field.from(), field.to() }, locale)))
 			.toList();
 		return invalid(errors, locale);
 	}

@@ -7,16 +7,17 @@ import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The JSON body of {@code POST /api/v1/eligibility}, as {@code eligibility.md} defines
  * it.
  */
-record EligibilityApiRequest(@Nullable RequestType requestType, @Nullable LocalDate submittedOn,
-		@Nullable Patient patient, @Nullable Requester requester, @Nullable Boolean ivfTreatment,
-		@Nullable Boolean studiesBefore2005) {
+record EligibilityApiRequest(@Nullable RequestType requestType,
+		@JsonDeserialize(using = IsoDate.class) @Nullable LocalDate submittedOn, @Nullable Patient patient,
+		@Nullable Requester requester, @Nullable Boolean ivfTreatment, @Nullable Boolean studiesBefore2005) {
 
-	record Patient(@Nullable LocalDate birthDate, @Nullable Boolean deceased) {
+	record Patient(@JsonDeserialize(using = IsoDate.class) @Nullable LocalDate birthDate, @Nullable Boolean deceased) {
 	}
 
 	record Requester(@Nullable Relation relation, @Nullable ParentalAuthority parentalAuthority) {

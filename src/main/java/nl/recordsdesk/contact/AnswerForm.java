@@ -1,5 +1,6 @@
 package nl.recordsdesk.contact;
 
+import nl.recordsdesk.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -9,6 +10,7 @@ public class AnswerForm {
 
 	private long version;
 
+	@MultiLine
 	private @Nullable String answer;
 
 	private @Nullable String reason;

@@ -3,6 +3,7 @@ package nl.recordsdesk.contact;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import nl.recordsdesk.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -36,6 +37,7 @@ public class ContactForm {
 
 	private @Nullable String requestReference;
 
+	@MultiLine
 	private @Nullable String message;
 
 	private @Nullable String website;

@@ -35,6 +35,12 @@ class ContactInbox {
 
 	static final int PAGE_SIZE = 25;
 
+	/**
+	 * Past any real inbox; a higher page number (from a typed URL) would overflow the
+	 * offset.
+	 */
+	static final int MAX_PAGE = 100_000;
+
 	private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	static final int MAX_ANSWER = 5000;
@@ -92,7 +98,7 @@ class ContactInbox {
 		requireDesk();
 		Sort sort = Sort.by((order == Order.NEWEST) ? Sort.Direction.DESC : Sort.Direction.ASC, "receivedAt");
 		Page<ContactMessage> found = this.messages.findByStatusIn(show.statuses,
-				PageRequest.of(Math.max(0, page), PAGE_SIZE, sort));
+				PageRequest.of(Math.min(Math.max(0, page), MAX_PAGE), PAGE_SIZE, sort));
 		this.audit.read(AuditAction.CONTACT_MESSAGES_VIEWED, null, "contact inbox " + show + ", page " + page);
 		return found;
 	}

@@ -3,6 +3,7 @@ package nl.recordsdesk.desk;
 import java.security.Principal;
 import java.util.UUID;
 
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
@@ -98,7 +99,7 @@ class DeskController {
 
 	@PostMapping("/requests/{reference}/{action}")
 	String act(@PathVariable String reference, @PathVariable String action, @RequestParam long version,
-			@RequestParam(required = false) @Nullable String text,
+			@RequestParam(required = false) @MultiLine @Nullable String text,
 			@RequestParam(required = false) @Nullable ItemCode item,
 			@RequestParam(required = false) @Nullable String colleague, @RequestParam(defaultValue = "0") int months,
 			@RequestParam(defaultValue = "false") boolean idChecked,

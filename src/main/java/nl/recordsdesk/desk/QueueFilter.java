@@ -34,8 +34,12 @@ public record QueueFilter(@Nullable RequestStatus status, @Nullable RequestType 
 		return new QueueFilter(null, null, Assignment.ANYONE, Due.ANY, null, 0);
 	}
 
+	/**
+	 * From 0 to past any real queue: a higher one (a typed URL) would overflow the
+	 * offset.
+	 */
 	int pageNumber() {
-		return (this.page == null || this.page < 0) ? 0 : this.page;
+		return (this.page == null || this.page < 0) ? 0 : Math.min(this.page, 100_000);
 	}
 
 }

@@ -2,6 +2,7 @@ package nl.recordsdesk.recordings;
 
 import java.time.LocalDate;
 
+import nl.recordsdesk.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,6 +24,7 @@ public class AnnounceForm {
 
 	private @Nullable RecordingKind kind;
 
+	@MultiLine
 	private @Nullable String purpose;
 
 	private @Nullable String email;

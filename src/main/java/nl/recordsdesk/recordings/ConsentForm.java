@@ -2,6 +2,7 @@ package nl.recordsdesk.recordings;
 
 import java.time.LocalDate;
 
+import nl.recordsdesk.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,6 +22,7 @@ public class ConsentForm {
 	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
 	private @Nullable LocalDate recordingDate;
 
+	@MultiLine
 	private @Nullable String explanation;
 
 	void validate(Errors errors, LocalDate today) {

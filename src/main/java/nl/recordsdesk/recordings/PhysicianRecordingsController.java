@@ -2,6 +2,7 @@ package nl.recordsdesk.recordings;
 
 import java.util.Locale;
 
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.accounts.StaffMember;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +53,8 @@ class PhysicianRecordingsController {
 
 	@PostMapping("/announcements/{reference}/acknowledge")
 	String acknowledge(@AuthenticationPrincipal StaffMember physician, @PathVariable String reference,
-			@RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @MultiLine @Nullable String note, Model model,
+			RedirectAttributes redirect) {
 		Announcement announcement = this.recordings.announcement(physician, reference)
 			.orElseThrow(PhysicianRecordingsController::notFound);
 		if (note != null && note.length() > MAX_NOTE) {
@@ -83,7 +85,7 @@ class PhysicianRecordingsController {
 	@PostMapping("/publications/{reference}/decide")
 	String decide(@AuthenticationPrincipal StaffMember physician, @PathVariable String reference,
 			@RequestParam(required = false) @Nullable Boolean granted,
-			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @MultiLine @Nullable String note,
 			@RequestParam(defaultValue = "false") boolean recordedPhysician, Model model, RedirectAttributes redirect) {
 		Publication publication = this.recordings.publication(physician, reference)
 			.orElseThrow(PhysicianRecordingsController::notFound);

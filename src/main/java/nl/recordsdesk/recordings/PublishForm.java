@@ -2,6 +2,7 @@ package nl.recordsdesk.recordings;
 
 import java.time.LocalDate;
 
+import nl.recordsdesk.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,10 +22,13 @@ public class PublishForm {
 
 	private @Nullable RecordingKind kind;
 
+	@MultiLine
 	private @Nullable String channel;
 
+	@MultiLine
 	private @Nullable String reason;
 
+	@MultiLine
 	private @Nullable String part;
 
 	private @Nullable String email;

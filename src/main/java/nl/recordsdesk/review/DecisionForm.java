@@ -1,5 +1,6 @@
 package nl.recordsdesk.review;
 
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.ReviewDecision;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,10 @@ public class DecisionForm {
 
 	private ReviewDecision.@Nullable Scope scope;
 
+	@MultiLine
 	private @Nullable String scopeParts;
 
+	@MultiLine
 	private @Nullable String weighing;
 
 	private ReviewDecision.@Nullable Capacity capacity;

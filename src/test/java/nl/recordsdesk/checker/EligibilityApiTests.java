@@ -151,6 +151,17 @@ class EligibilityApiTests {
 					unknown relation       | requester.relation           | UNKNOWN_VALUE        | {"requestType":"RECORD_COPY","patient":{"birthDate":"1980-01-01"},"requester":{"relation":"UNCLE"}}
 					unknown authority      | requester.parentalAuthority  | UNKNOWN_VALUE        | {"requestType":"RECORD_COPY","patient":{"birthDate":"2015-01-01"},"requester":{"relation":"PARENT","parentalAuthority":"SOMETIMES"}}
 					no date                | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"1-5-2013"},"requester":{"relation":"SELF"}}
+					epoch days             | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":15000},"requester":{"relation":"SELF"}}
+					days as text           | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"15000"},"requester":{"relation":"SELF"}}
+					a date-time            | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"2013-05-01T00:00:00"},"requester":{"relation":"SELF"}}
+					a date as an array     | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":[2013,5,1]},"requester":{"relation":"SELF"}}
+					no such day            | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"2013-02-30"},"requester":{"relation":"SELF"}}
+					year with a sign       | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"-0001-05-01"},"requester":{"relation":"SELF"}}
+					five-digit year        | submittedOn                  | INVALID_FORMAT       | {"requestType":"RECORD_COPY","submittedOn":"+10000-01-01","patient":{"birthDate":"1980-01-01"},"requester":{"relation":"SELF"}}
+					born in the year 1000  | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"1000-01-01"},"requester":{"relation":"SELF"}}
+					sent on 9999-12-31     | submittedOn                  | INVALID_FORMAT       | {"requestType":"RECORD_COPY","submittedOn":"9999-12-31","patient":{"birthDate":"1980-01-01"},"requester":{"relation":"SELF"}}
+					sent in 1999           | submittedOn                  | INVALID_FORMAT       | {"requestType":"RECORD_COPY","submittedOn":"1999-12-31","patient":{"birthDate":"1980-01-01"},"requester":{"relation":"SELF"}}
+					a NUL in a date        | patient.birthDate            | INVALID_FORMAT       | {"requestType":"RECORD_COPY","patient":{"birthDate":"2013-05-01\\u0000"},"requester":{"relation":"SELF"}}
 					""")
 	void invalidInputIsAProblemNamingTheField(String name, String field, String code, String json) {
 		MvcTestResult result = post(json);
@@ -171,6 +182,23 @@ class EligibilityApiTests {
 			.extractingPath("$.errors[*].field")
 			.asArray()
 			.containsExactly("patient.birthDate", "requester.relation", "ivfTreatment");
+	}
+
+	@Test
+	void aDateOutOfRangeSaysWhichDaysAreAccepted() {
+		assertThat(post("""
+				{"requestType":"RECORD_COPY","patient":{"birthDate":"1899-12-31"},"requester":{"relation":"SELF"}}"""))
+			.bodyJson()
+			.extractingPath("$.errors[0].message")
+			.asString()
+			.contains("van 1900-01-01 tot en met");
+	}
+
+	@Test
+	void theFirstAndLastAcceptedDaysAreAnswered() {
+		assertThat(post("""
+				{"requestType":"RECORD_COPY","submittedOn":"2000-01-01","patient":{"birthDate":"1900-01-01"},
+				 "requester":{"relation":"SELF"}}""")).hasStatusOk();
 	}
 
 	@Test

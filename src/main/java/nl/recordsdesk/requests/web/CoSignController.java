@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.requests.CoSigning;
 import nl.recordsdesk.requests.SignedBy;
 import nl.recordsdesk.requests.UploadedFile;
@@ -75,8 +76,8 @@ class CoSignController {
 	}
 
 	@PostMapping("/decline")
-	String decline(@PathVariable String token, @RequestParam(required = false) @Nullable String reason, Model model,
-			HttpServletResponse response) {
+	String decline(@PathVariable String token, @RequestParam(required = false) @MultiLine @Nullable String reason,
+			Model model, HttpServletResponse response) {
 		if (this.coSigning.open(token).isEmpty()) {
 			return notFound(response);
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
@@ -225,7 +226,8 @@ class RequestFormController {
 
 	@PostMapping("/documents")
 	String documents(@RequestParam Map<String, MultipartFile> files,
-			@RequestParam(required = false) @Nullable String motivationText, HttpSession session, Model model) {
+			@RequestParam(required = false) @MultiLine @Nullable String motivationText, HttpSession session,
+			Model model) {
 		RequestDraft draft = RequestDraft.of(session);
 		Optional<EligibilityDecision> decision = entitledDecision(draft);
 		if (decision.isEmpty()) {

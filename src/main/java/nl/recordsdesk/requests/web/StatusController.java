@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.RequestView;
@@ -120,7 +121,7 @@ class StatusController {
 	}
 
 	@PostMapping("/answer")
-	String answer(@PathVariable String token, @RequestParam(required = false) String answer,
+	String answer(@PathVariable String token, @RequestParam(required = false) @MultiLine String answer,
 			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Optional<RequestView> request = this.statusPage.show(token);

@@ -3,8 +3,10 @@ package nl.recordsdesk.requests.web;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
+import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.RecordScope;
@@ -41,10 +43,13 @@ public class WhatForm implements Serializable {
 
 	private @Nullable Boolean studiesBefore2005;
 
+	@MultiLine
 	private @Nullable String statement;
 
+	@MultiLine
 	private @Nullable String correctionCurrent;
 
+	@MultiLine
 	private @Nullable String correctionProposed;
 
 	private @Nullable RecordScope destructionScope;
@@ -55,6 +60,7 @@ public class WhatForm implements Serializable {
 
 	private @Nullable String logPeriod;
 
+	@MultiLine
 	private @Nullable String explanationTopic;
 
 	public WhatForm() {
@@ -259,7 +265,8 @@ public class WhatForm implements Serializable {
 	}
 
 	public void setDocumentKinds(List<DocumentKind> documentKinds) {
-		this.documentKinds = new ArrayList<>(documentKinds);
+		// Each kind once, however often a post repeats it.
+		this.documentKinds = new ArrayList<>(new LinkedHashSet<>(documentKinds));
 	}
 
 	public boolean isExplanationWanted() {
