@@ -22,8 +22,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class TestBrowser implements RequestPostProcessor {
 
-	/** Spring Session's cookie (server.servlet.session.cookie.name is not set). */
-	public static final String COOKIE = "SESSION";
+	/**
+	 * Spring Session's cookie: the tests run with {@code Secure} cookies, so it has the
+	 * {@code __Host-} prefix (SessionConfiguration).
+	 */
+	public static final String COOKIE = "__Host-SESSION";
 
 	private static final String ATTRIBUTE = TestBrowser.class.getName();
 

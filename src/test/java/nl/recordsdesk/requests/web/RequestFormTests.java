@@ -219,11 +219,11 @@ class RequestFormTests {
 			.isEqualTo(reference);
 		assertThat(this.requests.count()).isEqualTo(before + 1);
 		// A reload of the page after sending still shows the reference.
-		assertThat(this.mvc.get().uri("/request/sent").session(this.session).exchange()).hasStatusOk()
+		assertThat(this.mvc.get().uri("/request/sent").with(this.session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains(reference);
 		// A new request begun in the same session starts empty.
-		assertThat(this.mvc.get().uri("/request").session(this.session).exchange()).hasRedirectedUrl("/request/what");
+		assertThat(this.mvc.get().uri("/request").with(this.session).exchange()).hasRedirectedUrl("/request/what");
 	}
 
 	@Test
