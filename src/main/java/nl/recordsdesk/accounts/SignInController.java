@@ -47,16 +47,20 @@ class SignInController {
 
 	private final SecurityContextRepository securityContextRepository;
 
+	private final CommonPasswords commonPasswords;
+
 	private final Clock clock;
 
 	SignInController(SecondFactor secondFactor, PasswordChange passwordChange, SignInThrottle throttle, SignInFlow flow,
-			StaffSessions sessions, SecurityContextRepository securityContextRepository, Clock clock) {
+			StaffSessions sessions, SecurityContextRepository securityContextRepository,
+			CommonPasswords commonPasswords, Clock clock) {
 		this.secondFactor = secondFactor;
 		this.passwordChange = passwordChange;
 		this.throttle = throttle;
 		this.flow = flow;
 		this.sessions = sessions;
 		this.securityContextRepository = securityContextRepository;
+		this.commonPasswords = commonPasswords;
 		this.clock = clock;
 	}
 
@@ -111,7 +115,7 @@ class SignInController {
 			Authentication authentication, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
 		StaffMember member = (StaffMember) authentication.getPrincipal();
-		passwordChangeForm.validate(binding, member.username());
+		passwordChangeForm.validate(binding, member.username(), this.commonPasswords);
 		if (binding.hasErrors()) {
 			return passwordView(authentication, model);
 		}
