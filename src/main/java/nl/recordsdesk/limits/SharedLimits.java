@@ -25,7 +25,29 @@ public interface SharedLimits {
 	 * @return 0 when a token was taken, otherwise the milliseconds until one is earned
 	 * back (nothing was taken)
 	 */
-	long take(String kind, String key, int capacity, Duration refillPeriod);
+	default long take(String kind, String key, int capacity, Duration refillPeriod) {
+		return take(kind, key, 1, capacity, refillPeriod);
+	}
+
+	/**
+	 * Token bucket, taking {@code amount} tokens at once (bytes of an upload, say): all
+	 * of them, or none when the bucket holds fewer.
+	 * @return 0 when they were taken, otherwise the milliseconds until the bucket holds
+	 * them again (nothing was taken)
+	 * @throws IllegalArgumentException when {@code amount} is more than the bucket holds
+	 */
+	long take(String kind, String key, long amount, long capacity, Duration refillPeriod);
+
+	/**
+	 * Counts a failure, and from the {@code freeFailures}-th one on makes the key wait
+	 * before its next attempt: {@code firstDelay} after that failure, twice as long after
+	 * each further one, at most {@code maxDelay}. The count is forgotten {@code keep} (at
+	 * least {@code maxDelay}) after the last failure, or by {@link #clear}. Check the
+	 * wait with {@link #lockedUntil}; an attempt refused for it should not be counted.
+	 * @return the wait this failure causes
+	 */
+	Optional<Instant> failWithDelay(String kind, String key, int freeFailures, Duration firstDelay, Duration maxDelay,
+			Duration keep);
 
 	/**
 	 * Counts a failure. The one that makes {@code maxFailures} (within {@code window},
