@@ -139,7 +139,7 @@ class SignInController {
 			SignInFlow.remember(request, ex);
 			return "redirect:" + SignInFlow.LOGIN + "?error";
 		}
-		this.throttle.succeeded(member.username());
+		this.throttle.succeeded(member.username(), address);
 		Authentication renewed = withRoles(authentication, changed.get());
 		// A new password is a new sign-in: a new session id, and no other session left.
 		request.changeSessionId();
@@ -192,7 +192,9 @@ class SignInController {
 		if (failure instanceof SignInThrottledException throttled) {
 			String code = (throttled.scope() == SignInThrottledException.Scope.ADDRESS)
 					? "accounts.login.addressBlocked" : "accounts.login.locked";
-			return new Message(code, throttled.minutesLeft(this.clock.instant()));
+			long seconds = throttled.secondsLeft(this.clock.instant());
+			return (seconds < 60) ? new Message(code + ".seconds", seconds)
+					: new Message(code, throttled.minutesLeft(this.clock.instant()));
 		}
 		if (failure instanceof DisabledException) {
 			return new Message("accounts.login.disabled");

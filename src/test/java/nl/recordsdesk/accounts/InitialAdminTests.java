@@ -31,7 +31,7 @@ class InitialAdminTests {
 
 	InitialAdmin initialAdmin(String username, String password) {
 		AccountsProperties properties = new AccountsProperties(true, null, "Ziekenhuis", 5, Duration.ofMinutes(15), 20,
-				Duration.ofMinutes(15), new AccountsProperties.InitialAdmin(username, password));
+				Duration.ofMinutes(1), new AccountsProperties.InitialAdmin(username, password));
 		return new InitialAdmin(this.accounts, this.passwordEncoder, properties, new CommonPasswords(), this.clock);
 	}
 
