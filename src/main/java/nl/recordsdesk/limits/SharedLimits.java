@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts that every instance of the portal shares (in PostgreSQL): the rate limit on
- * posts, sign-in throttling per client address and for unknown usernames, the contact
- * form's limit per address. Each count is kept per kind (a name the caller chooses) and
- * key (an address, a username); keys are stored only as a keyed hash, never as typed.
+ * posts, sign-in throttling, the contact form's limit per address and its used stamps,
+ * the request form's e-mailed codes and uploaded bytes. Each count is kept per kind (a
+ * name the caller chooses) and key (an address, a username); keys are stored only as a
+ * keyed hash, never as typed.
  * <p>
  * Each call is one atomic statement, on a connection of its own when no transaction is
  * open: call these outside any transaction, before the work they guard. Rows that no
