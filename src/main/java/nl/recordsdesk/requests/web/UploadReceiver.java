@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.limits.SharedLimits;
-
 import nl.recordsdesk.requests.StoredFile;
 import nl.recordsdesk.requests.StoredFiles;
 import nl.recordsdesk.requests.UploadedFile;
