@@ -22,8 +22,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class TestBrowser implements RequestPostProcessor {
 
-	/** Spring Session's cookie (server.servlet.session.cookie.name is not set). */
-	public static final String COOKIE = "SESSION";
+	/**
+	 * Spring Session's cookie: the tests run with {@code Secure} cookies, so it has the
+	 * {@code __Host-} prefix (SessionConfiguration).
+	 */
+	public static final String COOKIE = "__Host-SESSION";
+
+	/** Its name where cookies are not {@code Secure} (the {@code dev} profile). */
+	public static final String PLAIN_COOKIE = "SESSION";
 
 	private static final String ATTRIBUTE = TestBrowser.class.getName();
 
@@ -37,12 +43,12 @@ public final class TestBrowser implements RequestPostProcessor {
 			List<Cookie> cookies = new ArrayList<>();
 			if (request.getCookies() != null) {
 				for (Cookie cookie : request.getCookies()) {
-					if (!COOKIE.equals(cookie.getName())) {
+					if (!COOKIE.equals(cookie.getName()) && !PLAIN_COOKIE.equals(cookie.getName())) {
 						cookies.add(cookie);
 					}
 				}
 			}
-			cookies.add(new Cookie(COOKIE, current.getValue()));
+			cookies.add(new Cookie(current.getName(), current.getValue()));
 			request.setCookies(cookies.toArray(Cookie[]::new));
 		}
 		return request;
@@ -71,7 +77,8 @@ public final class TestBrowser implements RequestPostProcessor {
 	}
 
 	private void update(MockHttpServletResponse response) {
-		Cookie set = response.getCookie(COOKIE);
+		Cookie set = (response.getCookie(COOKIE) != null) ? response.getCookie(COOKIE)
+				: response.getCookie(PLAIN_COOKIE);
 		if (set != null) {
 			this.session = (set.getMaxAge() == 0) ? null : set;
 		}

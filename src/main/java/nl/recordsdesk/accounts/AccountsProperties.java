@@ -16,23 +16,25 @@ import org.springframework.util.StringUtils;
  * @param totpKey the AES key (Base64, 32 bytes) the TOTP secrets are encrypted with;
  * required
  * @param totpIssuer the name authenticator apps list the account under
- * @param maxFailedAttempts failed attempts (password or code) after which a username is
- * locked
- * @param lockDuration how long a locked username stays locked
- * @param maxFailuresPerAddress failed attempts from one client address within
- * {@code addressWindow} after which that address may not try for {@code addressWindow}
- * @param addressWindow see {@code maxFailuresPerAddress}
+ * @param failuresBeforeDelay failed attempts (password or code) for one username from one
+ * client address after which each further attempt from there waits: 1 second after the
+ * first failure that counts, twice as long after each one after it
+ * @param maxDelay the longest such wait
+ * @param failuresBeforeSharedDelay failed attempts for one username from all addresses
+ * together, and from one address for all usernames together, after which the same growing
+ * wait applies to all of them
+ * @param maxSharedDelay the longest wait of those
  * @param initialAdmin an administrator to create at start when there is none
  */
 @ConfigurationProperties("recordsdesk.accounts")
 record AccountsProperties(@DefaultValue("true") boolean requireSecondFactor, @Nullable String totpKey,
-		@DefaultValue("Ziekenhuis") String totpIssuer, @DefaultValue("5") int maxFailedAttempts,
-		@DefaultValue("15m") Duration lockDuration, @DefaultValue("20") int maxFailuresPerAddress,
-		@DefaultValue("15m") Duration addressWindow, @DefaultValue InitialAdmin initialAdmin) {
+		@DefaultValue("Ziekenhuis") String totpIssuer, @DefaultValue("5") int failuresBeforeDelay,
+		@DefaultValue("15m") Duration maxDelay, @DefaultValue("20") int failuresBeforeSharedDelay,
+		@DefaultValue("1m") Duration maxSharedDelay, @DefaultValue InitialAdmin initialAdmin) {
 
 	AccountsProperties {
-		if (maxFailedAttempts < 1 || maxFailuresPerAddress < 1 || lockDuration.isNegative()
-				|| addressWindow.isNegative()) {
+		if (failuresBeforeDelay < 1 || failuresBeforeSharedDelay < 1 || maxDelay.isNegative()
+				|| maxSharedDelay.isNegative()) {
 			throw new IllegalArgumentException("recordsdesk.accounts: the throttling limits must be positive");
 		}
 	}

@@ -31,15 +31,18 @@ class InitialAdmin implements ApplicationRunner {
 
 	private final AccountsProperties properties;
 
+	private final CommonPasswords commonPasswords;
+
 	private final Clock clock;
 
 	private final AuditLog audit;
 
-	InitialAdmin(StaffAccounts accounts, PasswordEncoder passwordEncoder, AccountsProperties properties, Clock clock,
-			AuditLog audit) {
+	InitialAdmin(StaffAccounts accounts, PasswordEncoder passwordEncoder, AccountsProperties properties,
+			CommonPasswords commonPasswords, Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
+		this.commonPasswords = commonPasswords;
 		this.clock = clock;
 		this.audit = audit;
 	}
@@ -56,7 +59,14 @@ class InitialAdmin implements ApplicationRunner {
 			throw new IllegalStateException(
 					"recordsdesk.accounts.initial-admin.username is not a valid, unused username");
 		}
-		StaffAccount account = new StaffAccount(username, username, "", this.passwordEncoder.encode(admin.password()),
+		String password = admin.password();
+		if (password.length() < PasswordChangeForm.MIN_LENGTH || this.commonPasswords.isCommon(password)) {
+			// Until it is changed it guards an administrator: not one an attacker tries
+			// first.
+			throw new IllegalStateException("recordsdesk.accounts.initial-admin.password must be at least "
+					+ PasswordChangeForm.MIN_LENGTH + " characters and not a commonly used password");
+		}
+		StaffAccount account = new StaffAccount(username, username, "", this.passwordEncoder.encode(password),
 				Set.of(Roles.ADMIN), Set.of(), true, this.clock.instant());
 		this.accounts.save(account);
 		// Only ADMIN: the separation of duties holds for the first account too.

@@ -23,7 +23,7 @@ class PasswordChangeForm {
 
 	private @Nullable String confirmation;
 
-	void validate(Errors errors, String username) {
+	void validate(Errors errors, String username, CommonPasswords commonPasswords) {
 		if (blank(this.currentPassword)) {
 			errors.rejectValue("currentPassword", "accounts.password.current.required");
 		}
@@ -42,6 +42,9 @@ class PasswordChangeForm {
 		}
 		else if (this.newPassword.equals(this.currentPassword)) {
 			errors.rejectValue("newPassword", "accounts.password.new.same");
+		}
+		else if (commonPasswords.isCommon(this.newPassword)) {
+			errors.rejectValue("newPassword", "accounts.password.new.common");
 		}
 		if (!errors.hasFieldErrors("newPassword")
 				&& (this.confirmation == null || !this.confirmation.equals(this.newPassword))) {

@@ -34,7 +34,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccountsProperties.class)
 // Imported rather than scanned, so that a slice test has all of sign-in with this class.
-@Import({ SignInThrottle.class, SecondFactor.class, SignInFlow.class, StaffSessions.class })
+@Import({ SignInThrottle.class, SecondFactor.class, SignInFlow.class, StaffSessions.class, CommonPasswords.class })
 class SignInConfiguration {
 
 	/**

@@ -47,16 +47,20 @@ class SignInController {
 
 	private final SecurityContextRepository securityContextRepository;
 
+	private final CommonPasswords commonPasswords;
+
 	private final Clock clock;
 
 	SignInController(SecondFactor secondFactor, PasswordChange passwordChange, SignInThrottle throttle, SignInFlow flow,
-			StaffSessions sessions, SecurityContextRepository securityContextRepository, Clock clock) {
+			StaffSessions sessions, SecurityContextRepository securityContextRepository,
+			CommonPasswords commonPasswords, Clock clock) {
 		this.secondFactor = secondFactor;
 		this.passwordChange = passwordChange;
 		this.throttle = throttle;
 		this.flow = flow;
 		this.sessions = sessions;
 		this.securityContextRepository = securityContextRepository;
+		this.commonPasswords = commonPasswords;
 		this.clock = clock;
 	}
 
@@ -111,7 +115,7 @@ class SignInController {
 			Authentication authentication, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
 		StaffMember member = (StaffMember) authentication.getPrincipal();
-		passwordChangeForm.validate(binding, member.username());
+		passwordChangeForm.validate(binding, member.username(), this.commonPasswords);
 		if (binding.hasErrors()) {
 			return passwordView(authentication, model);
 		}
@@ -135,7 +139,7 @@ class SignInController {
 			SignInFlow.remember(request, ex);
 			return "redirect:" + SignInFlow.LOGIN + "?error";
 		}
-		this.throttle.succeeded(member.username());
+		this.throttle.succeeded(member.username(), address);
 		Authentication renewed = withRoles(authentication, changed.get());
 		// A new password is a new sign-in: a new session id, and no other session left.
 		request.changeSessionId();
@@ -188,7 +192,9 @@ class SignInController {
 		if (failure instanceof SignInThrottledException throttled) {
 			String code = (throttled.scope() == SignInThrottledException.Scope.ADDRESS)
 					? "accounts.login.addressBlocked" : "accounts.login.locked";
-			return new Message(code, throttled.minutesLeft(this.clock.instant()));
+			long seconds = throttled.secondsLeft(this.clock.instant());
+			return (seconds < 60) ? new Message(code + ".seconds", seconds)
+					: new Message(code, throttled.minutesLeft(this.clock.instant()));
 		}
 		if (failure instanceof DisabledException) {
 			return new Message("accounts.login.disabled");

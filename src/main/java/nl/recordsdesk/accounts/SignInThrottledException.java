@@ -8,7 +8,8 @@ import org.springframework.security.authentication.LockedException;
 
 /**
  * Too many failed attempts: for a username (whether or not it exists: the answer must not
- * tell) or from a client address. No password or code is checked until {@code until}.
+ * tell) or from a client address. No password or code is checked until {@code until};
+ * then the next attempt is checked as usual.
  */
 class SignInThrottledException extends LockedException {
 
@@ -37,6 +38,11 @@ class SignInThrottledException extends LockedException {
 
 	Instant until() {
 		return this.until;
+	}
+
+	/** Whole seconds to wait, at least 1. */
+	long secondsLeft(Instant now) {
+		return Math.max(1, (Duration.between(now, this.until).toMillis() + 999) / 1000);
 	}
 
 	/** Whole minutes to wait, at least 1, as the page tells it. */

@@ -12,8 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * All staff accounts. The throttling and replay columns change only through the single
- * statements below, each atomic in the database, so parallel attempts are all counted.
+ * All staff accounts. The TOTP replay column changes only through the single statement
+ * below, atomic in the database, so parallel attempts are all seen. (Sign-in throttling
+ * is counted in {@code SharedLimits}; the columns {@code failed_attempts} and
+ * {@code locked_until} are no longer used.)
  */
 interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 
@@ -38,32 +40,6 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 
 	@Query("select count(a) > 0 from StaffAccount a join a.roles r where r = :role and a.enabled = true")
 	boolean existsEnabledWithRole(String role);
-
-	@Query("select a.lockedUntil from StaffAccount a where a.username = :username")
-	Optional<Instant> findLockedUntil(String username);
-
-	/**
-	 * One more failed attempt; the one that reaches {@code maxFailures} locks the
-	 * username until {@code lockUntil} and starts the count again.
-	 * @return 1 if the username exists, 0 if not
-	 */
-	@Transactional
-	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query(value = """
-			UPDATE staff_account
-			   SET failed_attempts = CASE WHEN failed_attempts + 1 >= :maxFailures THEN 0 ELSE failed_attempts + 1 END,
-			       locked_until = CASE WHEN failed_attempts + 1 >= :maxFailures THEN :lockUntil ELSE locked_until END
-			 WHERE username = :username
-			""", nativeQuery = true)
-	int recordFailure(String username, int maxFailures, Instant lockUntil);
-
-	@Transactional
-	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query(value = """
-			UPDATE staff_account SET failed_attempts = 0, locked_until = NULL
-			 WHERE username = :username AND (failed_attempts > 0 OR locked_until IS NOT NULL)
-			""", nativeQuery = true)
-	int clearFailures(String username);
 
 	/**
 	 * Takes a TOTP step as used, unless it (or a later one) already was.

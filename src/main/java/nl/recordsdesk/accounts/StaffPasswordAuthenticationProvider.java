@@ -61,7 +61,7 @@ final class StaffPasswordAuthenticationProvider implements AuthenticationProvide
 			}
 			throw ex;
 		}
-		this.throttle.succeeded(username);
+		this.throttle.succeeded(username, address);
 		StaffMember member = ((StaffUser) checked.getPrincipal()).member();
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(member, null,
 				checked.getAuthorities());

@@ -46,7 +46,7 @@ final class TotpAuthenticationProvider implements AuthenticationProvider {
 			}
 			throw new BadCredentialsException("Wrong or used TOTP code");
 		}
-		this.throttle.succeeded(member.username());
+		this.throttle.succeeded(member.username(), address);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(member, null,
 				List.of(FactorGrantedAuthority.fromAuthority(SignInAuthorities.TOTP)));
 		result.setDetails(request.getDetails());

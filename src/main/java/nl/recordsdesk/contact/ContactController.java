@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * only they see (the honeypot) and a signed time stamp (a form sent within seconds of
  * being shown was not typed). Both fail quietly: the bot sees the thank-you page and
  * nothing is stored or mailed, so it learns nothing to adapt to. Each address may send a
- * few messages an hour ({@link ContactThrottle}), on top of the portal's limit on posts.
+ * few messages an hour ({@link ContactThrottle}), on top of the portal's limit on posts,
+ * and each stamp sends one message, whichever instance it reaches.
  */
 @Controller
 class ContactController {
@@ -79,8 +80,16 @@ class ContactController {
 		if (binding.hasErrors()) {
 			return "contact/form";
 		}
+		String stamp = java.util.Objects.requireNonNull(contactForm.getStamp());
+		if (!this.throttle.useStamp(stamp)) {
+			// Sent before: a second click, or a bot replaying a form. The message went
+			// once.
+			log.info("Contact form: time stamp used before, message dropped");
+			return "redirect:/contact/sent";
+		}
 		if (!this.throttle.tryTake(request.getRemoteAddr())) {
 			binding.reject("contact.form.tooMany");
+			contactForm.setStamp(this.stamps.issue(this.clock.instant()));
 			return "contact/form";
 		}
 		this.reception.receive(contactForm, locale);

@@ -17,6 +17,9 @@ class ContactThrottle {
 	/** The kind of count in {@link SharedLimits}. */
 	static final String KIND = "contact";
 
+	/** The stamps of forms that sent their message. */
+	static final String USED_STAMP = "contact-stamp";
+
 	private final ContactProperties properties;
 
 	private final SharedLimits limits;
@@ -32,6 +35,16 @@ class ContactThrottle {
 	 */
 	boolean tryTake(String address) {
 		return this.limits.tryCount(KIND, address, this.properties.maxPerAddress(), this.properties.addressWindow());
+	}
+
+	/**
+	 * Takes the form's stamp as used: true the first time, on whichever instance, false
+	 * after. A stamp is remembered (as a keyed hash) until it is too old to be accepted
+	 * anyway.
+	 */
+	boolean useStamp(String stamp) {
+		return this.limits.tryCount(USED_STAMP, stamp, 1,
+				this.properties.maxFormAge().plus(java.time.Duration.ofMinutes(1)));
 	}
 
 }

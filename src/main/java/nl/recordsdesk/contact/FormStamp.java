@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the contact form was shown, signed (HMAC-SHA256) so that a bot cannot make up an
- * older time. A form sent within seconds of being shown was not typed by a person.
+ * older time. A form sent within seconds of being shown was not typed by a person. Each
+ * stamp also carries a random part, so that no two forms get the same stamp: a stamp
+ * sends one message ({@link ContactThrottle#useStamp}).
  */
 @Component
 class FormStamp {
@@ -43,6 +45,8 @@ class FormStamp {
 
 	private final ContactProperties properties;
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final byte[] key;
 
 	FormStamp(ContactProperties properties) {
@@ -58,17 +62,25 @@ class FormStamp {
 	}
 
 	String issue(Instant shownAt) {
-		String millis = Long.toString(shownAt.toEpochMilli());
-		return millis + "." + sign(millis);
+		byte[] nonce = new byte[16];
+		RANDOM.nextBytes(nonce);
+		String signed = shownAt.toEpochMilli() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+		return signed + "." + sign(signed);
 	}
 
 	Verdict check(@Nullable String stamp, Instant now) {
-		if (stamp == null || !stamp.matches("[0-9]{1,15}\\.[A-Za-z0-9_-]{43}")) {
+		if (stamp != null && stamp.matches("[0-9]{1,15}\\.[A-Za-z0-9_-]{43}")) {
+			// A form shown before stamps had their random part: shown again, to be sent
+			// once more.
+			return Verdict.STALE;
+		}
+		if (stamp == null || !stamp.matches("[0-9]{1,15}\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")) {
 			return Verdict.FORGED;
 		}
-		String millis = stamp.substring(0, stamp.indexOf('.'));
-		byte[] given = stamp.substring(millis.length() + 1).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(given, sign(millis).getBytes(StandardCharsets.US_ASCII))) {
+		String signed = stamp.substring(0, stamp.lastIndexOf('.'));
+		String millis = signed.substring(0, signed.indexOf('.'));
+		byte[] given = stamp.substring(signed.length() + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(given, sign(signed).getBytes(StandardCharsets.US_ASCII))) {
 			return Verdict.STALE;
 		}
 		Instant shownAt = Instant.ofEpochMilli(Long.parseLong(millis));
@@ -81,11 +93,11 @@ class FormStamp {
 		return Verdict.FINE;
 	}
 
-	private String sign(String millis) {
+	private String sign(String signed) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
-			byte[] signature = mac.doFinal(("contact-form:" + millis).getBytes(StandardCharsets.US_ASCII));
+			byte[] signature = mac.doFinal(("contact-form:" + signed).getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
 		}
 		catch (GeneralSecurityException ex) {

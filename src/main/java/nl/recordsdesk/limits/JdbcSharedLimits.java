@@ -48,25 +48,27 @@ class JdbcSharedLimits implements SharedLimits {
 	}
 
 	@Override
-	public long take(String kind, String key, int capacity, Duration refillPeriod) {
+	public long take(String kind, String key, long amount, long capacity, Duration refillPeriod) {
+		if (amount < 1 || amount > capacity) {
+			throw new IllegalArgumentException("Cannot take " + amount + " from a bucket of " + capacity);
+		}
 		Instant now = this.clock.instant();
 		long refillMillis = Math.max(1, refillPeriod.toMillis());
 		double perMilli = (double) capacity / refillMillis;
-		Outcome outcome = this.jdbc
-			.sql("""
-					INSERT INTO shared_limit AS l (kind, key_hash, tokens, touched_at, expires_at, taken)
-					VALUES (:kind, :key, :capacity - 1, :now, :now + :refillMillis * INTERVAL '1 millisecond', :capacity >= 1)
-					ON CONFLICT (kind, key_hash) DO UPDATE SET
-					  tokens = CASE WHEN %1$s >= 1 THEN %1$s - 1 ELSE %1$s END,
-					  taken = %1$s >= 1,
-					  touched_at = GREATEST(l.touched_at, :now),
-					  expires_at = GREATEST(l.touched_at, :now) + :refillMillis * INTERVAL '1 millisecond'
-					RETURNING taken, tokens
-					"""
-				.formatted(REFILLED))
+		Outcome outcome = this.jdbc.sql("""
+				INSERT INTO shared_limit AS l (kind, key_hash, tokens, touched_at, expires_at, taken)
+				VALUES (:kind, :key, :capacity - :amount, :now, :now + :refillMillis * INTERVAL '1 millisecond', TRUE)
+				ON CONFLICT (kind, key_hash) DO UPDATE SET
+				  tokens = CASE WHEN %1$s >= :amount THEN %1$s - :amount ELSE %1$s END,
+				  taken = %1$s >= :amount,
+				  touched_at = GREATEST(l.touched_at, :now),
+				  expires_at = GREATEST(l.touched_at, :now) + :refillMillis * INTERVAL '1 millisecond'
+				RETURNING taken, tokens
+				""".formatted(REFILLED))
 			.param("kind", kind)
 			.param("key", hash(kind, key))
 			.param("capacity", capacity)
+			.param("amount", amount)
 			.param("now", at(now))
 			.param("refillMillis", refillMillis)
 			.param("perMilli", perMilli)
@@ -75,7 +77,43 @@ class JdbcSharedLimits implements SharedLimits {
 		if (outcome.taken()) {
 			return 0;
 		}
-		return Math.max(1, (long) Math.ceil((1 - outcome.tokens()) / perMilli));
+		return Math.max(1, (long) Math.ceil((amount - outcome.tokens()) / perMilli));
+	}
+
+	@Override
+	public Optional<Instant> failWithDelay(String kind, String key, int freeFailures, Duration firstDelay,
+			Duration maxDelay, Duration keep) {
+		Instant now = this.clock.instant();
+		Duration kept = (keep.compareTo(maxDelay) < 0) ? maxDelay : keep;
+		String count = "(CASE WHEN l.expires_at < :now THEN 0 ELSE COALESCE(l.tokens, 0) END + 1)";
+		Locked locked = this.jdbc
+			.sql("""
+					INSERT INTO shared_limit AS l (kind, key_hash, tokens, locked_until, touched_at, expires_at, taken)
+					VALUES (:kind, :key, 1,
+					        CASE WHEN 1 >= :free THEN :now + LEAST(:maxMillis, :firstMillis) * INTERVAL '1 millisecond' END,
+					        :now, :now + :keepMillis * INTERVAL '1 millisecond', 1 >= :free)
+					ON CONFLICT (kind, key_hash) DO UPDATE SET
+					  tokens = %1$s,
+					  locked_until = CASE WHEN %1$s >= :free
+					      THEN :now + LEAST(:maxMillis, :firstMillis * power(2, LEAST(%1$s - :free, 40))) * INTERVAL '1 millisecond'
+					      ELSE l.locked_until END,
+					  taken = %1$s >= :free,
+					  touched_at = :now,
+					  expires_at = :now + :keepMillis * INTERVAL '1 millisecond'
+					RETURNING taken, locked_until
+					"""
+				.formatted(count))
+			.param("kind", kind)
+			.param("key", hash(kind, key))
+			.param("free", freeFailures)
+			.param("now", at(now))
+			.param("firstMillis", firstDelay.toMillis())
+			.param("maxMillis", maxDelay.toMillis())
+			.param("keepMillis", kept.toMillis())
+			.query((rs, row) -> new Locked(rs.getBoolean("taken"), rs.getObject("locked_until", OffsetDateTime.class)))
+			.single();
+		OffsetDateTime until = locked.until();
+		return (locked.caused() && until != null) ? Optional.of(until.toInstant()) : Optional.empty();
 	}
 
 	@Override

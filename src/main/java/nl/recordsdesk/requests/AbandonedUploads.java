@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes uploads that no request came to use: forms left half-way, files replaced before
- * sending. A day is far longer than a session lasts.
+ * Deletes uploads that no request came to use: forms left half-way (a file replaced in
+ * the form, or the files of a form started over, are deleted at once). A day is far
+ * longer than a session lasts.
  */
 @Component
 class AbandonedUploads {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The contents of uploads. */
 public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
@@ -21,6 +22,19 @@ public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
 			and not exists (select 1 from request_document d where d.file_id = f.id)
 			and not exists (select 1 from request r where r.copy_file_id = f.id)""", nativeQuery = true)
 	int deleteAbandonedBefore(Instant cutOff);
+
+	/**
+	 * An upload of a draft that was replaced or abandoned, unless a request uses it.
+	 * @return 1 if it was deleted
+	 */
+	@Transactional
+	@Modifying
+	@Query(value = """
+			delete from stored_file f
+			where f.id = :id
+			and not exists (select 1 from request_document d where d.file_id = f.id)
+			and not exists (select 1 from request r where r.copy_file_id = f.id)""", nativeQuery = true)
+	int deleteUnused(UUID id);
 
 	/** Files kept "pending scan" because clamd gave no answer, oldest first. */
 	@Query(value = "select f.id from stored_file f where f.scan_status = 'PENDING' order by f.created_at limit :limit",

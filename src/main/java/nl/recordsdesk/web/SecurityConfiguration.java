@@ -15,6 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -138,7 +141,8 @@ class SecurityConfiguration {
 					.denyAll())
 			// A JSON API without cookies or sessions: nothing for a forged request to
 			// ride on.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/v1/eligibility"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/api/v1/eligibility"),
+					SecurityConfiguration::uploadTooLargeToRead))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
@@ -149,6 +153,35 @@ class SecurityConfiguration {
 				AnyRequestMatcher.INSTANCE));
 		staffSignIn.applyTo(http, STAFF_PAGES);
 		return http.build();
+	}
+
+	/**
+	 * A multipart post whose body is too large to be read. Its CSRF token is a hidden
+	 * field in that body (never in the URL, where logs, proxies and the Referer would
+	 * carry it), so it cannot be checked; refusing it as forged would show the "session
+	 * expired" page instead of the form's own message about the file's size. It may pass:
+	 * the {@code DispatcherServlet} parses the body before any controller is chosen,
+	 * fails the same way (Tomcat keeps the failure) and answers with
+	 * {@code UploadTooLarge}'s redirect to the page, which changes nothing. Any other
+	 * unreadable body, and every readable one, has its token checked. Needs
+	 * {@code spring.servlet.multipart.resolve-lazily=false} (the default).
+	 */
+	static boolean uploadTooLargeToRead(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (!"POST".equals(request.getMethod()) || contentType == null
+				|| !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+			return false;
+		}
+		try {
+			new StandardServletMultipartResolver().resolveMultipart(request);
+			return false;
+		}
+		catch (MaxUploadSizeExceededException ex) {
+			return true;
+		}
+		catch (MultipartException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -3,6 +3,9 @@ package nl.recordsdesk.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
@@ -32,7 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * two requests of one session at the same moment (two tabs, a page and its download) that
  * both set a new attribute, such as the CSRF token after a sign-in, would otherwise fail
  * on the attribute's primary key, and the page that lost would break off while it was
- * being sent.</li>
+ * being sent;</li>
+ * <li>the cookie is named {@code __Host-SESSION} wherever it is {@code Secure} (all but
+ * the {@code dev} profile over plain http), on path {@code /} and without a domain: a
+ * browser then takes it only from this host over https, never from a sibling domain or
+ * http (ASVS 5.0 3.3.1). Without {@code Secure} a browser refuses a {@code __Host-}
+ * cookie, so there it stays {@code SESSION}. A name set in
+ * {@code server.servlet.session.cookie.name} is kept as it is.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,9 +49,36 @@ class SessionConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
+	static final String HOST_COOKIE = "__Host-SESSION";
+
+	static final String PLAIN_COOKIE = "SESSION";
+
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributeWrites() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	@Bean
+	DefaultCookieSerializerCustomizer hostPrefixedSessionCookie(ServerProperties server) {
+		Cookie cookie = server.getServlet().getSession().getCookie();
+		return (serializer) -> {
+			if (cookie.getName() != null) {
+				return;
+			}
+			if (hostPrefixAllowed(cookie)) {
+				serializer.setCookieName(HOST_COOKIE);
+				serializer.setCookiePath("/");
+			}
+			else {
+				serializer.setCookieName(PLAIN_COOKIE);
+			}
+		};
+	}
+
+	/** A {@code __Host-} cookie must be Secure, on path {@code /}, without a domain. */
+	static boolean hostPrefixAllowed(Cookie cookie) {
+		return Boolean.TRUE.equals(cookie.getSecure()) && cookie.getDomain() == null
+				&& (cookie.getPath() == null || "/".equals(cookie.getPath()));
 	}
 
 	/** By name: Spring Session's configuration looks for this bean. */

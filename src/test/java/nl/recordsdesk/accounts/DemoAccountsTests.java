@@ -73,6 +73,8 @@ class DemoAccountsTests {
 		assertThat(browser.get("/staff")).hasStatusOk().bodyText().contains("Welkom, Demo Balie");
 		assertThat(browser.get("/desk")).hasStatusOk();
 		assertThat(browser.get("/admin/accounts")).hasStatus(403);
+		// Over plain http in dev the session cookie cannot be a Secure __Host- one.
+		assertThat(browser.cookies().cookie().getName()).isEqualTo("SESSION");
 	}
 
 }

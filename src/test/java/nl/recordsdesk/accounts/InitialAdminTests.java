@@ -35,8 +35,9 @@ class InitialAdminTests {
 
 	InitialAdmin initialAdmin(String username, String password) {
 		AccountsProperties properties = new AccountsProperties(true, null, "Ziekenhuis", 5, Duration.ofMinutes(15), 20,
-				Duration.ofMinutes(15), new AccountsProperties.InitialAdmin(username, password));
-		return new InitialAdmin(this.accounts, this.passwordEncoder, properties, this.clock, this.audit);
+				Duration.ofMinutes(1), new AccountsProperties.InitialAdmin(username, password));
+		return new InitialAdmin(this.accounts, this.passwordEncoder, properties, new CommonPasswords(), this.clock,
+				this.audit);
 	}
 
 	@Test
@@ -67,6 +68,14 @@ class InitialAdminTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> initialAdmin("Niet Geldig", "wachtwoord").run(new DefaultApplicationArguments()))
 			.withMessageContaining("recordsdesk.accounts.initial-admin.username");
+	}
+
+	@Test
+	void aCommonPasswordStopsTheStart() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> initialAdmin("beheerder", "Welkom 2026!").run(new DefaultApplicationArguments()))
+			.withMessageContaining("recordsdesk.accounts.initial-admin.password");
+		verify(this.accounts, never()).save(any());
 	}
 
 }

@@ -165,6 +165,14 @@ class SignInTests {
 		MvcTestResult different = this.browser.post("/login/password", "currentPassword", "abcd-efgh-jkmn-pqrs",
 				"newPassword", "mijn eigen lange wachtwoord", "confirmation", "mijn eigen lange wachtwoorx");
 		assertThat(different).bodyText().contains("De twee nieuwe wachtwoorden zijn niet gelijk.");
+		for (String common : new String[] { "Password1234", "welkom welkom", "123456789012" }) {
+			MvcTestResult refused = this.browser.post("/login/password", "currentPassword", "abcd-efgh-jkmn-pqrs",
+					"newPassword", common, "confirmation", common);
+			assertThat(refused).as(common)
+				.hasStatusOk()
+				.bodyText()
+				.contains("Dit wachtwoord wordt veel gebruikt en is daardoor snel geraden.");
+		}
 
 		MvcTestResult changed = this.browser.post("/login/password", "currentPassword", "abcd-efgh-jkmn-pqrs",
 				"newPassword", "mijn eigen lange wachtwoord", "confirmation", "mijn eigen lange wachtwoord");

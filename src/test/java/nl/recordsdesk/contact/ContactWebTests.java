@@ -187,6 +187,18 @@ class ContactWebTests {
 	}
 
 	@Test
+	void aStampSendsOneMessage() {
+		String email = uniqueEmail("anna");
+		String stamp = humanStamp();
+		assertThat(post(email, newAddress(), stamp, "")).hasRedirectedUrl("/contact/sent");
+		// The same form again (a second click, or a bot replaying it), also from
+		// elsewhere.
+		assertThat(post(email, newAddress(), stamp, "")).hasRedirectedUrl("/contact/sent");
+		assertThat(post(email, newAddress(), stamp, "")).hasRedirectedUrl("/contact/sent");
+		assertThat(storedFor(email)).isEqualTo(1);
+	}
+
+	@Test
 	void aFormOpenTooLongIsShownAgainToBeSentOnceMore() {
 		String email = uniqueEmail("slow");
 		String old = this.stamps.issue(Instant.now().minus(13, ChronoUnit.HOURS));

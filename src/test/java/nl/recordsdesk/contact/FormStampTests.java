@@ -63,4 +63,16 @@ class FormStampTests {
 		assertThat(afterRestart.check(stamp, SHOWN.plusSeconds(10))).isEqualTo(Verdict.STALE);
 	}
 
+	@Test
+	void twoFormsShownAtOnceGetStampsOfTheirOwn() {
+		assertThat(this.stamps.issue(SHOWN)).isNotEqualTo(this.stamps.issue(SHOWN));
+	}
+
+	@Test
+	void aStampWithoutItsRandomPartIsShownAgain() {
+		String genuine = this.stamps.issue(SHOWN);
+		String old = SHOWN.toEpochMilli() + genuine.substring(genuine.lastIndexOf('.'));
+		assertThat(this.stamps.check(old, SHOWN.plusSeconds(10))).isEqualTo(Verdict.STALE);
+	}
+
 }

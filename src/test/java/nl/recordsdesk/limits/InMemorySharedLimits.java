@@ -27,7 +27,10 @@ public final class InMemorySharedLimits implements SharedLimits {
 	}
 
 	@Override
-	public synchronized long take(String kind, String key, int capacity, Duration refillPeriod) {
+	public synchronized long take(String kind, String key, long amount, long capacity, Duration refillPeriod) {
+		if (amount < 1 || amount > capacity) {
+			throw new IllegalArgumentException("Cannot take " + amount + " from a bucket of " + capacity);
+		}
 		Instant now = this.clock.instant();
 		double perMilli = (double) capacity / Math.max(1, refillPeriod.toMillis());
 		Entry entry = this.entries.computeIfAbsent(kind + "\0" + key, (k) -> {
@@ -39,11 +42,31 @@ public final class InMemorySharedLimits implements SharedLimits {
 		long elapsed = Math.max(0, Duration.between(entry.touched, now).toMillis());
 		entry.tokens = Math.min(capacity, entry.tokens + elapsed * perMilli);
 		entry.touched = now.isAfter(entry.touched) ? now : entry.touched;
-		if (entry.tokens >= 1) {
-			entry.tokens -= 1;
+		if (entry.tokens >= amount) {
+			entry.tokens -= amount;
 			return 0;
 		}
-		return Math.max(1, (long) Math.ceil((1 - entry.tokens) / perMilli));
+		return Math.max(1, (long) Math.ceil((amount - entry.tokens) / perMilli));
+	}
+
+	@Override
+	public synchronized Optional<Instant> failWithDelay(String kind, String key, int freeFailures, Duration firstDelay,
+			Duration maxDelay, Duration keep) {
+		Instant now = this.clock.instant();
+		Duration kept = (keep.compareTo(maxDelay) < 0) ? maxDelay : keep;
+		Entry entry = this.entries.computeIfAbsent(kind + "\0" + key, (k) -> new Entry());
+		if (entry.expires != null && entry.expires.isBefore(now)) {
+			entry.tokens = 0;
+		}
+		entry.tokens += 1;
+		entry.expires = now.plus(kept);
+		if (entry.tokens < freeFailures) {
+			return Optional.empty();
+		}
+		double delay = Math.min(maxDelay.toMillis(),
+				firstDelay.toMillis() * Math.pow(2, Math.min(entry.tokens - freeFailures, 40)));
+		entry.lockedUntil = now.plusMillis((long) delay);
+		return Optional.of(entry.lockedUntil);
 	}
 
 	@Override
@@ -99,6 +122,8 @@ public final class InMemorySharedLimits implements SharedLimits {
 		final List<Instant> hits = new ArrayList<>();
 
 		@Nullable Instant lockedUntil;
+
+		@Nullable Instant expires;
 
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The shared counts on PostgreSQL, as several instances use them: two
@@ -211,6 +212,44 @@ class JdbcSharedLimitsTests {
 		assertThat(rowsOf(limits, live)).isOne();
 		assertThat(limits.take("post", live, 3, Duration.ofMinutes(1))).as("still empty").isPositive();
 		assertThat(limits.take("post", stale, 3, Duration.ofMinutes(1))).isZero();
+	}
+
+	@Test
+	void aWaitThatDoublesWithEachFailureUpToItsMostAndIsForgottenOnClear() {
+		JdbcSharedLimits one = instance();
+		JdbcSharedLimits other = instance();
+		String key = newAddress();
+		Duration first = Duration.ofSeconds(1);
+		Duration most = Duration.ofSeconds(10);
+		Duration keep = Duration.ofDays(1);
+		assertThat(one.failWithDelay("delay", key, 3, first, most, keep)).isEmpty();
+		assertThat(other.failWithDelay("delay", key, 3, first, most, keep)).isEmpty();
+		assertThat(one.failWithDelay("delay", key, 3, first, most, keep)).contains(this.now.plusSeconds(1));
+		assertThat(other.lockedUntil("delay", key)).contains(this.now.plusSeconds(1));
+		this.now = this.now.plusSeconds(1);
+		assertThat(other.lockedUntil("delay", key)).isEmpty();
+		assertThat(other.failWithDelay("delay", key, 3, first, most, keep)).contains(this.now.plusSeconds(2));
+		this.now = this.now.plusSeconds(2);
+		assertThat(one.failWithDelay("delay", key, 3, first, most, keep)).contains(this.now.plusSeconds(4));
+		this.now = this.now.plusSeconds(4);
+		assertThat(one.failWithDelay("delay", key, 3, first, most, keep)).contains(this.now.plusSeconds(8));
+		this.now = this.now.plusSeconds(8);
+		assertThat(one.failWithDelay("delay", key, 3, first, most, keep)).contains(this.now.plusSeconds(10));
+		one.clear("delay", key);
+		assertThat(other.lockedUntil("delay", key)).isEmpty();
+		assertThat(other.failWithDelay("delay", key, 3, first, most, keep)).isEmpty();
+	}
+
+	@Test
+	void aBucketGivesAnAmountAtOnceOrNothing() {
+		JdbcSharedLimits limits = instance();
+		String key = newAddress();
+		Duration day = Duration.ofDays(1);
+		assertThat(limits.take("bytes", key, 600, 1000, day)).isZero();
+		// 400 are left: 500 must wait until 100 more are earned back (a tenth of a day).
+		assertThat(limits.take("bytes", key, 500, 1000, day)).isCloseTo(day.toMillis() / 10, within(5L));
+		assertThat(limits.take("bytes", key, 400, 1000, day)).isZero();
+		assertThat(limits.take("bytes", key, 1, 1000, day)).isPositive();
 	}
 
 }

@@ -135,6 +135,9 @@ final class Cluster implements AutoCloseable {
 		// All traffic comes from 127.0.0.1: the public limit would refuse the second
 		// requester.
 		settings.put("recordsdesk.rate-limit.capacity", "1000000");
+		// So would the request form's limits on codes and uploads per address.
+		settings.put("recordsdesk.requests.codes-per-address", "1000000");
+		settings.put("recordsdesk.requests.uploads-per-address", "100GB");
 		// Mail soon, so that codes arrive while the requesters wait.
 		settings.put("recordsdesk.mail.poll-interval", "500ms");
 		// Every scheduled job every few seconds.

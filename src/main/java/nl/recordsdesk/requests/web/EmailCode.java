@@ -71,6 +71,11 @@ final class EmailCode implements Serializable {
 		return (this.attempts >= MAX_ATTEMPTS) ? Check.TOO_MANY_TRIES : Check.WRONG;
 	}
 
+	/** Whether it can still be entered: not expired, tries left. */
+	boolean usable(Instant now) {
+		return !now.isAfter(this.expiresAt) && this.attempts < MAX_ATTEMPTS;
+	}
+
 	boolean confirmed() {
 		return this.confirmed;
 	}

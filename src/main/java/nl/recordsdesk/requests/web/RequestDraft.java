@@ -69,6 +69,20 @@ final class RequestDraft implements Serializable {
 
 	@Nullable EmailCode emailCode;
 
+	/**
+	 * When codes were mailed for this draft (within the last hour). Null in a draft
+	 * written before it existed.
+	 */
+	private java.util.@Nullable ArrayList<java.time.Instant> codesSent;
+
+	List<java.time.Instant> codesSent() {
+		return (this.codesSent != null) ? this.codesSent : List.of();
+	}
+
+	void codesSent(List<java.time.Instant> sent) {
+		this.codesSent = new java.util.ArrayList<>(sent);
+	}
+
 	static RequestDraft of(HttpSession session) {
 		Object draft = session.getAttribute(SESSION_KEY);
 		if (draft instanceof RequestDraft existing) {

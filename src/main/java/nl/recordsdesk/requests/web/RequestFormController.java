@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.EligibilityDecision;
@@ -64,15 +65,18 @@ class RequestFormController {
 
 	private final PortalLinks links;
 
+	private final CodeMails codeMails;
+
 	private final Clock clock;
 
 	RequestFormController(EligibilityRules rules, UploadReceiver uploads, EmailConfirmation emailConfirmation,
-			RequestFiling filing, PortalLinks links, Clock clock) {
+			RequestFiling filing, PortalLinks links, CodeMails codeMails, Clock clock) {
 		this.rules = rules;
 		this.uploads = uploads;
 		this.emailConfirmation = emailConfirmation;
 		this.filing = filing;
 		this.links = links;
+		this.codeMails = codeMails;
 		this.clock = clock;
 	}
 
@@ -237,8 +241,8 @@ class RequestFormController {
 		form.put("motivationText", motivationText);
 		MapBindingResult binding = new MapBindingResult(form, "documentsForm");
 		for (ItemCode item : draft.documentItems(decision.get())) {
-			this.uploads.receive(files.get(item.name()), item.name(), binding)
-				.ifPresent((file) -> draft.documents.put(item, file));
+			// A new file for an item replaces (and deletes) the one sent before.
+			this.uploads.receiveFor(draft, item, files.get(item.name()), binding);
 		}
 		if (decision.get().requires(ItemCode.MOTIVATION)) {
 			draft.motivationText = Texts.trimmed(motivationText);
@@ -333,7 +337,7 @@ class RequestFormController {
 
 	@PostMapping("/delivery")
 	String delivery(@ModelAttribute DeliveryForm deliveryForm, BindingResult binding, HttpSession session, Model model,
-			Locale locale) {
+			Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
 		RequestDraft draft = RequestDraft.of(session);
 		Step first = draft.firstIncomplete(this.rules);
 		if (first.ordinal() < Step.DELIVERY.ordinal()) {
@@ -344,7 +348,8 @@ class RequestFormController {
 			return deliveryView(draft, model);
 		}
 		draft.delivery = deliveryForm;
-		sendCodeUnlessConfirmed(draft, locale);
+		sendCodeUnlessUsable(draft, locale, request.getRemoteAddr())
+			.ifPresent((wait) -> redirect.addFlashAttribute("codeWait", CodeMails.minutes(wait)));
 		draft.save(session);
 		return Step.CHECK.redirect();
 	}
@@ -356,18 +361,38 @@ class RequestFormController {
 		return step(model, Step.DELIVERY);
 	}
 
-	private void sendCodeUnlessConfirmed(RequestDraft draft, Locale locale) {
+	/**
+	 * Sends a code unless the draft has one for this address that is confirmed or still
+	 * usable (a step sent again does not mail again).
+	 * @return how long to wait, when a code was due but may not be sent yet
+	 */
+	private Optional<Duration> sendCodeUnlessUsable(RequestDraft draft, Locale locale, String clientAddress) {
+		String email = (draft.requester != null) ? draft.requester.getEmail() : null;
+		if (email != null && draft.emailCode != null && draft.emailCode.sentTo(email)
+				&& (draft.emailCode.confirmed() || draft.emailCode.usable(this.clock.instant()))) {
+			return Optional.empty();
+		}
+		return sendCode(draft, locale, clientAddress);
+	}
+
+	/**
+	 * Mails a new code, which replaces the draft's, unless {@link CodeMails} says to
+	 * wait: then the code the draft has stays as it is.
+	 */
+	private Optional<Duration> sendCode(RequestDraft draft, Locale locale, String clientAddress) {
 		String email = (draft.requester != null) ? draft.requester.getEmail() : null;
 		if (email == null) {
-			return;
+			return Optional.empty();
 		}
-		if (draft.emailCode != null && draft.emailCode.sentTo(email) && draft.emailCode.confirmed()) {
-			return;
+		Optional<Duration> wait = this.codeMails.take(draft, email, clientAddress);
+		if (wait.isPresent()) {
+			return wait;
 		}
 		String[] code = new String[1];
 		draft.emailCode = EmailCode.issue(email, Duration.ofMinutes(EmailConfirmation.MINUTES_VALID),
 				this.clock.instant(), code);
 		this.emailConfirmation.send(email.strip(), locale, code[0]);
+		return Optional.empty();
 	}
 
 	// Check and send
@@ -384,21 +409,25 @@ class RequestFormController {
 	}
 
 	@PostMapping(path = "/check", params = "resend")
-	String resendCode(HttpSession session, Locale locale, RedirectAttributes redirect) {
+	String resendCode(HttpSession session, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
 		RequestDraft draft = RequestDraft.of(session);
 		if (draft.firstIncomplete(this.rules) != Step.CHECK) {
 			return draft.firstIncomplete(this.rules).redirect();
 		}
-		draft.emailCode = null;
-		sendCodeUnlessConfirmed(draft, locale);
+		Optional<Duration> wait = sendCode(draft, locale, request.getRemoteAddr());
 		draft.save(session);
-		redirect.addFlashAttribute("codeResent", true);
+		if (wait.isPresent()) {
+			redirect.addFlashAttribute("codeWait", CodeMails.minutes(wait.get()));
+		}
+		else {
+			redirect.addFlashAttribute("codeResent", true);
+		}
 		return Step.CHECK.redirect();
 	}
 
 	@PostMapping("/check")
 	String send(@ModelAttribute CheckForm checkForm, BindingResult binding, HttpSession session, Model model,
-			Locale locale, RedirectAttributes redirect) {
+			Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
 		Optional<RequestDraft.Sent> sentBefore = RequestDraft.sent(session);
 		if (sentBefore.isPresent()) {
 			// The same form again, after the answer to the first post was lost: it was
@@ -412,9 +441,15 @@ class RequestFormController {
 		EmailCode code = draft.emailCode;
 		String email = (draft.requester != null) ? draft.requester.getEmail() : null;
 		if (code == null || email == null || !code.sentTo(email)) {
-			sendCodeUnlessConfirmed(draft, locale);
+			Optional<Duration> wait = sendCode(draft, locale, request.getRemoteAddr());
 			draft.save(session);
-			binding.rejectValue("code", "request.check.code.newCodeSent");
+			if (wait.isPresent()) {
+				binding.rejectValue("code", "request.check.code.wait", new Object[] { CodeMails.minutes(wait.get()) },
+						null);
+			}
+			else {
+				binding.rejectValue("code", "request.check.code.newCodeSent");
+			}
 			return checkView(draft, model);
 		}
 		switch (code.check(Texts.blank(checkForm.getCode()) ? "" : checkForm.getCode(), this.clock.instant())) {
@@ -479,6 +514,10 @@ class RequestFormController {
 
 	@GetMapping("/restart")
 	String restart(HttpSession session) {
+		Object begun = session.getAttribute(RequestDraft.SESSION_KEY);
+		if (begun instanceof RequestDraft draft) {
+			draft.documents.values().forEach(this.uploads::discard);
+		}
 		RequestDraft.discard(session);
 		return Step.WHAT.redirect();
 	}

@@ -1,7 +1,16 @@
 package nl.recordsdesk.requests.web;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +26,14 @@ final class SignatureFields {
 
 	/** A drawn signature is a small image; anything larger is not one. */
 	static final int MAX_DRAWING_BYTES = 200_000;
+
+	/**
+	 * The pad is 560 by 180; a browser may send it at up to four times that (a screen
+	 * with dense pixels).
+	 */
+	static final int MAX_WIDTH = 2240;
+
+	static final int MAX_HEIGHT = 720;
 
 	private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
@@ -35,19 +52,59 @@ final class SignatureFields {
 		}
 	}
 
-	/** The drawing as PNG bytes, or null when none was drawn or it is no PNG. */
+	/**
+	 * The drawing as PNG bytes, or null when none was drawn or it is not a drawing: not a
+	 * PNG data URL, over {@link #MAX_DRAWING_BYTES}, larger than the pad
+	 * ({@link #MAX_WIDTH} by {@link #MAX_HEIGHT}, read from the header before any pixel
+	 * is decoded) or not a PNG that decodes whole. What is stored is the decoded image
+	 * written anew, so nothing but its pixels is kept (no chunks of text, nothing after
+	 * the image's end).
+	 */
 	static byte @Nullable [] drawing(@Nullable String dataUrl) {
 		if (Texts.blank(dataUrl) || !dataUrl.startsWith(PNG_DATA_URL)
 				|| dataUrl.length() > MAX_DRAWING_BYTES * 4 / 3 + PNG_DATA_URL.length() + 4) {
 			return null;
 		}
+		byte[] png;
 		try {
-			byte[] png = Base64.getDecoder().decode(dataUrl.substring(PNG_DATA_URL.length()));
-			return (png.length > PNG_MAGIC.length
-					&& Arrays.equals(png, 0, PNG_MAGIC.length, PNG_MAGIC, 0, PNG_MAGIC.length)) ? png : null;
+			png = Base64.getDecoder().decode(dataUrl.substring(PNG_DATA_URL.length()));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
+		}
+		if (png.length <= PNG_MAGIC.length || png.length > MAX_DRAWING_BYTES
+				|| !Arrays.equals(png, 0, PNG_MAGIC.length, PNG_MAGIC, 0, PNG_MAGIC.length)) {
+			return null;
+		}
+		return redrawn(png);
+	}
+
+	private static byte @Nullable [] redrawn(byte[] png) {
+		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
+		if (!readers.hasNext()) {
+			return null;
+		}
+		ImageReader reader = readers.next();
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+			reader.setInput(in, true, true);
+			int width = reader.getWidth(0);
+			int height = reader.getHeight(0);
+			if (width < 1 || height < 1 || width > MAX_WIDTH || height > MAX_HEIGHT) {
+				return null;
+			}
+			BufferedImage image = reader.read(0);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			if (!ImageIO.write(image, "png", out)) {
+				return null;
+			}
+			return out.toByteArray();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Truncated, a broken chunk, a bad checksum: not a drawing from the pad.
+			return null;
+		}
+		finally {
+			reader.dispose();
 		}
 	}
 

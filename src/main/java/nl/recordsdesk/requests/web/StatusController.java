@@ -147,6 +147,8 @@ class StatusController {
 			binding.rejectValue("answer", "request.tooLong", new Object[] { 5000 }, null);
 		}
 		if (binding.hasErrors()) {
+			// The answer is not taken, so neither is its file: nothing is left behind.
+			document.ifPresent(this.uploads::discard);
 			model.addAttribute("answerErrors", binding);
 			model.addAttribute("answerText", answer);
 			return view(request.get(), token, new MapBindingResult(Map.of(), "upload"), model);
