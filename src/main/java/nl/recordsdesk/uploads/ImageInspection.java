@@ -1,6 +1,8 @@
 package nl.recordsdesk.uploads;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -33,7 +35,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * A small file with a huge picture (a decompression bomb) does not take the memory: the
  * size comes from the header first, and the pixels are only decoded when it is within the
  * limit. One decoded picture takes up to 8 bytes a pixel (16-bit RGBA), twice that while
- * it is turned upright; the inspector's turns bound how many are decoded at once.
+ * it is turned upright or converted from CMYK; the inspector's turns bound how many are
+ * decoded at once.
  */
 final class ImageInspection {
 
@@ -60,7 +63,7 @@ final class ImageInspection {
 			orientation = jpeg.orientation();
 		}
 		BufferedImage image = decode(content, end, contentType, maxPixels);
-		return encode(upright(image, orientation), contentType);
+		return encode(upright(inRgb(image), orientation), contentType);
 	}
 
 	/** Decodes the picture up to its end marker: the decoder never sees what follows. */
@@ -95,12 +98,25 @@ final class ImageInspection {
 			return image;
 		}
 		catch (IOException | RuntimeException ex) {
-			// Also a JPEG in CMYK, which Java's decoder cannot turn into a picture.
 			throw new RejectedUpload(Reason.IMAGE_UNREADABLE);
 		}
 		finally {
 			reader.dispose();
 		}
+	}
+
+	/**
+	 * A CMYK picture (a JPEG from a scanner or prepress software) in RGB, as browsers and
+	 * viewers show a JPEG reliably; the colours are converted without the file's colour
+	 * profile, close enough for a document. Other pictures stay as they are.
+	 */
+	static BufferedImage inRgb(BufferedImage image) {
+		if (image.getColorModel().getColorSpace().getType() != ColorSpace.TYPE_CMYK) {
+			return image;
+		}
+		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+		new ColorConvertOp(null).filter(image, rgb);
+		return rgb;
 	}
 
 	/**

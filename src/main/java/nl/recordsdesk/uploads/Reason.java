@@ -57,9 +57,8 @@ public enum Reason {
 	/**
 	 * The file starts like a JPEG or PNG but is not whole: cut off, a segment or chunk
 	 * that does not fit, a PNG chunk whose checksum does not match, pixels the decoder
-	 * cannot read without guessing (also a JPEG in CMYK, which cannot be re-encoded).
-	 * What follows the end marker is not a reason: it is dropped when the picture is
-	 * re-encoded.
+	 * cannot read without guessing. What follows the end marker is not a reason: it is
+	 * dropped when the picture is re-encoded.
 	 */
 	IMAGE_UNREADABLE,
 

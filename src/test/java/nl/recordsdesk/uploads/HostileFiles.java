@@ -4,6 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -719,6 +722,35 @@ public final class HostileFiles {
 		}
 		byte[] exif = UploadFixtures.concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.toByteArray());
 		return insert(write(image, "jpg"), 2, segment(0xe1, exif));
+	}
+
+	/**
+	 * A JPEG in CMYK (four components), as Photoshop and prepress software write it: the
+	 * left half pure cyan, the right half white.
+	 */
+	static byte[] cmykJpeg() {
+		WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 320, 240, 4, null);
+		for (int y = 0; y < 240; y++) {
+			for (int x = 0; x < 320; x++) {
+				// Stored inverted, as Adobe's CMYK JPEGs are.
+				cmyk.setPixel(x, y, new int[] { (x < 160) ? 0 : 255, 255, 255, 255 });
+			}
+		}
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(output);
+			writer.write(null, new IIOImage(cmyk, null, null), null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+		// Adobe's segment (APP14): version 100, no flags, transform 0 (CMYK as it is).
+		return insert(out.toByteArray(), 2,
+				segment(0xee, new byte[] { 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0 }));
 	}
 
 	/** A PNG whose header claims 60000 x 60000 pixels. */

@@ -327,6 +327,20 @@ class HostileUploadCorpusTests {
 		assertThat(new java.awt.Color(upright.getRGB(x, y)).getGreen()).as("red at %d, %d", x, y).isLessThan(60);
 	}
 
+	/** A CMYK JPEG is kept as an RGB JPEG, its colours converted. */
+	@Test
+	void aCmykJpegIsKeptInRgb() throws RejectedUpload {
+		java.awt.image.BufferedImage kept = HostileFiles
+			.decoded(inspector.inspect(HostileFiles.cmykJpeg(), "scan.jpg").content());
+		assertThat(kept.getColorModel().getColorSpace().isCS_sRGB()).isTrue();
+		java.awt.Color cyan = new java.awt.Color(kept.getRGB(80, 120));
+		assertThat(cyan.getRed()).isLessThan(80);
+		assertThat(cyan.getGreen()).isGreaterThan(150);
+		assertThat(cyan.getBlue()).isGreaterThan(150);
+		java.awt.Color white = new java.awt.Color(kept.getRGB(240, 120));
+		assertThat(white.getRed()).isGreaterThan(230);
+	}
+
 	private static void assertSamePicture(InspectedUpload upload, byte[] original) {
 		java.awt.image.BufferedImage kept = HostileFiles.decoded(upload.content());
 		java.awt.image.BufferedImage sent = HostileFiles.decoded(original);
