@@ -149,8 +149,8 @@ public class UploadInspector {
 	}
 
 	/**
-	 * @param bytes read for this inspection alone: what is inspected is what is returned,
-	 * even if the caller reuses its own array
+	 * @param bytes read for this inspection alone: a PDF returned is the PDF inspected,
+	 * even if the caller reuses its own array; an image returned is its re-encoding
 	 */
 	private InspectedUpload inspectOrRefuse(byte[] bytes, @Nullable String originalName) throws RejectedUpload {
 		if (bytes.length == 0) {
