@@ -6,20 +6,38 @@ import java.util.zip.CRC32;
 
 /**
  * Reads a JPEG's segments or a PNG's chunks from the first byte to the end marker (EOI,
- * IEND): every segment within the file, every PNG chunk with the checksum it carries, and
- * after the end marker nothing at all. A decoder stops at the end marker and would never
- * notice a web shell, a ZIP or HTML behind it, and tolerates a file cut off halfway or a
- * chunk whose checksum does not match; this refuses all of them. Text a file carries in
- * its comments or text chunks is refused when it is markup or a script.
+ * IEND): every segment within the file and every PNG chunk with the checksum it carries.
+ * A decoder tolerates a file cut off halfway or a chunk whose checksum does not match;
+ * this refuses both. What follows the end marker (a phone's metadata trailer or motion
+ * photo video, or a web shell, ZIP or HTML) is not read: the picture ends at the end
+ * marker, and only the picture is decoded and re-encoded (ImageInspection), so nothing
+ * after it, nor any metadata segment or text chunk, is kept.
  */
 final class ImageStructure {
 
-	private static final byte[] XMP = "http://ns.adobe.com/xap/1.0/".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] EXIF = { 'E', 'x', 'i', 'f', 0, 0 };
+
+	/** Exif orientation: the picture is stored as it is to be shown. */
+	static final int UPRIGHT = 1;
 
 	private ImageStructure() {
 	}
 
-	static void checkPng(byte[] png) throws RejectedUpload {
+	/**
+	 * A whole JPEG up to its end marker.
+	 *
+	 * @param end where the picture ends: just after EOI
+	 * @param orientation the Exif orientation (1 to 8), {@link #UPRIGHT} when there is
+	 * none or it makes no sense
+	 */
+	record Jpeg(int end, int orientation) {
+	}
+
+	/**
+	 * Checks a PNG from its signature to IEND.
+	 * @return where the picture ends: just after IEND's checksum
+	 */
+	static int checkPng(byte[] png) throws RejectedUpload {
 		int pos = 8;
 		boolean first = true;
 		while (true) {
@@ -45,27 +63,22 @@ final class ImageStructure {
 			if ((int) crc.getValue() != readInt(png, dataEnd)) {
 				throw unreadable();
 			}
-			// Compressed text (zTXt) is not read as text by anything but a PNG decoder.
-			if ((type.equals("tEXt") || type.equals("iTXt")) && PdfStructure.holdsMarkup(png, dataStart, dataEnd)) {
-				throw foreign();
-			}
 			pos = dataEnd + 4;
 			if (type.equals("IEND")) {
-				break;
+				return pos;
 			}
-		}
-		if (pos != png.length) {
-			throw foreign();
 		}
 	}
 
-	static void checkJpeg(byte[] jpeg) throws RejectedUpload {
+	/** Checks a JPEG from SOI to EOI, and reads its Exif orientation on the way. */
+	static Jpeg checkJpeg(byte[] jpeg) throws RejectedUpload {
 		if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
 			throw unreadable();
 		}
 		int pos = 2;
 		boolean frame = false;
 		boolean scan = false;
+		int orientation = 0;
 		while (true) {
 			if (pos + 2 > jpeg.length || (jpeg[pos] & 0xff) != 0xff) {
 				throw unreadable();
@@ -95,11 +108,9 @@ final class ImageStructure {
 			if (length < 2 || pos + length > jpeg.length) {
 				throw unreadable();
 			}
-			// Text segments only: a comment, and XMP metadata (APP1); the other APPn hold
-			// binary data (Exif thumbnails, colour profiles).
-			if ((marker == 0xfe || (marker == 0xe1 && startsWith(jpeg, pos + 2, XMP)))
-					&& PdfStructure.holdsMarkup(jpeg, pos + 2, pos + length)) {
-				throw foreign();
+			// The first Exif segment (APP1) counts, as decoders and viewers take it.
+			if (marker == 0xe1 && orientation == 0 && startsWith(jpeg, pos + 2, EXIF)) {
+				orientation = orientation(jpeg, pos + 2 + EXIF.length, pos + length);
 			}
 			// SOF0 to SOF15, but not DHT (C4), JPG (C8) or DAC (CC).
 			if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
@@ -130,9 +141,60 @@ final class ImageStructure {
 		if (!scan) {
 			throw unreadable();
 		}
-		if (pos != jpeg.length) {
-			throw foreign();
+		return new Jpeg(pos, (orientation >= 1 && orientation <= 8) ? orientation : UPRIGHT);
+	}
+
+	/**
+	 * The Orientation tag (0x0112) of IFD0 in the TIFF structure from {@code tiff} to
+	 * {@code end}, or {@link #UPRIGHT}: any offset outside the segment or a tag of
+	 * another type counts as no orientation. Only this one tag is read.
+	 */
+	static int orientation(byte[] bytes, int tiff, int end) {
+		if (tiff + 8 > end) {
+			return UPRIGHT;
 		}
+		boolean little;
+		if (bytes[tiff] == 'I' && bytes[tiff + 1] == 'I') {
+			little = true;
+		}
+		else if (bytes[tiff] == 'M' && bytes[tiff + 1] == 'M') {
+			little = false;
+		}
+		else {
+			return UPRIGHT;
+		}
+		if (readShort(bytes, tiff + 2, little) != 42) {
+			return UPRIGHT;
+		}
+		long ifd = readInt(bytes, tiff + 4, little) & 0xffffffffL;
+		if (ifd < 8 || ifd > end - tiff - 2) {
+			return UPRIGHT;
+		}
+		int entries = tiff + (int) ifd;
+		int count = readShort(bytes, entries, little);
+		for (int i = 0; i < count; i++) {
+			int entry = entries + 2 + i * 12;
+			if (entry + 12 > end) {
+				return UPRIGHT;
+			}
+			// SHORT (type 3), one value, held in the entry itself.
+			if (readShort(bytes, entry, little) == 0x0112) {
+				boolean valid = readShort(bytes, entry + 2, little) == 3 && readInt(bytes, entry + 4, little) == 1;
+				return valid ? readShort(bytes, entry + 8, little) : UPRIGHT;
+			}
+		}
+		return UPRIGHT;
+	}
+
+	private static int readShort(byte[] bytes, int at, boolean little) {
+		int first = bytes[at] & 0xff;
+		int second = bytes[at + 1] & 0xff;
+		return little ? (second << 8) | first : (first << 8) | second;
+	}
+
+	private static int readInt(byte[] bytes, int at, boolean little) {
+		return little ? (readShort(bytes, at + 2, true) << 16) | readShort(bytes, at, true)
+				: (readShort(bytes, at, false) << 16) | readShort(bytes, at + 2, false);
 	}
 
 	private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
@@ -147,10 +209,6 @@ final class ImageStructure {
 
 	private static RejectedUpload unreadable() {
 		return new RejectedUpload(Reason.IMAGE_UNREADABLE);
-	}
-
-	private static RejectedUpload foreign() {
-		return new RejectedUpload(Reason.IMAGE_FOREIGN_DATA);
 	}
 
 }

@@ -57,15 +57,10 @@ public enum Reason {
 	/**
 	 * The file starts like a JPEG or PNG but is not whole: cut off, a segment or chunk
 	 * that does not fit, a PNG chunk whose checksum does not match, pixels the decoder
-	 * cannot read without guessing.
+	 * cannot read without guessing. What follows the end marker is not a reason: it is
+	 * dropped when the picture is re-encoded.
 	 */
 	IMAGE_UNREADABLE,
-
-	/**
-	 * The image is followed by something after its end marker (JPEG EOI, PNG IEND), or
-	 * carries markup or script in a comment or text chunk.
-	 */
-	IMAGE_FOREIGN_DATA,
 
 	/**
 	 * The image has more pixels than {@code recordsdesk.uploads.max-pixels}, judged from

@@ -24,7 +24,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Decides whether an uploaded file may be kept: a PDF, JPEG or PNG by its bytes, not too
  * large, readable, without active content and, when clamd is configured, without a virus.
- * Logs reason codes only, never names or content.
+ * A PDF is kept as it came; an image is kept re-encoded from its pixels
+ * (ImageInspection). Logs reason codes only, never names or content.
  */
 @Service
 public class UploadInspector {
@@ -61,7 +62,9 @@ public class UploadInspector {
 	 * @param content the file as received
 	 * @param originalName the name the browser sent, used only to make
 	 * {@link InspectedUpload#safeFileName()}
-	 * @return the upload, to be stored under a key of the server's making
+	 * @return the upload, to be stored under a key of the server's making: its content,
+	 * size and hash are those of what is to be stored (for an image, the re-encoded
+	 * picture)
 	 * @throws RejectedUpload if the file may not be kept; nothing about it should be
 	 * stored
 	 */
@@ -146,8 +149,8 @@ public class UploadInspector {
 	}
 
 	/**
-	 * @param bytes read for this inspection alone: what is inspected is what is returned,
-	 * even if the caller reuses its own array
+	 * @param bytes read for this inspection alone: a PDF returned is the PDF inspected,
+	 * even if the caller reuses its own array; an image returned is its re-encoding
 	 */
 	private InspectedUpload inspectOrRefuse(byte[] bytes, @Nullable String originalName) throws RejectedUpload {
 		if (bytes.length == 0) {
@@ -158,15 +161,20 @@ public class UploadInspector {
 			throw new RejectedUpload(Reason.TOO_LARGE, megabytes(maxSize));
 		}
 		String contentType = detect(bytes);
+		byte[] kept;
 		if (PDF.equals(contentType)) {
 			PdfInspection.check(bytes, this.properties.maxPixels());
+			kept = bytes;
 		}
 		else {
-			ImageInspection.check(bytes, contentType, this.properties.maxPixels());
+			// Only the picture is kept: re-encoded from its pixels, without what came
+			// after its end or in its metadata.
+			kept = ImageInspection.reencode(bytes, contentType, this.properties.maxPixels());
 		}
-		ScanStatus scanStatus = scan(bytes);
-		return new InspectedUpload(contentType, bytes.length, sha256Hex(bytes),
-				SafeFileName.of(originalName, EXTENSIONS.get(contentType)), scanStatus, bytes);
+		// What is scanned, hashed and measured is what is kept.
+		ScanStatus scanStatus = scan(kept);
+		return new InspectedUpload(contentType, kept.length, sha256Hex(kept),
+				SafeFileName.of(originalName, EXTENSIONS.get(contentType)), scanStatus, kept);
 	}
 
 	private String detect(byte[] bytes) throws RejectedUpload {

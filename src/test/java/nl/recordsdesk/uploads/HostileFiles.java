@@ -4,6 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -631,6 +634,153 @@ public final class HostileFiles {
 
 	static byte[] pngWithSoftwareText() {
 		return pngWithText("Software", "Paint.NET 5.0");
+	}
+
+	/**
+	 * A photo as a Samsung Galaxy camera saves it: after EOI, binary data blocks and a
+	 * directory ending in {@code SEFH}, its length and {@code SEFT}.
+	 */
+	public static byte[] samsungPhoto() {
+		ByteArrayOutputStream trailer = new ByteArrayOutputStream();
+		byte[] block = new byte[4096];
+		new Random(12).nextBytes(block);
+		trailer.writeBytes(new byte[] { 0, 0, 0x01, 0x0a });
+		trailer.writeBytes("Image_UTC_Data1733051234567".getBytes(StandardCharsets.US_ASCII));
+		trailer.writeBytes(block);
+		trailer.writeBytes("SEFH".getBytes(StandardCharsets.US_ASCII));
+		trailer.writeBytes(new byte[] { 0x6b, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0x01, 0x0a, 0, 0x10, 0, 0 });
+		trailer.writeBytes(new byte[] { 0x20, 0, 0, 0 });
+		trailer.writeBytes("SEFT".getBytes(StandardCharsets.US_ASCII));
+		return UploadFixtures.concat(scannedJpeg(800, 600), trailer.toByteArray());
+	}
+
+	/**
+	 * A motion photo (Google, Samsung): the picture, then a short MP4 video after EOI
+	 * ({@code ftyp}, {@code mdat} boxes).
+	 */
+	public static byte[] motionPhoto() {
+		ByteArrayOutputStream video = new ByteArrayOutputStream();
+		video.writeBytes("MotionPhoto_Data".getBytes(StandardCharsets.US_ASCII));
+		video.writeBytes(new byte[] { 0, 0, 0, 0x18 });
+		video.writeBytes("ftypmp42\0\0\0\0mp42isom".getBytes(StandardCharsets.ISO_8859_1));
+		byte[] frames = new byte[16 * 1024];
+		new Random(13).nextBytes(frames);
+		int length = frames.length + 8;
+		video.writeBytes(
+				new byte[] { (byte) (length >> 24), (byte) (length >> 16), (byte) (length >> 8), (byte) length });
+		video.writeBytes("mdat".getBytes(StandardCharsets.US_ASCII));
+		video.writeBytes(frames);
+		return UploadFixtures.concat(scannedJpeg(640, 480), video.toByteArray());
+	}
+
+	/**
+	 * A phone photo {@code width} x {@code height} as stored, with an Exif segment (APP1,
+	 * big-endian) whose IFD0 holds the Orientation tag, a camera make and a pointer to
+	 * GPS data with a position; its top-left quarter is red, the rest white.
+	 */
+	public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.WHITE);
+		graphics.fillRect(0, 0, width, height);
+		graphics.setColor(Color.RED);
+		graphics.fillRect(0, 0, width / 2, height / 2);
+		graphics.dispose();
+		ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+		DataOutputStream data = new DataOutputStream(tiff);
+		try {
+			data.writeBytes("MM");
+			data.writeShort(42);
+			data.writeInt(8);
+			// IFD0: three entries, then no next IFD.
+			data.writeShort(3);
+			data.writeShort(0x010f); // Make, ASCII, 8 bytes at offset 50
+			data.writeShort(2);
+			data.writeInt(8);
+			data.writeInt(50);
+			data.writeShort(0x0112); // Orientation, SHORT
+			data.writeShort(3);
+			data.writeInt(1);
+			data.writeShort(orientation);
+			data.writeShort(0);
+			data.writeShort(0x8825); // GPS IFD at offset 58
+			data.writeShort(4);
+			data.writeInt(1);
+			data.writeInt(58);
+			data.writeInt(0);
+			data.writeBytes("samsung\0");
+			// GPS IFD: latitude reference only, then no next IFD.
+			data.writeShort(1);
+			data.writeShort(0x0001);
+			data.writeShort(2);
+			data.writeInt(2);
+			data.writeBytes("N\0\0\0");
+			data.writeInt(0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		byte[] exif = UploadFixtures.concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.toByteArray());
+		return insert(write(image, "jpg"), 2, segment(0xe1, exif));
+	}
+
+	/**
+	 * A JPEG in CMYK (four components), as Photoshop and prepress software write it: the
+	 * left half pure cyan, the right half white.
+	 */
+	static byte[] cmykJpeg() {
+		WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 320, 240, 4, null);
+		for (int y = 0; y < 240; y++) {
+			for (int x = 0; x < 320; x++) {
+				// Stored inverted, as Adobe's CMYK JPEGs are.
+				cmyk.setPixel(x, y, new int[] { (x < 160) ? 0 : 255, 255, 255, 255 });
+			}
+		}
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(output);
+			writer.write(null, new IIOImage(cmyk, null, null), null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+		// Adobe's segment (APP14): version 100, no flags, transform 0 (CMYK as it is).
+		return insert(out.toByteArray(), 2,
+				segment(0xee, new byte[] { 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0 }));
+	}
+
+	/** A PNG whose header claims 60000 x 60000 pixels. */
+	public static byte[] pngClaimingTooManyPixels() {
+		return UploadFixtures.pngHeaderOnly(60_000, 60_000);
+	}
+
+	/** The picture as a decoder reads it (a test's check of what was kept). */
+	public static BufferedImage decoded(byte[] image) {
+		try {
+			BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+			if (decoded == null) {
+				throw new IllegalStateException("Not an image");
+			}
+			return decoded;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether {@code bytes} hold {@code sought} anywhere. */
+	public static boolean holds(byte[] bytes, byte[] sought) {
+		try {
+			indexOf(bytes, sought, 0);
+			return true;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	// Helpers

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The project's own corpus of hostile files, made when the tests run, each refused for
- * its own reason; and valid files of every kind a requester sends, none refused. The
- * files are made lazily, one at a time, so a run holds one in memory.
+ * its own reason or, for an image with something behind or inside it, kept as the plain
+ * picture alone; and valid files of every kind a requester sends, none refused. The files
+ * are made lazily, one at a time, so a run holds one in memory.
  */
 class HostileUploadCorpusTests {
 
@@ -163,23 +164,6 @@ class HostileUploadCorpusTests {
 						() -> UploadFixtures
 							.text("%!PS-Adobe-3.0\n/Helvetica findfont 12 scalefont setfont\nshowpage\n")),
 				hostile("zero bytes", Reason.EMPTY, () -> new byte[0]),
-				// Images with something behind or inside them.
-				hostile("a JPEG with a PHP web shell after its end", Reason.IMAGE_FOREIGN_DATA,
-						HostileFiles::jpegWithWebShell),
-				hostile("a PNG with HTML after IEND", Reason.IMAGE_FOREIGN_DATA, HostileFiles::pngWithHtmlAfterIend),
-				hostile("a JPEG with EICAR after its end", Reason.IMAGE_FOREIGN_DATA,
-						() -> HostileFiles.jpegWithAfterItsEnd(HostileFiles.EICAR)),
-				hostile("a JPEG with a ZIP appended (JPEG+JAR)", Reason.IMAGE_FOREIGN_DATA,
-						() -> UploadFixtures.concat(UploadFixtures.jpeg(100, 100),
-								UploadFixtures.zip(Map.of("a.class", new byte[16])))),
-				hostile("a PNG with a ZIP appended", Reason.IMAGE_FOREIGN_DATA,
-						() -> UploadFixtures.concat(UploadFixtures.png(100, 100),
-								UploadFixtures.zip(Map.of("a.exe", UploadFixtures.windowsExecutable())))),
-				hostile("a JPEG with a PHP web shell in its comment", Reason.IMAGE_FOREIGN_DATA,
-						() -> HostileFiles.jpegWithSegment(0xfe,
-								HostileFiles.WEB_SHELL.getBytes(StandardCharsets.US_ASCII))),
-				hostile("a PNG with HTML in a text chunk", Reason.IMAGE_FOREIGN_DATA,
-						() -> HostileFiles.pngWithText("Comment", HostileFiles.HTML)),
 				// Images that are not whole.
 				hostile("a JPEG cut off halfway", Reason.IMAGE_UNREADABLE, HostileFiles::truncatedJpeg),
 				hostile("a PNG with a broken CRC", Reason.IMAGE_UNREADABLE, HostileFiles::pngWithBrokenCrc),
@@ -200,6 +184,37 @@ class HostileUploadCorpusTests {
 						() -> UploadFixtures.pngHeaderOnly(60_000, 60_000)),
 				hostile("a JPEG whose frame claims 60000 x 60000 pixels", Reason.IMAGE_TOO_LARGE,
 						() -> UploadFixtures.jpegClaiming(UploadFixtures.jpeg(64, 64), 60_000, 60_000)));
+	}
+
+	/**
+	 * Images with something behind or inside them: kept, but only as the picture,
+	 * re-encoded, with what was behind or inside it gone.
+	 */
+	static Stream<Arguments> neutralised() {
+		return Stream.of(
+				neutralised("a JPEG with a PHP web shell after its end", HostileFiles::jpegWithWebShell, "<?php"),
+				neutralised("a PNG with HTML after IEND", HostileFiles::pngWithHtmlAfterIend, "<script"),
+				neutralised("a JPEG with EICAR after its end",
+						() -> HostileFiles.jpegWithAfterItsEnd(HostileFiles.EICAR), "EICAR-STANDARD"),
+				neutralised("a JPEG with a ZIP appended (JPEG+JAR)",
+						() -> UploadFixtures.concat(UploadFixtures.jpeg(100, 100),
+								UploadFixtures.zip(Map.of("a.class", new byte[16]))),
+						"PK\u0003\u0004"),
+				neutralised("a PNG with a ZIP appended",
+						() -> UploadFixtures.concat(UploadFixtures.png(100, 100),
+								UploadFixtures.zip(Map.of("a.exe", UploadFixtures.windowsExecutable()))),
+						"PK\u0003\u0004"),
+				neutralised("a JPEG with a PHP web shell in its comment",
+						() -> HostileFiles.jpegWithSegment(0xfe,
+								HostileFiles.WEB_SHELL.getBytes(StandardCharsets.US_ASCII)),
+						"<?php"),
+				neutralised("a JPEG with HTML in its XMP",
+						() -> HostileFiles.jpegWithSegment(0xe1,
+								("http://ns.adobe.com/xap/1.0/\0" + HostileFiles.HTML)
+									.getBytes(StandardCharsets.UTF_8)),
+						"<script"),
+				neutralised("a PNG with HTML in a text chunk",
+						() -> HostileFiles.pngWithText("Comment", HostileFiles.HTML), "<script"));
 	}
 
 	static Stream<Arguments> valid() {
@@ -232,7 +247,12 @@ class HostileUploadCorpusTests {
 				valid("a palette PNG", "image/png", HostileFiles::palettePng),
 				valid("a 16-bit grey PNG", "image/png", HostileFiles::sixteenBitGrayPng),
 				valid("an interlaced PNG", "image/png", HostileFiles::interlacedPng),
-				valid("a PNG with a text chunk naming its software", "image/png", HostileFiles::pngWithSoftwareText));
+				valid("a PNG with a text chunk naming its software", "image/png", HostileFiles::pngWithSoftwareText),
+				valid("a Samsung Galaxy photo (a SEFH/SEFT trailer after EOI)", "image/jpeg",
+						HostileFiles::samsungPhoto),
+				valid("a motion photo (an MP4 video after EOI)", "image/jpeg", HostileFiles::motionPhoto),
+				valid("a phone photo with Exif, GPS and orientation 1", "image/jpeg",
+						() -> HostileFiles.jpegWithOrientation(400, 300, 1)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -250,8 +270,94 @@ class HostileUploadCorpusTests {
 		byte[] content = file.get();
 		InspectedUpload upload = inspector.inspect(content, "bijlage");
 		assertThat(upload.contentType()).isEqualTo(contentType);
-		// Kept as it came, not re-encoded.
-		assertThat(upload.content()).isEqualTo(content);
+		if (contentType.equals("application/pdf")) {
+			// A PDF is kept as it came.
+			assertThat(upload.content()).isEqualTo(content);
+		}
+		else {
+			// An image is kept as the same picture, re-encoded, without its metadata.
+			assertSamePicture(upload, content);
+			assertThat(HostileFiles.holds(upload.content(), "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)))
+				.isFalse();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("neutralised")
+	void isKeptAsAPlainPicture(String kind, Supplier<byte[]> file, String foreign) throws RejectedUpload {
+		byte[] content = file.get();
+		assertThat(HostileFiles.holds(content, foreign.getBytes(StandardCharsets.ISO_8859_1))).isTrue();
+		InspectedUpload upload = inspector.inspect(content, "bijlage.php");
+		assertSamePicture(upload, content);
+		assertThat(upload.safeFileName()).endsWith(upload.contentType().equals("image/png") ? ".png" : ".jpg");
+		for (String marker : new String[] { foreign, "<?php", "<script", "<html", "PK\u0003\u0004", "EICAR" }) {
+			assertThat(HostileFiles.holds(upload.content(), marker.getBytes(StandardCharsets.ISO_8859_1)))
+				.as("holds %s", marker)
+				.isFalse();
+		}
+	}
+
+	/** A phone photo turned on its side (Exif orientation 6) is kept upright. */
+	@Test
+	void aPhotoIsTurnedAsItsExifOrientationSays() throws RejectedUpload {
+		InspectedUpload upload = inspector.inspect(HostileFiles.jpegWithOrientation(400, 200, 6), "id.jpg");
+		java.awt.image.BufferedImage upright = HostileFiles.decoded(upload.content());
+		assertThat(upright.getWidth()).isEqualTo(200);
+		assertThat(upright.getHeight()).isEqualTo(400);
+		// The red quarter at the stored picture's top left is now at the top right.
+		assertThat(new java.awt.Color(upright.getRGB(150, 50)).getRed()).isGreaterThan(200);
+		assertThat(new java.awt.Color(upright.getRGB(150, 50)).getGreen()).isLessThan(60);
+		assertThat(new java.awt.Color(upright.getRGB(50, 50)).getGreen()).isGreaterThan(200);
+		assertThat(new java.awt.Color(upright.getRGB(150, 350)).getGreen()).isGreaterThan(200);
+	}
+
+	@ParameterizedTest(name = "orientation {0}")
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 2, 3, 4, 5, 7, 8 })
+	void everyOrientationKeepsThePicturesSizeOrTurnsIt(int orientation) throws RejectedUpload {
+		java.awt.image.BufferedImage upright = HostileFiles
+			.decoded(inspector.inspect(HostileFiles.jpegWithOrientation(400, 200, orientation), "id.jpg").content());
+		boolean across = orientation >= 5;
+		assertThat(upright.getWidth()).isEqualTo(across ? 200 : 400);
+		assertThat(upright.getHeight()).isEqualTo(across ? 400 : 200);
+		// Where the red quarter lands: left or right, top or bottom.
+		int redX = (orientation == 2 || orientation == 3 || orientation == 6 || orientation == 7) ? 3 : 1;
+		int redY = (orientation == 3 || orientation == 4 || orientation == 7 || orientation == 8) ? 3 : 1;
+		int x = upright.getWidth() * redX / 4;
+		int y = upright.getHeight() * redY / 4;
+		assertThat(new java.awt.Color(upright.getRGB(x, y)).getGreen()).as("red at %d, %d", x, y).isLessThan(60);
+	}
+
+	/** A CMYK JPEG is kept as an RGB JPEG, its colours converted. */
+	@Test
+	void aCmykJpegIsKeptInRgb() throws RejectedUpload {
+		java.awt.image.BufferedImage kept = HostileFiles
+			.decoded(inspector.inspect(HostileFiles.cmykJpeg(), "scan.jpg").content());
+		assertThat(kept.getColorModel().getColorSpace().isCS_sRGB()).isTrue();
+		java.awt.Color cyan = new java.awt.Color(kept.getRGB(80, 120));
+		assertThat(cyan.getRed()).isLessThan(80);
+		assertThat(cyan.getGreen()).isGreaterThan(150);
+		assertThat(cyan.getBlue()).isGreaterThan(150);
+		java.awt.Color white = new java.awt.Color(kept.getRGB(240, 120));
+		assertThat(white.getRed()).isGreaterThan(230);
+	}
+
+	private static void assertSamePicture(InspectedUpload upload, byte[] original) {
+		java.awt.image.BufferedImage kept = HostileFiles.decoded(upload.content());
+		java.awt.image.BufferedImage sent = HostileFiles.decoded(original);
+		assertThat(kept.getWidth()).isEqualTo(sent.getWidth());
+		assertThat(kept.getHeight()).isEqualTo(sent.getHeight());
+		assertThat(kept.getColorModel().hasAlpha()).isEqualTo(sent.getColorModel().hasAlpha());
+		assertThat(upload.size()).isEqualTo(upload.content().length);
+		assertThat(upload.sha256Hex()).isEqualTo(sha256(upload.content()));
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -306,7 +412,7 @@ class HostileUploadCorpusTests {
 
 	@Test
 	void theCorpusIsLargeEnough() {
-		assertThat(hostile().count()).isGreaterThanOrEqualTo(60);
+		assertThat(hostile().count() + neutralised().count()).isGreaterThanOrEqualTo(60);
 		assertThat(valid().count()).isGreaterThanOrEqualTo(20);
 	}
 
@@ -319,6 +425,10 @@ class HostileUploadCorpusTests {
 
 	private static Arguments hostile(String kind, Reason reason, Supplier<byte[]> file) {
 		return Arguments.of(kind, reason, file);
+	}
+
+	private static Arguments neutralised(String kind, Supplier<byte[]> file, String foreign) {
+		return Arguments.of(kind, file, foreign);
 	}
 
 	private static Arguments valid(String kind, String contentType, Supplier<byte[]> file) {

@@ -108,6 +108,31 @@ class UploadInspectorTests {
 		}
 
 		@Test
+		void anImageIsKeptReencodedAndItsSizeAndHashAreOfWhatIsKept() throws Exception {
+			byte[] photo = HostileFiles.samsungPhoto();
+			InspectedUpload upload = inspector.inspect(photo, "IMG_20261201_094012.jpg");
+			assertThat(upload.contentType()).isEqualTo("image/jpeg");
+			assertThat(upload.content()).isNotEqualTo(photo);
+			assertThat(upload.size()).isEqualTo(upload.content().length);
+			assertThat(upload.sha256Hex())
+				.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(upload.content())));
+			assertThat(HostileFiles.holds(upload.content(), "SEFH".getBytes(StandardCharsets.US_ASCII))).isFalse();
+			// Whole as a JPEG: it ends at its EOI.
+			byte[] kept = upload.content();
+			assertThat(kept[kept.length - 2] & 0xff).isEqualTo(0xff);
+			assertThat(kept[kept.length - 1] & 0xff).isEqualTo(0xd9);
+			assertThat(HostileFiles.decoded(kept).getWidth()).isEqualTo(800);
+		}
+
+		@Test
+		void aPngKeepsItsTransparency() throws RejectedUpload {
+			InspectedUpload upload = inspector.inspect(HostileFiles.pngWithAlpha(), "logo.png");
+			java.awt.image.BufferedImage kept = HostileFiles.decoded(upload.content());
+			assertThat(kept.getColorModel().hasAlpha()).isTrue();
+			assertThat(kept.getRGB(0, 0) >>> 24).isZero();
+		}
+
+		@Test
 		void aPdfNamedLikeAnImageIsAPdf() throws RejectedUpload {
 			InspectedUpload upload = inspector.inspect(UploadFixtures.pdf(), "photo.png");
 			assertThat(upload.contentType()).isEqualTo("application/pdf");

@@ -1,6 +1,11 @@
 package nl.recordsdesk.requests.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -8,6 +13,8 @@ import java.util.regex.Matcher;
 import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.requests.CoSignInvitation;
 import nl.recordsdesk.requests.Request;
@@ -21,30 +28,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * Hostile files through the web layer, on each path a requester or co-signer uploads by:
  * the form's documents step, the status page's answer to the desk, the co-signer's ID.
  * Every path goes through the one inspector: each file is refused on its field with the
- * message saying what to do, nothing is kept, and a valid file is taken after it.
+ * message saying what to do, nothing is kept, and a valid file is taken after it. A photo
+ * with something behind it is taken as the picture alone.
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class })
+@Import({ TestDatabase.class, TestMail.class, TestStaff.class })
 class HostileUploadWebTests {
 
 	static final Map<String, Supplier<byte[]>> HOSTILE = Map.of("Dit bestand is niet alleen een pdf",
-			HostileFiles::pdfWithHtmlInItsHeader, "In deze afbeelding zitten ook andere gegevens",
-			HostileFiles::jpegWithWebShell, "Deze pdf bevat een koppeling naar iets anders dan een website",
-			HostileFiles::pdfWithJavaScriptLink, "We kunnen deze afbeelding niet helemaal openen",
-			HostileFiles::pngWithBrokenCrc);
+			HostileFiles::pdfWithHtmlInItsHeader, "Deze foto is te groot", HostileFiles::pngClaimingTooManyPixels,
+			"Deze pdf bevat een koppeling naar iets anders dan een website", HostileFiles::pdfWithJavaScriptLink,
+			"We kunnen deze afbeelding niet helemaal openen", HostileFiles::pngWithBrokenCrc);
 
 	@Autowired
 	MockMvcTester mvc;
@@ -54,6 +63,9 @@ class HostileUploadWebTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	TestBrowser session;
 
@@ -82,6 +94,46 @@ class HostileUploadWebTests {
 		assertThat(bomb).bodyText().contains("Deze pdf wordt bij het openen veel groter dan het bestand zelf");
 
 		assertThat(documents("paspoort.pdf", HostileFiles.pdfWithTextImageAndLinks())).hasStatus3xxRedirection();
+	}
+
+	/**
+	 * A phone photo of an ID card with a trailer after its end (a motion photo's video)
+	 * and a web shell behind that is taken; what is stored, and what the desk opens, is
+	 * the picture alone, re-encoded.
+	 */
+	@Test
+	void aPhonePhotoWithATrailerIsTakenAndTheDeskSeesOnlyThePicture() throws Exception {
+		startRequest("Sanne Foto", "sanne.foto@example.org");
+		byte[] motionPhoto = HostileFiles.motionPhoto();
+		byte[] shell = "<?php system($_GET['c']); ?>".getBytes(StandardCharsets.US_ASCII);
+		byte[] photo = Arrays.copyOf(motionPhoto, motionPhoto.length + shell.length);
+		System.arraycopy(shell, 0, photo, motionPhoto.length, shell.length);
+		assertThat(documents("IMG_20261201_094012.jpg", photo)).hasStatus3xxRedirection();
+		post("/request/delivery", Map.of("delivery", "POST", "signatureName", "Sanne Foto", "declaration", "true"));
+		String reference = send("sanne.foto@example.org");
+		Map<String, Object> stored = this.jdbc
+			.queryForMap("select cast(d.id as text) as id, d.file_name, d.content_type, "
+					+ "d.size, d.sha256 from request_document d join request r on r.id = d.request_id where r.reference = ?",
+					reference);
+		assertThat(stored.get("file_name")).isEqualTo("IMG_20261201_094012.jpg");
+		assertThat(stored.get("content_type")).isEqualTo("image/jpeg");
+
+		MvcTestResult shown = this.mvc.get()
+			.uri("/desk/requests/" + reference + "/documents/" + stored.get("id"))
+			.with(authentication(WithStaffSecurityContextFactory.authentication(
+					WithStaffSecurityContextFactory.member("anna", "anna", List.of("DESK"), List.of()), true)))
+			.exchange();
+		assertThat(shown).hasStatusOk().hasContentType("image/jpeg");
+		byte[] seen = shown.getResponse().getContentAsByteArray();
+		assertThat(seen).isNotEqualTo(photo);
+		for (String foreign : List.of("<?php", "ftyp", "MotionPhoto_Data", "mdat")) {
+			assertThat(HostileFiles.holds(seen, foreign.getBytes(StandardCharsets.US_ASCII))).as(foreign).isFalse();
+		}
+		assertThat(HostileFiles.decoded(seen).getWidth()).isEqualTo(640);
+		assertThat(HostileFiles.decoded(seen).getHeight()).isEqualTo(480);
+		assertThat(((Number) stored.get("size")).longValue()).isEqualTo(seen.length);
+		assertThat(stored.get("sha256"))
+			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seen)));
 	}
 
 	@Test
