@@ -209,7 +209,7 @@ class InputFuzzTests {
 						(browser) -> post("/cosign/no-such-link", browser)),
 				new Target("cosign decline", Map.of("reason", "Nee"),
 						(browser) -> post("/cosign/no-such-link/decline", browser)),
-				new Target("login", Map.of("username", "balie", "password", "geheim"),
+				new Target("login", Map.of("username", "fuzz-signin", "password", "geheim"),
 						(browser) -> post("/login", browser)),
 				new Target("desk queue",
 						Map.of("status", "SUBMITTED", "type", "RECORD_COPY", "assignment", "ANYONE", "due", "OVERDUE",
