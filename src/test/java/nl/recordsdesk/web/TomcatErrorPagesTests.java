@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({ TestDatabase.class, TestMail.class })
 class TomcatErrorPagesTests {
 
-	static final Pattern SESSION = Pattern.compile("Set-Cookie: SESSION=([^;]+)");
+	static final Pattern SESSION = Pattern.compile("Set-Cookie: (" + Pattern.quote(TestBrowser.COOKIE) + ")=([^;]+)");
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -49,7 +50,7 @@ class TomcatErrorPagesTests {
 		Matcher token = CSRF.matcher(page);
 		assertThat(cookie.find()).isTrue();
 		assertThat(token.find()).isTrue();
-		this.session = cookie.group(1);
+		this.session = cookie.group(1) + "=" + cookie.group(2);
 		this.csrf = token.group(1);
 	}
 
@@ -131,9 +132,9 @@ class TomcatErrorPagesTests {
 
 	byte[] post(String path, String contentType, byte[] body) throws IOException {
 		ByteArrayOutputStream request = new ByteArrayOutputStream();
-		request.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + this.port + "\r\nCookie: SESSION="
-				+ this.session + "\r\nAccept: text/html\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-				+ body.length + "\r\nConnection: close\r\n\r\n")
+		request.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + this.port + "\r\nCookie: " + this.session
+				+ "\r\nAccept: text/html\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
+				+ "\r\nConnection: close\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII));
 		request.write(body);
 		return request.toByteArray();
