@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The desk's queue and request page run as many SQL statements with many rows as with
  * few: every statement the request's thread prepares on a connection is counted (JPA and
  * plain JDBC alike), whatever the number of lines, staff, documents or events shown.
+ * {@code -DargLine=-Dsqlcount.print=true} prints each counted statement.
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
