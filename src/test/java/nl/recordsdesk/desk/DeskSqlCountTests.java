@@ -81,7 +81,7 @@ class DeskSqlCountTests {
 		grow(large, 30, 60, colleagues);
 
 		int smallStatements = statementsFor("/desk/requests/" + small, null, List.of(small));
-		int largeStatements = statementsFor("/desk/requests/" + large, null, List.of(large));
+		int largeStatements = statementsFor("/desk/requests/" + large, null, List.of(large, "kopie-29-"));
 
 		System.out.printf("SQL statements per request page: %d with 1 document and 2 events, "
 				+ "%d with 30 documents and 60 events%n", smallStatements, largeStatements);
@@ -144,7 +144,7 @@ class DeskSqlCountTests {
 		}
 	}
 
-	private int statementsFor(String uri, @Nullable String search, List<String> references) {
+	private int statementsFor(String uri, @Nullable String search, List<String> shown) {
 		CountingDataSource.start();
 		MvcTestResult page;
 		try {
@@ -155,7 +155,7 @@ class DeskSqlCountTests {
 			CountingDataSource.stop();
 		}
 		assertThat(page).hasStatusOk();
-		assertThat(page).bodyText().contains(references).contains("Medewerker Sqlteller");
+		assertThat(page).bodyText().contains(shown).contains("Medewerker Sqlteller");
 		return CountingDataSource.counted();
 	}
 
