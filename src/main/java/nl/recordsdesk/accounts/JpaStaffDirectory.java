@@ -62,20 +62,19 @@ class JpaStaffDirectory implements StaffDirectory {
 			return Map.of();
 		}
 		Map<UUID, String> names = new LinkedHashMap<>();
-		this.accounts.findAllWithRolesAndDepartments(ids)
-			.forEach((account) -> names.put(account.id(), account.displayName()));
+		this.accounts.namesById(ids).forEach((name) -> names.put(name.getId(), name.getDisplayName()));
 		return names;
 	}
 
+	/** One query, whatever the number of usernames; no roles or departments loaded. */
 	@Override
-	@Transactional(readOnly = true)
 	public Map<String, String> namesByUsername(Collection<String> usernames) {
 		if (usernames.isEmpty()) {
 			return Map.of();
 		}
 		Map<String, String> names = new LinkedHashMap<>();
-		this.accounts.findByUsernameIn(usernames)
-			.forEach((account) -> names.put(account.username(), account.displayName()));
+		this.accounts.namesByUsername(usernames)
+			.forEach((name) -> names.put(name.getUsername(), name.getDisplayName()));
 		return names;
 	}
 

@@ -22,7 +22,34 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 	/** By the lower-case username. */
 	Optional<StaffAccount> findByUsername(String username);
 
-	List<StaffAccount> findByUsernameIn(Collection<String> usernames);
+	/**
+	 * A username and the name shown for it, without the account's roles and departments.
+	 */
+	interface Name {
+
+		String getUsername();
+
+		String getDisplayName();
+
+	}
+
+	/** The names behind these usernames, in one query. */
+	@Query("select a.username as username, a.displayName as displayName from StaffAccount a"
+			+ " where a.username in :usernames")
+	List<Name> namesByUsername(Collection<String> usernames);
+
+	/** An account id and the name shown for it, without the roles and departments. */
+	interface IdName {
+
+		UUID getId();
+
+		String getDisplayName();
+
+	}
+
+	/** The names behind these account ids, in one query. */
+	@Query("select a.id as id, a.displayName as displayName from StaffAccount a where a.id in :ids")
+	List<IdName> namesById(Collection<UUID> ids);
 
 	boolean existsByUsername(String username);
 
@@ -33,10 +60,6 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 	@Query("select distinct a from StaffAccount a join a.roles r left join fetch a.departments"
 			+ " where r = :role and a.enabled = true")
 	List<StaffAccount> findEnabledWithRole(String role);
-
-	@Query("select distinct a from StaffAccount a left join fetch a.roles left join fetch a.departments"
-			+ " where a.id in :ids")
-	List<StaffAccount> findAllWithRolesAndDepartments(Collection<UUID> ids);
 
 	@Query("select count(a) > 0 from StaffAccount a join a.roles r where r = :role and a.enabled = true")
 	boolean existsEnabledWithRole(String role);

@@ -7,7 +7,6 @@ import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.letters.Letters;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.NotTheHandlerException;
 import nl.recordsdesk.requests.RequestStatus;
@@ -42,15 +41,11 @@ class DeskController {
 
 	private final StaffDirectory staffDirectory;
 
-	private final Letters letters;
-
-	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies, StaffDirectory staffDirectory,
-			Letters letters) {
+	DeskController(DeskQueries queries, DeskService desk, PreparedCopies copies, StaffDirectory staffDirectory) {
 		this.queries = queries;
 		this.desk = desk;
 		this.copies = copies;
 		this.staffDirectory = staffDirectory;
-		this.letters = letters;
 	}
 
 	@GetMapping
@@ -78,15 +73,17 @@ class DeskController {
 
 	@GetMapping("/requests/{reference}")
 	String request(@PathVariable String reference, Principal staff, Model model) {
-		DeskRequestView request = this.queries.request(reference)
+		DeskQueries.RequestPage page = this.queries.requestPage(reference)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		DeskRequestView request = page.request();
 		model.addAttribute("request", request);
 		model.addAttribute("staff", staff.getName());
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		// Everything the page shows is in the model before it renders: a query while the
 		// response is being written would hold a connection for as long as the client
-		// reads, and a failing one would cut the page off under status 200.
-		model.addAttribute("letters", this.letters.applicable(reference));
+		// reads, and a failing one would cut the page off under status 200. The letters
+		// come from the same load of the request.
+		model.addAttribute("letters", page.letters());
 		return "desk/request";
 	}
 

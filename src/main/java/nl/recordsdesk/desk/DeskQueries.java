@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
+import nl.recordsdesk.letters.LetterKind;
+import nl.recordsdesk.letters.Letters;
 import nl.recordsdesk.requests.QueueRow;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestDocument;
@@ -61,7 +63,10 @@ public class DeskQueries {
 
 	private final Clock clock;
 
-	DeskQueries(Requests requests, StoredFiles files, AuditLog audit, Clock clock) {
+	private final Letters letters;
+
+	DeskQueries(Requests requests, StoredFiles files, AuditLog audit, Clock clock, Letters letters) {
+		this.letters = letters;
 		this.requests = requests;
 		this.files = files;
 		this.audit = audit;
@@ -106,10 +111,25 @@ public class DeskQueries {
 	}
 
 	public Optional<DeskRequestView> request(String reference) {
-		Optional<DeskRequestView> view = this.requests.findByReference(reference)
-			.map((request) -> DeskRequestView.of(request, this.files.withheldOf(request)));
-		view.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
-		return view;
+		return requestPage(reference).map(RequestPage::request);
+	}
+
+	/**
+	 * A request as the desk's page shows it, with the letters that can be printed for it.
+	 */
+	public record RequestPage(DeskRequestView request, List<LetterKind> letters) {
+	}
+
+	/**
+	 * The request and its letters from one load of the aggregate (its small collections
+	 * fetched with it), audited as a view.
+	 */
+	public Optional<RequestPage> requestPage(String reference) {
+		Optional<RequestPage> page = this.requests.findShownByReference(reference)
+			.map((request) -> new RequestPage(DeskRequestView.of(request, this.files.withheldOf(request)),
+					this.letters.applicableTo(request)));
+		page.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
+		return page;
 	}
 
 	/**

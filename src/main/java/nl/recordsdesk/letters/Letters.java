@@ -55,6 +55,14 @@ public class Letters {
 	}
 
 	/**
+	 * The letters that apply to a request the caller has loaded in its transaction: a
+	 * page that shows the request does not load it a second time for its letters.
+	 */
+	public List<LetterKind> applicableTo(Request request) {
+		return applicable(request);
+	}
+
+	/**
 	 * A letter of the request, in the requester's language; empty when the request is
 	 * unknown or the letter does not apply to it. The facts are read in a short
 	 * transaction; the PDF is laid out after it, with no connection held.

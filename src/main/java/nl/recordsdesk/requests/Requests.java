@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.jpa.repository.Query;
@@ -25,6 +26,16 @@ import org.springframework.data.jpa.repository.Query;
 public interface Requests extends JpaRepository<Request, UUID> {
 
 	Optional<Request> findByReference(String reference);
+
+	/**
+	 * By reference, with the small collections a page always shows (reasons, notices,
+	 * imaging studies) fetched in the same statement. Only collections that are sets or
+	 * indexed lists are joined, so no row is repeated in a list; the others load on first
+	 * use, one statement each, however many rows they hold.
+	 */
+	@EntityGraph(attributePaths = { "reasons", "notices", "studies" })
+	@Query("select r from Request r where r.reference = :reference")
+	Optional<Request> findShownByReference(String reference);
 
 	Optional<Request> findBySubmissionKey(UUID submissionKey);
 
