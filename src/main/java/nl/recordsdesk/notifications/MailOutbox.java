@@ -50,6 +50,9 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID queue(String to, Locale locale, String template, Map<String, Object> model) {
+		if (to.isEmpty()) {
+			return NOT_QUEUED;
+		}
 		checkAddress(to);
 		MailTemplates.RenderedMail mail = this.templates.render(template, locale, model);
 		UUID id = UUID.randomUUID();

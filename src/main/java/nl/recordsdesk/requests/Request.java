@@ -264,6 +264,24 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	public static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
 			ZoneId zone) {
+		return file(form, decision, reference, now, zone, null);
+	}
+
+	/**
+	 * Files a request that arrived on paper, entered by the desk: every signature is on
+	 * the scanned form ({@link ItemCode#SIGNED_FORM}, and the co-signers' ID copies with
+	 * it), so nobody is invited and the request goes straight into the queue, due one
+	 * term after the day the paper arrived.
+	 * @throws IllegalArgumentException as {@link #file}, or when the scan or an ID copy
+	 * is missing
+	 */
+	static Filing fileFromPaper(NewRequest form, EligibilityDecision decision, Reference reference, PaperReceipt paper,
+			Instant now, ZoneId zone) {
+		return file(form, decision, reference, now, zone, paper);
+	}
+
+	private static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
+			ZoneId zone, @Nullable PaperReceipt paper) {
 		if (!decision.entitled()) {
 			throw new IllegalArgumentException("The rules did not entitle this requester: " + decision.reasons());
 		}
@@ -320,6 +338,11 @@ public class Request extends AbstractAggregateRoot<Request> {
 			request.item(ItemCode.CORRECTION_DETAILS).satisfy("TEXT", now);
 		}
 
+		if (paper != null) {
+			request.fromPaper(form, decision, paper, now, zone);
+			return new Filing(request, Map.of());
+		}
+
 		Map<CoSignInvitation, SecretToken> links = new LinkedHashMap<>();
 		for (ItemCode code : decision.coSignatures()) {
 			CoSigner coSigner = form.coSigners()
@@ -343,6 +366,39 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		request.registerEvent(new RequestFiled(request.id, request.reference));
 		return new Filing(request, links);
+	}
+
+	/**
+	 * The scanned form holds every signature; the co-signers' ID copies come with it.
+	 */
+	private void fromPaper(NewRequest form, EligibilityDecision decision, PaperReceipt paper, Instant now,
+			ZoneId zone) {
+		RequestDocument scan = paperDocument(form, ItemCode.SIGNED_FORM, SignerRole.REQUESTER, now);
+		this.items.add(new RequiredItem(ItemCode.SIGNED_FORM));
+		item(ItemCode.SIGNED_FORM).satisfy("DOCUMENT:" + scan.id(), now);
+		for (ItemCode code : decision.coSignatures()) {
+			SignerRole role = SignerRole.coSignerFor(code);
+			item(code).satisfy("DOCUMENT:" + scan.id(), now);
+			ItemCode idItem = role.idItem();
+			if (idItem != null && requires(idItem)) {
+				RequestDocument id = paperDocument(form, idItem, role, now);
+				item(idItem).satisfy("DOCUMENT:" + id.id(), now);
+			}
+		}
+		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, paper.enteredBy(),
+				paper.receivedOn().toString());
+		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone);
+		registerEvent(new RequestFiled(this.id, this.reference));
+	}
+
+	private RequestDocument paperDocument(NewRequest form, ItemCode code, SignerRole by, Instant now) {
+		UploadedFile file = form.documents().get(code);
+		if (file == null) {
+			throw new IllegalArgumentException("The desk did not scan " + code);
+		}
+		RequestDocument document = new RequestDocument(code, file, by, now);
+		this.documents.add(document);
+		return document;
 	}
 
 	/**
