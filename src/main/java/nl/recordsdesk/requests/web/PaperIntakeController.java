@@ -331,7 +331,7 @@ class PaperIntakeController {
 		MapBindingResult binding = new MapBindingResult(new HashMap<>(), "documentsForm");
 		List<ItemCode> items = scans(intake, decision);
 		for (ItemCode item : items) {
-			this.uploads.receive(files.get(item.name()), item.name(), binding).ifPresent((file) -> {
+			this.uploads.receiveFromStaff(files.get(item.name()), item.name(), binding).ifPresent((file) -> {
 				UploadedFile previous = intake.draft.documents.put(item, file);
 				if (previous != null) {
 					this.uploads.discard(previous);

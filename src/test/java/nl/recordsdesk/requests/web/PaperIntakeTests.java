@@ -117,6 +117,11 @@ class PaperIntakeTests {
 				String.class, reference))
 			.containsExactly("anna");
 
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference).with(DESK)).hasStatusOk()
+			.bodyText()
+			.contains("Ingevoerd door de balie (aanvraag op papier)")
+			.contains("data-item=\"SIGNED_FORM\"");
+
 		ReceivedMail mail = TestMail.awaitMailTo(email, (received) -> received.subject().contains(reference));
 		assertThat(mail.to()).containsExactly(email);
 		assertThat(mail.text()).containsPattern("https?://\\S+/status/[A-Za-z0-9_-]+");
