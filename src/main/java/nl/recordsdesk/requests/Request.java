@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -94,11 +95,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Column(name = "submitted_at")
 	private @Nullable Instant submittedAt;
 
-	@Column(name = "due_date")
-	private @Nullable LocalDate dueDate;
+	// Hibernate reads an embeddable whose columns are all null as null: each part's
+	// accessor below answers its empty value instead.
+	@Embedded
+	private @Nullable Deadline deadline;
 
-	@Column(name = "closed_at")
-	private @Nullable Instant closedAt;
+	@Embedded
+	private @Nullable Closure closure;
 
 	@Enumerated(EnumType.STRING)
 	private Outcome outcome;
@@ -142,56 +145,23 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Embedded
 	private @Nullable RightDetails details;
 
-	@Column(name = "appointment_at")
-	private @Nullable Instant appointmentAt;
-
-	@Column(name = "appointment_place")
-	private @Nullable String appointmentPlace;
-
-	@Column(name = "completion_note")
-	private @Nullable String completionNote;
+	@Embedded
+	private @Nullable Appointment appointment;
 
 	@Enumerated(EnumType.STRING)
 	private Delivery delivery;
 
-	@Column(name = "assigned_to")
-	private @Nullable String assignedTo;
+	@Embedded
+	private @Nullable Assignment assignment;
 
-	@Column(name = "identity_verified_at")
-	private @Nullable Instant identityVerifiedAt;
+	@Embedded
+	private @Nullable Verification verification;
 
-	@Column(name = "identity_verified_by")
-	private @Nullable String identityVerifiedBy;
-
-	@Column(name = "original_due_date")
-	private @Nullable LocalDate originalDueDate;
-
-	@Column(name = "extension_reason")
-	private @Nullable String extensionReason;
-
-	@Column(name = "rejection_reason")
-	private @Nullable String rejectionReason;
-
-	@Column(name = "prepared_parts")
-	private @Nullable String preparedParts;
-
-	@Column(name = "id_checked_at_pickup")
-	private boolean idCheckedAtPickup;
-
-	@Column(name = "fee_paid")
-	private boolean feePaid;
+	@Embedded
+	private @Nullable Handover handover;
 
 	@Column(name = "reminders_sent")
 	private int remindersSent;
-
-	@Column(name = "copy_file_id")
-	private @Nullable UUID copyFileId;
-
-	@Column(name = "copy_file_name")
-	private @Nullable String copyFileName;
-
-	@Column(name = "download_expires_at")
-	private @Nullable Instant downloadExpiresAt;
 
 	@ElementCollection
 	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
@@ -250,6 +220,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.requester = new RequesterDetails(nl.recordsdesk.eligibility.Relation.SELF, null, "", "", "", "", "", "");
 		this.delivery = Delivery.PICKUP_DESK;
 		this.details = RightDetails.none();
+		this.deadline = Deadline.NONE;
+		this.closure = Closure.OPEN;
+		this.appointment = Appointment.NONE;
+		this.assignment = Assignment.NOBODY;
+		this.verification = Verification.NONE;
+		this.handover = Handover.NONE;
 	}
 
 	/** A filed request and the links to e-mail: one per co-signer. */
@@ -392,7 +368,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, REQUESTER, null);
 		this.status = RequestStatus.WITHDRAWN;
-		this.closedAt = now;
+		this.closure = closure().closedAt(now);
 		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
 		registerEvent(new RequestWithdrawn(this.id, this.reference));
 	}
@@ -424,10 +400,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.SUBMITTED) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
-		requireHandler(staff);
+		Assignment claimed = assignment().claimedBy(staff);
 		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
 		this.status = RequestStatus.IN_REVIEW;
-		this.assignedTo = staff;
+		this.assignment = claimed;
 	}
 
 	/**
@@ -440,16 +416,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request is not taken over");
 		}
-		String previous = this.assignedTo;
-		if (previous == null) {
-			throw new IllegalTransitionException("Nobody handles this request: claim it");
-		}
-		if (previous.equals(staff)) {
-			throw new IllegalTransitionException("The request is already yours");
-		}
-		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous);
-		this.assignedTo = staff;
-		return previous;
+		Assignment previous = assignment();
+		this.assignment = previous.takenOverBy(staff);
+		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous.handler());
+		return Objects.requireNonNull(previous.handler());
 	}
 
 	/** Back to the queue, for anyone to take. */
@@ -457,16 +427,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, staff, null);
 		this.status = RequestStatus.SUBMITTED;
-		this.assignedTo = null;
+		this.assignment = Assignment.NOBODY;
 	}
 
 	public void handOver(String staff, String colleague, Instant now) {
-		requireHandledBy(staff, RequestStatus.IN_REVIEW);
-		if (colleague.equals(staff)) {
-			throw new IllegalArgumentException("Hand over to someone else");
-		}
+		requireStatus(RequestStatus.IN_REVIEW);
+		Assignment handedOver = assignment().handedOver(staff, colleague);
 		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, staff, colleague);
-		this.assignedTo = colleague;
+		this.assignment = handedOver;
 	}
 
 	/** Identity and documents checked; only when every required item is in. */
@@ -476,8 +444,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalTransitionException(
 					"Items are missing: " + missingItems().stream().map(RequiredItem::code).toList());
 		}
-		this.identityVerifiedAt = now;
-		this.identityVerifiedBy = staff;
+		this.verification = Verification.by(staff, now);
 		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, staff, null);
 	}
 
@@ -495,8 +462,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 				this.items.add(new RequiredItem(document));
 			}
 			item(document).reopen();
-			this.identityVerifiedAt = null;
-			this.identityVerifiedBy = null;
+			this.verification = Verification.NONE;
 		}
 		Question question = new Question(text, document, staff, now);
 		this.questions.add(question);
@@ -560,7 +526,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
 				physician, null);
 		this.status = to;
-		this.closedAt = review.granted() ? null : now;
+		this.closure = review.granted() ? closure().reopened() : closure().closedAt(now);
 		return decision;
 	}
 
@@ -586,17 +552,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be rejected");
 		}
-		if (reason.isBlank()) {
-			throw new IllegalArgumentException("A refusal states its reasons");
-		}
+		Closure rejected = closure().rejected(reason, now);
 		requireHandler(staff);
 		if (!deskMayReject()) {
 			throw new IllegalTransitionException("A physician decides this request now");
 		}
 		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
 		this.status = RequestStatus.REJECTED;
-		this.rejectionReason = reason;
-		this.closedAt = now;
+		this.closure = rejected;
 	}
 
 	/**
@@ -618,25 +581,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * the first month has not run out.
 	 */
 	public void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
-		if (!this.status.isOpen() || this.dueDate == null) {
+		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
 		}
-		if (!this.type.extensible()) {
-			throw new IllegalTransitionException("The term for " + this.type + " cannot be extended");
-		}
-		if (this.originalDueDate != null) {
-			throw new IllegalTransitionException("The deadline was extended before");
-		}
-		if (LocalDate.ofInstant(now, zone).isAfter(this.dueDate)) {
-			throw new IllegalTransitionException("The first month has run out");
-		}
-		if (months < 1 || months > 2 || reason.isBlank()) {
-			throw new IllegalArgumentException("One or two months, with a reason");
-		}
+		Deadline extended = deadline().extend(months, reason, LocalDate.ofInstant(now, zone), this.type);
 		requireHandler(staff);
-		this.originalDueDate = this.dueDate;
-		this.dueDate = this.dueDate.plusMonths(months);
-		this.extensionReason = reason;
+		this.deadline = extended;
 		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, staff, null);
 	}
 
@@ -648,12 +598,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.type.deliversCopy()) {
 			throw new IllegalTransitionException("A " + this.type + " request is carried out, not prepared");
 		}
-		if (parts.isBlank()) {
-			throw new IllegalArgumentException("Say which parts were copied");
-		}
+		Handover prepared = handover().prepared(parts);
 		requireHandler(staff);
-		this.preparedParts = parts;
-		this.assignedTo = staff;
+		this.handover = prepared;
+		this.assignment = Assignment.to(staff);
 		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
 		this.status = RequestStatus.IN_PREPARATION;
 	}
@@ -678,9 +626,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
 		}
 		requireHandler(staff);
-		this.copyFileId = copy.fileId();
-		this.copyFileName = copy.fileName();
-		this.downloadExpiresAt = expiresAt;
+		this.handover = handover().putUp(copy, expiresAt);
 		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
 	}
@@ -690,28 +636,29 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * recorded, and the first one completes the request.
 	 */
 	public UUID download(Instant now) {
-		if (!downloadable(now) || this.copyFileId == null) {
+		UUID copyFileId = handover().copyFileId();
+		if (!downloadable(now) || copyFileId == null) {
 			throw new IllegalTransitionException("No copy to download");
 		}
 		record(now, RequestEvent.Type.DOWNLOADED, this.status, RequestStatus.DELIVERED, REQUESTER, null);
 		if (this.status == RequestStatus.READY) {
 			this.status = RequestStatus.DELIVERED;
-			this.closedAt = now;
+			this.closure = closure().closedAt(now);
 		}
-		return this.copyFileId;
+		return copyFileId;
 	}
 
 	public boolean downloadable(Instant now) {
-		return this.copyFileId != null && this.downloadExpiresAt != null && now.isBefore(this.downloadExpiresAt)
+		return handover().downloadOpen(now)
 				&& (this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED);
 	}
 
 	public @Nullable String copyFileName() {
-		return this.copyFileName;
+		return handover().copyFileName();
 	}
 
 	public @Nullable Instant downloadExpiresAt() {
-		return this.downloadExpiresAt;
+		return handover().downloadExpiresAt();
 	}
 
 	/**
@@ -722,19 +669,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.READY) {
 			throw new IllegalTransitionException("Only a ready copy can be delivered");
 		}
-		boolean pickup = this.delivery == Delivery.PICKUP_DESK || this.delivery == Delivery.PICKUP_RADIOLOGY;
-		if (pickup && !idChecked) {
-			throw new IllegalArgumentException("The ID must be checked at pickup");
-		}
-		if (this.delivery == Delivery.PICKUP_RADIOLOGY && feeCharged && !feePaid) {
-			throw new IllegalArgumentException("The DVD fee must be paid");
-		}
+		Handover delivered = handover().delivered(this.delivery, idChecked, feePaid, feeCharged);
 		requireHandler(staff);
-		this.idCheckedAtPickup = pickup && idChecked;
-		this.feePaid = feePaid;
+		this.handover = delivered;
 		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
 		this.status = RequestStatus.DELIVERED;
-		this.closedAt = now;
+		this.closure = closure().closedAt(now);
 	}
 
 	/**
@@ -745,17 +685,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.type != RequestType.EXPLANATION || this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved explanation gets an appointment");
 		}
-		if (place.isBlank()) {
-			throw new IllegalArgumentException("Say where the conversation is");
-		}
-		// From today on: the desk may also record a conversation arranged for today.
-		if (LocalDate.ofInstant(at, zone).isBefore(LocalDate.ofInstant(now, zone))) {
-			throw new IllegalArgumentException("An appointment lies ahead");
-		}
+		Appointment arranged = Appointment.arranged(at, place, now, zone);
 		requireHandler(staff);
-		this.appointmentAt = at;
-		this.appointmentPlace = place;
-		this.assignedTo = staff;
+		this.appointment = arranged;
+		this.assignment = Assignment.to(staff);
 		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, staff, null);
 	}
 
@@ -768,18 +701,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.APPROVED || this.type.deliversCopy()) {
 			throw new IllegalTransitionException("Only an approved " + this.type + " request can be completed");
 		}
-		if (note.isBlank()) {
-			throw new IllegalArgumentException("Say what was done");
-		}
-		if (this.type == RequestType.EXPLANATION && (this.appointmentAt == null || this.appointmentAt.isAfter(now))) {
+		Closure completed = closure().completed(note, now);
+		if (this.type == RequestType.EXPLANATION && !appointment().tookPlaceBy(now)) {
 			throw new IllegalTransitionException("The conversation has not taken place yet");
 		}
 		requireHandler(staff);
-		this.completionNote = note;
-		this.assignedTo = staff;
+		this.closure = completed;
+		this.assignment = Assignment.to(staff);
 		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
 		this.status = RequestStatus.COMPLETED;
-		this.closedAt = now;
 	}
 
 	public void addNote(String staff, String text, Instant now) {
@@ -824,34 +754,27 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, "SYSTEM", null);
 		this.status = RequestStatus.EXPIRED;
-		this.closedAt = now;
+		this.closure = closure().closedAt(now);
 		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
 	}
 
 	private void requireHandledBy(String staff, RequestStatus required) {
+		requireStatus(required);
+		assignment().requireClaimed(staff);
+	}
+
+	private void requireStatus(RequestStatus required) {
 		if (this.status != required) {
 			throw new IllegalTransitionException("Needs " + required + ", is " + this.status);
 		}
-		if (this.assignedTo == null) {
-			throw new IllegalTransitionException("Claim the request first");
-		}
-		requireHandler(staff);
 	}
 
-	/**
-	 * Only the handler acts on a request someone handles; one that nobody handles (in the
-	 * queue) anyone at the desk may act on as far as its state allows.
-	 */
 	private void requireHandler(String staff) {
-		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
-			throw new NotTheHandlerException(this.assignedTo);
-		}
+		assignment().requireHandler(staff);
 	}
 
 	private void requireVerified() {
-		if (this.identityVerifiedAt == null) {
-			throw new IllegalTransitionException("Verify identity and documents first");
-		}
+		verification().require();
 	}
 
 	/** The co-signer's invitation that this link opens, if any. */
@@ -878,8 +801,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 	private void enterQueue(Instant now, ZoneId zone) {
 		this.status = RequestStatus.SUBMITTED;
 		this.submittedAt = now;
-		this.dueDate = LocalDate.ofInstant(now, zone).plusMonths(this.type.answerWithinMonths());
-		registerEvent(new RequestSubmitted(this.id, this.reference, this.dueDate));
+		this.deadline = Deadline.startingAt(now, zone, this.type);
+		registerEvent(new RequestSubmitted(this.id, this.reference, deadline().dueDate()));
 	}
 
 	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to,
@@ -947,12 +870,39 @@ public class Request extends AbstractAggregateRoot<Request> {
 		return this.submittedAt;
 	}
 
+	public Deadline deadline() {
+		return (this.deadline != null) ? this.deadline : Deadline.NONE;
+	}
+
+	public Closure closure() {
+		return (this.closure != null) ? this.closure : Closure.OPEN;
+	}
+
+	public Appointment appointment() {
+		return (this.appointment != null) ? this.appointment : Appointment.NONE;
+	}
+
+	public Assignment assignment() {
+		return (this.assignment != null) ? this.assignment : Assignment.NOBODY;
+	}
+
+	public Verification verification() {
+		return (this.verification != null) ? this.verification : Verification.NONE;
+	}
+
+	public Handover handover() {
+		return (this.handover != null) ? this.handover : Handover.NONE;
+	}
+
+	// The readings below are the parts' own, kept for the views and letters that read
+	// them by these names.
+
 	public @Nullable LocalDate dueDate() {
-		return this.dueDate;
+		return deadline().dueDate();
 	}
 
 	public @Nullable Instant closedAt() {
-		return this.closedAt;
+		return closure().closedAt();
 	}
 
 	public Outcome outcome() {
@@ -1004,15 +954,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public @Nullable Instant appointmentAt() {
-		return this.appointmentAt;
+		return appointment().at();
 	}
 
 	public @Nullable String appointmentPlace() {
-		return this.appointmentPlace;
+		return appointment().place();
 	}
 
 	public @Nullable String completionNote() {
-		return this.completionNote;
+		return closure().completionNote();
 	}
 
 	/** The required items in reading order, each with what satisfied it. */
@@ -1058,39 +1008,39 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public @Nullable String assignedTo() {
-		return this.assignedTo;
+		return assignment().handler();
 	}
 
 	public @Nullable Instant identityVerifiedAt() {
-		return this.identityVerifiedAt;
+		return verification().verifiedAt();
 	}
 
 	public @Nullable String identityVerifiedBy() {
-		return this.identityVerifiedBy;
+		return verification().verifiedBy();
 	}
 
 	public @Nullable LocalDate originalDueDate() {
-		return this.originalDueDate;
+		return deadline().originalDueDate();
 	}
 
 	public @Nullable String extensionReason() {
-		return this.extensionReason;
+		return deadline().extensionReason();
 	}
 
 	public @Nullable String rejectionReason() {
-		return this.rejectionReason;
+		return closure().rejectionReason();
 	}
 
 	public @Nullable String preparedParts() {
-		return this.preparedParts;
+		return handover().preparedParts();
 	}
 
 	public boolean idCheckedAtPickup() {
-		return this.idCheckedAtPickup;
+		return handover().idCheckedAtPickup();
 	}
 
 	public boolean feePaid() {
-		return this.feePaid;
+		return handover().feePaid();
 	}
 
 	public long version() {
