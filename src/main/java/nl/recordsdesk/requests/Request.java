@@ -64,8 +64,6 @@ public class Request extends AbstractAggregateRoot<Request> {
 	static final Set<ItemCode> REQUESTER_DOCUMENTS = EnumSet.of(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
 			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION, ItemCode.STATEMENT);
 
-	static final String REQUESTER = "REQUESTER";
-
 	@Id
 	private UUID id;
 
@@ -310,12 +308,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 
 		if (links.isEmpty()) {
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, REQUESTER, null);
+			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
 			request.enterQueue(now, zone);
 		}
 		else {
 			request.status = RequestStatus.AWAITING_SIGNATURES;
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, REQUESTER, null);
+			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
+					null);
 		}
 		request.registerEvent(new RequestFiled(request.id, request.reference));
 		return new Filing(request, links);
@@ -343,10 +342,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 			item(idItem).satisfy("DOCUMENT:" + document.id(), now);
 		}
 		invitation.signed(now);
-		record(now, RequestEvent.Type.CO_SIGNED, this.status, this.status, role.name(), null);
+		record(now, RequestEvent.Type.CO_SIGNED, this.status, this.status, Actor.coSigner(role), null);
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
 		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
-			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, "SYSTEM", null);
+			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
 			enterQueue(now, zone);
 		}
 	}
@@ -357,7 +356,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 	public void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
 		requireOpenInvitation(invitation, now);
 		invitation.declined(hasText(reason) ? reason : null, now);
-		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status, invitation.role().name(), null);
+		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
+				Actor.coSigner(invitation.role()), null);
 		registerEvent(new CoSignatureDeclined(this.id, this.reference, invitation.item()));
 	}
 
@@ -366,7 +366,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be withdrawn");
 		}
-		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, REQUESTER, null);
+		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, Actor.REQUESTER, null);
 		this.status = RequestStatus.WITHDRAWN;
 		this.closure = closure().closedAt(now);
 		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
@@ -385,7 +385,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
 		this.documents.add(document);
 		item.satisfy("DOCUMENT:" + document.id(), now);
-		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, REQUESTER, code.name());
+		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, Actor.REQUESTER, code.name());
 	}
 
 	// The back office. Each action is done by the staff member who claimed the request
@@ -401,7 +401,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
 		Assignment claimed = assignment().claimedBy(staff);
-		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
+		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, Actor.staff(staff), null);
 		this.status = RequestStatus.IN_REVIEW;
 		this.assignment = claimed;
 	}
@@ -418,14 +418,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		Assignment previous = assignment();
 		this.assignment = previous.takenOverBy(staff);
-		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous.handler());
+		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, Actor.staff(staff), previous.handler());
 		return Objects.requireNonNull(previous.handler());
 	}
 
 	/** Back to the queue, for anyone to take. */
 	public void release(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
-		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, staff, null);
+		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, Actor.staff(staff), null);
 		this.status = RequestStatus.SUBMITTED;
 		this.assignment = Assignment.NOBODY;
 	}
@@ -433,7 +433,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	public void handOver(String staff, String colleague, Instant now) {
 		requireStatus(RequestStatus.IN_REVIEW);
 		Assignment handedOver = assignment().handedOver(staff, colleague);
-		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, staff, colleague);
+		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, Actor.staff(staff), colleague);
 		this.assignment = handedOver;
 	}
 
@@ -445,7 +445,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 					"Items are missing: " + missingItems().stream().map(RequiredItem::code).toList());
 		}
 		this.verification = Verification.by(staff, now);
-		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, staff, null);
+		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, Actor.staff(staff), null);
 	}
 
 	/**
@@ -466,7 +466,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		Question question = new Question(text, document, staff, now);
 		this.questions.add(question);
-		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, staff, null);
+		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, Actor.staff(staff),
+				null);
 		this.status = RequestStatus.AWAITING_REQUESTER;
 		return question;
 	}
@@ -486,7 +487,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("The document asked for is still missing");
 		}
 		this.questions.stream().filter(Question::open).forEach((question) -> question.answer(answer, now));
-		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, REQUESTER, null);
+		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
 		this.status = RequestStatus.SUBMITTED;
 	}
 
@@ -497,7 +498,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.outcome != Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("The desk decides this request itself");
 		}
-		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW, staff, null);
+		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW,
+				Actor.staff(staff), null);
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 	}
 
@@ -522,9 +524,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 		ReviewDecision decision = new ReviewDecision(review, physician, now);
 		this.decisions.add(decision);
 		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, physician, null);
+		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, Actor.staff(physician), null);
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
-				physician, null);
+				Actor.staff(physician), null);
 		this.status = to;
 		this.closure = review.granted() ? closure().reopened() : closure().closedAt(now);
 		return decision;
@@ -540,7 +542,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.outcome == Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("A physician decides this request");
 		}
-		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, staff, null);
+		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, Actor.staff(staff), null);
 		this.status = RequestStatus.APPROVED;
 	}
 
@@ -557,7 +559,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!deskMayReject()) {
 			throw new IllegalTransitionException("A physician decides this request now");
 		}
-		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
+		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, Actor.staff(staff), null);
 		this.status = RequestStatus.REJECTED;
 		this.closure = rejected;
 	}
@@ -587,7 +589,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		Deadline extended = deadline().extend(months, reason, LocalDate.ofInstant(now, zone), this.type);
 		requireHandler(staff);
 		this.deadline = extended;
-		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, staff, null);
+		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, Actor.staff(staff), null);
 	}
 
 	/** Which parts were copied. */
@@ -602,7 +604,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandler(staff);
 		this.handover = prepared;
 		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
+		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, Actor.staff(staff), null);
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 
@@ -614,7 +616,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("A download needs the copy itself");
 		}
 		requireHandler(staff);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
 		this.status = RequestStatus.READY;
 	}
 
@@ -627,7 +629,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		requireHandler(staff);
 		this.handover = handover().putUp(copy, expiresAt);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
 		this.status = RequestStatus.READY;
 	}
 
@@ -640,7 +642,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!downloadable(now) || copyFileId == null) {
 			throw new IllegalTransitionException("No copy to download");
 		}
-		record(now, RequestEvent.Type.DOWNLOADED, this.status, RequestStatus.DELIVERED, REQUESTER, null);
+		record(now, RequestEvent.Type.DOWNLOADED, this.status, RequestStatus.DELIVERED, Actor.REQUESTER, null);
 		if (this.status == RequestStatus.READY) {
 			this.status = RequestStatus.DELIVERED;
 			this.closure = closure().closedAt(now);
@@ -672,7 +674,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		Handover delivered = handover().delivered(this.delivery, idChecked, feePaid, feeCharged);
 		requireHandler(staff);
 		this.handover = delivered;
-		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
+		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, Actor.staff(staff), null);
 		this.status = RequestStatus.DELIVERED;
 		this.closure = closure().closedAt(now);
 	}
@@ -689,7 +691,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandler(staff);
 		this.appointment = arranged;
 		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, staff, null);
+		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, Actor.staff(staff), null);
 	}
 
 	/**
@@ -708,7 +710,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandler(staff);
 		this.closure = completed;
 		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
+		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, Actor.staff(staff), null);
 		this.status = RequestStatus.COMPLETED;
 	}
 
@@ -752,7 +754,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (waitingSince().isEmpty()) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
 		}
-		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, "SYSTEM", null);
+		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, Actor.PORTAL, null);
 		this.status = RequestStatus.EXPIRED;
 		this.closure = closure().closedAt(now);
 		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
@@ -805,8 +807,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		registerEvent(new RequestSubmitted(this.id, this.reference, deadline().dueDate()));
 	}
 
-	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to,
-			String actor, @Nullable String detail) {
+	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,
+			@Nullable String detail) {
 		this.history.add(new RequestEvent(this.history.size(), at, type, from, to, actor, detail));
 	}
 
