@@ -236,8 +236,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * @throws IllegalArgumentException when the rules refused the requester or the
 	 * request lacks what the requester must provide
 	 */
-	public static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
-			ZoneId zone) {
+	static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now, ZoneId zone) {
 		if (!decision.entitled()) {
 			throw new IllegalArgumentException("The rules did not entitle this requester: " + decision.reasons());
 		}
@@ -324,7 +323,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A co-signer signs through their link, with their ID copy where the rules ask for
 	 * it. The last co-signature moves the request into the desk's queue.
 	 */
-	public void coSign(CoSignInvitation invitation, SignedBy signedBy, @Nullable UploadedFile idCopy, Instant now,
+	void coSign(CoSignInvitation invitation, SignedBy signedBy, @Nullable UploadedFile idCopy, Instant now,
 			ZoneId zone) {
 		requireOpenInvitation(invitation, now);
 		SignerRole role = invitation.role();
@@ -353,7 +352,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	/**
 	 * A co-signer declines. The request cannot go on without them; the requester is told.
 	 */
-	public void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
+	void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
 		requireOpenInvitation(invitation, now);
 		invitation.declined(hasText(reason) ? reason : null, now);
 		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
@@ -362,7 +361,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** The requester withdraws; links stop working. */
-	public void withdraw(Instant now) {
+	void withdraw(Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be withdrawn");
 		}
@@ -374,7 +373,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** The requester sends a document that is still missing, through the status page. */
-	public void provideDocument(ItemCode code, UploadedFile file, Instant now) {
+	void provideDocument(ItemCode code, UploadedFile file, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no documents");
 		}
@@ -396,7 +395,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A desk employee takes the request from the queue. Two at once: one wins (optimistic
 	 * lock).
 	 */
-	public void claim(String staff, Instant now) {
+	void claim(String staff, Instant now) {
 		if (this.status != RequestStatus.SUBMITTED) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
@@ -412,7 +411,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The state stays as it is: a request back in the queue still has to be claimed.
 	 * @return the previous handler's username
 	 */
-	public String takeOver(String staff, Instant now) {
+	String takeOver(String staff, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request is not taken over");
 		}
@@ -423,14 +422,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Back to the queue, for anyone to take. */
-	public void release(String staff, Instant now) {
+	void release(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, Actor.staff(staff), null);
 		this.status = RequestStatus.SUBMITTED;
 		this.assignment = Assignment.NOBODY;
 	}
 
-	public void handOver(String staff, String colleague, Instant now) {
+	void handOver(String staff, String colleague, Instant now) {
 		requireStatus(RequestStatus.IN_REVIEW);
 		Assignment handedOver = assignment().handedOver(staff, colleague);
 		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, Actor.staff(staff), colleague);
@@ -438,7 +437,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Identity and documents checked; only when every required item is in. */
-	public void verifyIdentity(String staff, Instant now) {
+	void verifyIdentity(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (!missingItems().isEmpty()) {
 			throw new IllegalTransitionException(
@@ -452,7 +451,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * Asks the requester something, optionally for a (new) document, which then counts as
 	 * missing again. The request waits for the answer on the status page.
 	 */
-	public Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
+	Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (document != null) {
 			if (!askableDocuments().contains(document)) {
@@ -476,7 +475,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The requester answers on the status page (with the document asked for, sent through
 	 * {@link #provideDocument} first); the request returns to the queue, still assigned.
 	 */
-	public void answerQuestions(@Nullable String answer, Instant now) {
+	void answerQuestions(@Nullable String answer, Instant now) {
 		if (this.status != RequestStatus.AWAITING_REQUESTER) {
 			throw new IllegalTransitionException("No question is waiting for an answer");
 		}
@@ -492,7 +491,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Deceased patients' requests always go to a physician, after the desk's checks. */
-	public void forwardToPhysician(String staff, Instant now) {
+	void forwardToPhysician(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome != Outcome.PHYSICIAN_REVIEW) {
@@ -507,7 +506,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A physician decides. A later decision supersedes an earlier one (both stay) while
 	 * the copy has not been handed over.
 	 */
-	public ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
+	ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
 		boolean superseding = !this.decisions.isEmpty() && (this.status == RequestStatus.APPROVED
 				|| this.status == RequestStatus.IN_PREPARATION || this.status == RequestStatus.REJECTED);
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
@@ -536,7 +535,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The desk approves what the rules let it approve itself (not a deceased patient's
 	 * record).
 	 */
-	public void approve(String staff, Instant now) {
+	void approve(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome == Outcome.PHYSICIAN_REVIEW) {
@@ -550,7 +549,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(4): a refusal states its reasons; the mail adds the complaint and
 	 * court route.
 	 */
-	public void reject(String staff, String reason, Instant now) {
+	void reject(String staff, String reason, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be rejected");
 		}
@@ -582,7 +581,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): once, by at most two more months, with a reason, and only while
 	 * the first month has not run out.
 	 */
-	public void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
+	void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
 		}
@@ -593,7 +592,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Which parts were copied. */
-	public void recordPreparation(String staff, String parts, Instant now) {
+	void recordPreparation(String staff, String parts, Instant now) {
 		if (this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved request is prepared");
 		}
@@ -608,7 +607,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 
-	public void markReady(String staff, Instant now) {
+	void markReady(String staff, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION) {
 			throw new IllegalTransitionException("Only a prepared copy can be ready");
 		}
@@ -623,7 +622,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	/**
 	 * The prepared copy is put up for the requester to download, until the link expires.
 	 */
-	public void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
+	void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
 		}
@@ -637,7 +636,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The requester downloads the copy through the status page; every download is
 	 * recorded, and the first one completes the request.
 	 */
-	public UUID download(Instant now) {
+	UUID download(Instant now) {
 		UUID copyFileId = handover().copyFileId();
 		if (!downloadable(now) || copyFileId == null) {
 			throw new IllegalTransitionException("No copy to download");
@@ -667,7 +666,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * Handed over. At a desk the requester's ID was shown; for a DVD with a fee, the
 	 * payment by debit card was checked.
 	 */
-	public void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
+	void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
 		if (this.status != RequestStatus.READY) {
 			throw new IllegalTransitionException("Only a ready copy can be delivered");
 		}
@@ -683,7 +682,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * An explanation: the desk arranges the conversation with the treating physician and
 	 * tells the requester when and where. A new appointment replaces the earlier one.
 	 */
-	public void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
+	void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
 		if (this.type != RequestType.EXPLANATION || this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved explanation gets an appointment");
 		}
@@ -699,7 +698,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * is carried out, and the desk says what was done; the requester is told. An
 	 * explanation is complete once its appointment has taken place.
 	 */
-	public void complete(String staff, String note, Instant now) {
+	void complete(String staff, String note, Instant now) {
 		if (this.status != RequestStatus.APPROVED || this.type.deliversCopy()) {
 			throw new IllegalTransitionException("Only an approved " + this.type + " request can be completed");
 		}
@@ -714,7 +713,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.status = RequestStatus.COMPLETED;
 	}
 
-	public void addNote(String staff, String text, Instant now) {
+	void addNote(String staff, String text, Instant now) {
 		if (text.isBlank()) {
 			throw new IllegalArgumentException("An empty note");
 		}
@@ -742,7 +741,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** A reminder went out; counted so it never goes out twice. */
-	public void reminded(Instant now) {
+	void reminded(Instant now) {
 		if (waitingSince().isEmpty()) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
 		}
@@ -750,7 +749,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Waited too long: closed, links stop working. */
-	public void expire(Instant now) {
+	void expire(Instant now) {
 		if (waitingSince().isEmpty()) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
 		}
