@@ -51,7 +51,16 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 /**
  * A request for a copy of a medical record or of radiology images, from filing to
  * delivery. Every change is a method that checks the current state, changes it, writes
- * the history and registers an event; nothing else sets the status.
+ * the history and registers an event; nothing else sets the status. The changes are
+ * package-private: other modules go through {@link RequestWorkflow}.
+ * <p>
+ * The parts keep their own rules ({@link Deadline}, {@link Assignment},
+ * {@link Verification}, {@link Handover}, {@link Appointment}, {@link Closure}); this
+ * class keeps the state machine. It is still over 300 lines, for two reasons: the filing
+ * and the required items, documents, signatures and co-signers' invitations are not yet
+ * parts of their own (their collections are mapped here), and the views and letters still
+ * read the parts through the flat accessors at the end ({@code dueDate()},
+ * {@code assignedTo()}, ...), which go once those read the parts or projections.
  */
 @Entity
 @Table(name = "request")
