@@ -140,9 +140,6 @@ public class DeskService {
 		try {
 			action.run();
 		}
-		catch (RequestChangedException ex) {
-			throw ex;
-		}
 		catch (nl.recordsdesk.requests.RequestChangedException ex) {
 			throw new RequestChangedException(ex);
 		}
