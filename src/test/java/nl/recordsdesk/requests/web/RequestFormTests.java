@@ -286,9 +286,9 @@ class RequestFormTests {
 		String token = link.group(2);
 		this.transactions.executeWithoutResult((status) -> {
 			Request request = this.requests.findByReference(reference).orElseThrow();
-			request.claim("balie", java.time.Instant.now());
-			request.askRequester("balie", "De kopie is onleesbaar. Wilt u een nieuwe sturen?",
-					nl.recordsdesk.eligibility.ItemCode.REQUESTER_ID, java.time.Instant.now());
+			nl.recordsdesk.requests.TestRequests.claimAndAskFor(request, "balie",
+					"De kopie is onleesbaar. Wilt u een nieuwe sturen?",
+					nl.recordsdesk.eligibility.ItemCode.REQUESTER_ID);
 			this.requests.save(request);
 		});
 
