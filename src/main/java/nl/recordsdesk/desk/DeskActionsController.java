@@ -13,6 +13,8 @@ import nl.recordsdesk.desk.DeskForms.NoteForm;
 import nl.recordsdesk.desk.DeskForms.PrepareForm;
 import nl.recordsdesk.desk.DeskForms.ReadyForm;
 import nl.recordsdesk.desk.DeskForms.RejectForm;
+import nl.recordsdesk.requests.UploadedFile;
+import nl.recordsdesk.uploads.RejectedUpload;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -149,12 +151,21 @@ class DeskActionsController {
 
 	/**
 	 * The copy is inspected and kept before the request is locked (a scan takes its
-	 * time); a refused copy is the action's notice.
+	 * time); a file that may not be kept is told beside its field.
 	 */
 	@PostMapping("/ready")
 	String ready(@PathVariable String reference, @RequestParam long version,
-			@ModelAttribute("readyForm") ReadyForm form, Principal staff, RedirectAttributes redirect) {
-		this.desk.markReady(reference, version, staff.getName(), this.copies.receive(form.copy()));
+			@ModelAttribute("readyForm") ReadyForm form, BindingResult binding, Principal staff, Model model,
+			RedirectAttributes redirect) {
+		UploadedFile copy;
+		try {
+			copy = this.copies.receive(form.copy());
+		}
+		catch (RejectedUpload ex) {
+			binding.rejectValue("copy", ex.messageKey(), ex.getArguments(), null);
+			return this.page.showAgain(reference, "ready", staff, model);
+		}
+		this.desk.markReady(reference, version, staff.getName(), copy);
 		return done(reference, "ready", redirect);
 	}
 

@@ -140,8 +140,9 @@ final class DeskForms {
 	/** Every form of the request page, empty, under the name its template binds. */
 	private static final Map<String, Object> BLANK = Map.of("handOverForm", new HandOverForm(null), "askForm",
 			new AskForm(null, null), "rejectForm", new RejectForm(null), "extendForm", new ExtendForm(1, null),
-			"prepareForm", new PrepareForm(null), "appointmentForm", new AppointmentForm(null, null, null),
-			"completeForm", new CompleteForm(null), "noteForm", new NoteForm(null));
+			"prepareForm", new PrepareForm(null), "readyForm", new ReadyForm(null), "appointmentForm",
+			new AppointmentForm(null, null, null), "completeForm", new CompleteForm(null), "noteForm",
+			new NoteForm(null));
 
 	/**
 	 * The forms the page shows empty: all but the one just posted, which keeps what was

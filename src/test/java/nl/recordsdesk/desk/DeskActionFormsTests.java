@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -153,6 +154,29 @@ class DeskActionFormsTests {
 		assertThat(this.jdbc.queryForObject("select assigned_to from request where reference = ?", String.class,
 				reference))
 			.isEqualTo(this.handler);
+	}
+
+	@Test
+	void aCopyThatIsNoPdfOrImageIsRefusedBesideTheFileField() {
+		String reference = this.fixture.fileForDownload("Hans Kopie", "hans-kopie@example.org").reference();
+		this.desk.claim(reference, this.fixture.version(reference), this.handler);
+		this.desk.verify(reference, this.fixture.version(reference), this.handler);
+		this.desk.approve(reference, this.fixture.version(reference), this.handler);
+		this.desk.recordPreparation(reference, this.fixture.version(reference), this.handler, "Het hele dossier");
+		MvcTestResult page = this.mvc.post()
+			.uri("/desk/requests/" + reference + "/ready")
+			.multipart()
+			.file(new MockMultipartFile("copy", "dossier.pdf", "application/pdf",
+					"Geen pdf, maar tekst.".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.param("version", Long.toString(this.fixture.version(reference)))
+			.with(this.asHandler)
+			.with(csrf())
+			.exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page).bodyText()
+			.contains("href=\"#ready-form\"", "id=\"copy-error\"", "Dit soort bestand kunnen we niet aannemen.");
+		assertThat(this.fixture.status(reference)).isEqualTo("IN_PREPARATION");
+		assertThat(audited(reference, "MARKED_READY")).isZero();
 	}
 
 	@Test
