@@ -95,7 +95,7 @@ class ThrottlingTests {
 		assertThat(this.events.stream(AuthenticationSuccessEvent.class)).isEmpty();
 
 		// Once the second has passed the right password signs in: no lock to wait out.
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> this.browser.password(account.username(), SignInDriver.PASSWORD)
 				.getMvcResult()
@@ -113,10 +113,10 @@ class ThrottlingTests {
 		}
 		// The first attempt after the wait counts again, and the next wait is twice as
 		// long.
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> attempt(username, "wrong 6").contains(WAIT + "2 seconden"));
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> attempt(username, "wrong 7").contains(WAIT + "4 seconden"));
 	}
