@@ -96,7 +96,7 @@ class TypedAnswersTests {
 		post("/request/patient", Map.of("name", "Lotte Visser", "birthDate", "1-9-2016", "deceased", "false"));
 		assertThat(get("/request/requester")).bodyText()
 			.containsPattern("<div data-for-relation=\"PARENT\">\\s*<fieldset[^>]*id=\"parentalAuthority\"")
-			.contains("/js/relation.js")
+			.containsPattern("<script src=\"/js/relation-[0-9a-f]{32}\\.js\" defer>")
 			.contains("Verplicht. Wij bellen u alleen als wij een vraag hebben over uw aanvraag.")
 			.contains("aria-describedby=\"phone-hint\"");
 	}
