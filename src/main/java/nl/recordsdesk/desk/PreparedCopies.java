@@ -33,28 +33,23 @@ class PreparedCopies {
 	}
 
 	/**
-	 * The stored copy; null when none was chosen. A refused file is an error for the
-	 * action.
+	 * The stored copy; null when none was chosen.
+	 * @throws RejectedUpload when the file may not be kept (told beside the form's field)
+	 * @throws IllegalArgumentException when it waits for its virus scan (the action's
+	 * notice: try again later)
 	 */
-	@Nullable UploadedFile receive(@Nullable MultipartFile copy) {
+	@Nullable UploadedFile receive(@Nullable MultipartFile copy) throws RejectedUpload {
 		if (copy == null || copy.isEmpty()) {
 			return null;
 		}
-		try {
-			InspectedUpload inspected = this.inspector.inspect(copy, copy.getOriginalFilename());
-			if (!inspected.scanStatus().viewable()) {
-				// A copy the requester cannot open yet is not put up: the desk tries
-				// again.
-				throw new IllegalArgumentException("The prepared copy waits for its virus scan");
-			}
-			StoredFile file = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
-					inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
-			return new UploadedFile(file.id(), inspected.safeFileName(), file.contentType(), file.size(),
-					file.sha256());
+		InspectedUpload inspected = this.inspector.inspect(copy, copy.getOriginalFilename());
+		if (!inspected.scanStatus().viewable()) {
+			// A copy the requester cannot open yet is not put up: the desk tries again.
+			throw new IllegalArgumentException("The prepared copy waits for its virus scan");
 		}
-		catch (RejectedUpload ex) {
-			throw new IllegalArgumentException("The prepared copy was refused: " + ex.reason());
-		}
+		StoredFile file = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
+				inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
+		return new UploadedFile(file.id(), inspected.safeFileName(), file.contentType(), file.size(), file.sha256());
 	}
 
 }

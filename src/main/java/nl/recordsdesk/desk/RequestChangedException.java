@@ -1,18 +1,14 @@
 package nl.recordsdesk.desk;
 
 /**
- * Someone else acted on the request first (a colleague, a physician, the requester, or
- * the same person in another window): nothing of this attempt was saved. The user is told
- * so and shown the request as it now is.
+ * The desk's name for {@link nl.recordsdesk.requests.RequestChangedException}, which
+ * {@link DeskService} throws so that the desk's pages keep catching it by this name. The
+ * physician's pages catch the one of {@code requests}.
  */
-public class RequestChangedException extends RuntimeException {
-
-	RequestChangedException() {
-		super("The request was claimed or changed by someone else");
-	}
+public class RequestChangedException extends nl.recordsdesk.requests.RequestChangedException {
 
 	RequestChangedException(Throwable cause) {
-		super("The request was claimed or changed by someone else", cause);
+		super(cause);
 	}
 
 }

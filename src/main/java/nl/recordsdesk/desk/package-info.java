@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Records desk",
-		allowedDependencies = { "requests", "eligibility", "audit", "notifications", "uploads", "accounts", "letters" })
+		allowedDependencies = { "requests", "eligibility", "audit", "uploads", "accounts", "letters" })
 package nl.recordsdesk.desk;
 
 import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +51,16 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 /**
  * A request for a copy of a medical record or of radiology images, from filing to
  * delivery. Every change is a method that checks the current state, changes it, writes
- * the history and registers an event; nothing else sets the status.
+ * the history and registers an event; nothing else sets the status. The changes are
+ * package-private: other modules go through {@link RequestWorkflow}.
+ * <p>
+ * The parts keep their own rules ({@link Deadline}, {@link Assignment},
+ * {@link Verification}, {@link Handover}, {@link Appointment}, {@link Closure}); this
+ * class keeps the state machine. It is still over 300 lines, for two reasons: the filing
+ * and the required items, documents, signatures and co-signers' invitations are not yet
+ * parts of their own (their collections are mapped here), and the views and letters still
+ * read the parts through the flat accessors at the end ({@code dueDate()},
+ * {@code assignedTo()}, ...), which go once those read the parts or projections.
  */
 @Entity
 @Table(name = "request")
@@ -62,8 +72,6 @@ public class Request extends AbstractAggregateRoot<Request> {
 	/** The items a requester provides in the form; the others come from co-signers. */
 	static final Set<ItemCode> REQUESTER_DOCUMENTS = EnumSet.of(ItemCode.REQUESTER_ID, ItemCode.AUTHORIZATION,
 			ItemCode.SOLE_CUSTODY_PROOF, ItemCode.GUARDIANSHIP_PROOF, ItemCode.MOTIVATION, ItemCode.STATEMENT);
-
-	static final String REQUESTER = "REQUESTER";
 
 	@Id
 	private UUID id;
@@ -94,11 +102,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Column(name = "submitted_at")
 	private @Nullable Instant submittedAt;
 
-	@Column(name = "due_date")
-	private @Nullable LocalDate dueDate;
+	// Hibernate reads an embeddable whose columns are all null as null: each part's
+	// accessor below answers its empty value instead.
+	@Embedded
+	private @Nullable Deadline deadline;
 
-	@Column(name = "closed_at")
-	private @Nullable Instant closedAt;
+	@Embedded
+	private @Nullable Closure closure;
 
 	@Enumerated(EnumType.STRING)
 	private Outcome outcome;
@@ -142,56 +152,23 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Embedded
 	private @Nullable RightDetails details;
 
-	@Column(name = "appointment_at")
-	private @Nullable Instant appointmentAt;
-
-	@Column(name = "appointment_place")
-	private @Nullable String appointmentPlace;
-
-	@Column(name = "completion_note")
-	private @Nullable String completionNote;
+	@Embedded
+	private @Nullable Appointment appointment;
 
 	@Enumerated(EnumType.STRING)
 	private Delivery delivery;
 
-	@Column(name = "assigned_to")
-	private @Nullable String assignedTo;
+	@Embedded
+	private @Nullable Assignment assignment;
 
-	@Column(name = "identity_verified_at")
-	private @Nullable Instant identityVerifiedAt;
+	@Embedded
+	private @Nullable Verification verification;
 
-	@Column(name = "identity_verified_by")
-	private @Nullable String identityVerifiedBy;
-
-	@Column(name = "original_due_date")
-	private @Nullable LocalDate originalDueDate;
-
-	@Column(name = "extension_reason")
-	private @Nullable String extensionReason;
-
-	@Column(name = "rejection_reason")
-	private @Nullable String rejectionReason;
-
-	@Column(name = "prepared_parts")
-	private @Nullable String preparedParts;
-
-	@Column(name = "id_checked_at_pickup")
-	private boolean idCheckedAtPickup;
-
-	@Column(name = "fee_paid")
-	private boolean feePaid;
+	@Embedded
+	private @Nullable Handover handover;
 
 	@Column(name = "reminders_sent")
 	private int remindersSent;
-
-	@Column(name = "copy_file_id")
-	private @Nullable UUID copyFileId;
-
-	@Column(name = "copy_file_name")
-	private @Nullable String copyFileName;
-
-	@Column(name = "download_expires_at")
-	private @Nullable Instant downloadExpiresAt;
 
 	@ElementCollection
 	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
@@ -250,6 +227,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.requester = new RequesterDetails(nl.recordsdesk.eligibility.Relation.SELF, null, "", "", "", "", "", "");
 		this.delivery = Delivery.PICKUP_DESK;
 		this.details = RightDetails.none();
+		this.deadline = Deadline.NONE;
+		this.closure = Closure.OPEN;
+		this.appointment = Appointment.NONE;
+		this.assignment = Assignment.NOBODY;
+		this.verification = Verification.NONE;
+		this.handover = Handover.NONE;
 	}
 
 	/** A filed request and the links to e-mail: one per co-signer. */
@@ -262,8 +245,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * @throws IllegalArgumentException when the rules refused the requester or the
 	 * request lacks what the requester must provide
 	 */
-	public static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
-			ZoneId zone) {
+	static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now, ZoneId zone) {
 		return file(form, decision, reference, now, zone, null);
 	}
 
@@ -357,12 +339,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 
 		if (links.isEmpty()) {
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, REQUESTER, null);
+			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
 			request.enterQueue(now, zone);
 		}
 		else {
 			request.status = RequestStatus.AWAITING_SIGNATURES;
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, REQUESTER, null);
+			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
+					null);
 		}
 		request.registerEvent(new RequestFiled(request.id, request.reference));
 		return new Filing(request, links);
@@ -385,7 +368,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 				item(idItem).satisfy("DOCUMENT:" + id.id(), now);
 			}
 		}
-		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, paper.enteredBy(),
+		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, Actor.staff(paper.enteredBy()),
 				paper.receivedOn().toString());
 		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone);
 		registerEvent(new RequestFiled(this.id, this.reference));
@@ -405,7 +388,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A co-signer signs through their link, with their ID copy where the rules ask for
 	 * it. The last co-signature moves the request into the desk's queue.
 	 */
-	public void coSign(CoSignInvitation invitation, SignedBy signedBy, @Nullable UploadedFile idCopy, Instant now,
+	void coSign(CoSignInvitation invitation, SignedBy signedBy, @Nullable UploadedFile idCopy, Instant now,
 			ZoneId zone) {
 		requireOpenInvitation(invitation, now);
 		SignerRole role = invitation.role();
@@ -423,10 +406,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 			item(idItem).satisfy("DOCUMENT:" + document.id(), now);
 		}
 		invitation.signed(now);
-		record(now, RequestEvent.Type.CO_SIGNED, this.status, this.status, role.name(), null);
+		record(now, RequestEvent.Type.CO_SIGNED, this.status, this.status, Actor.coSigner(role), null);
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
 		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
-			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, "SYSTEM", null);
+			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
 			enterQueue(now, zone);
 		}
 	}
@@ -434,27 +417,28 @@ public class Request extends AbstractAggregateRoot<Request> {
 	/**
 	 * A co-signer declines. The request cannot go on without them; the requester is told.
 	 */
-	public void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
+	void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
 		requireOpenInvitation(invitation, now);
 		invitation.declined(hasText(reason) ? reason : null, now);
-		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status, invitation.role().name(), null);
+		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
+				Actor.coSigner(invitation.role()), null);
 		registerEvent(new CoSignatureDeclined(this.id, this.reference, invitation.item()));
 	}
 
 	/** The requester withdraws; links stop working. */
-	public void withdraw(Instant now) {
+	void withdraw(Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be withdrawn");
 		}
-		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, REQUESTER, null);
+		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, Actor.REQUESTER, null);
 		this.status = RequestStatus.WITHDRAWN;
-		this.closedAt = now;
+		this.closure = closure().closedAt(now);
 		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
 		registerEvent(new RequestWithdrawn(this.id, this.reference));
 	}
 
 	/** The requester sends a document that is still missing, through the status page. */
-	public void provideDocument(ItemCode code, UploadedFile file, Instant now) {
+	void provideDocument(ItemCode code, UploadedFile file, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no documents");
 		}
@@ -465,7 +449,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
 		this.documents.add(document);
 		item.satisfy("DOCUMENT:" + document.id(), now);
-		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, REQUESTER, code.name());
+		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, Actor.REQUESTER, code.name());
 	}
 
 	// The back office. Each action is done by the staff member who claimed the request
@@ -476,14 +460,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A desk employee takes the request from the queue. Two at once: one wins (optimistic
 	 * lock).
 	 */
-	public void claim(String staff, Instant now) {
+	void claim(String staff, Instant now) {
 		if (this.status != RequestStatus.SUBMITTED) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
-		requireHandler(staff);
-		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
+		Assignment claimed = assignment().claimedBy(staff);
+		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, Actor.staff(staff), null);
 		this.status = RequestStatus.IN_REVIEW;
-		this.assignedTo = staff;
+		this.assignment = claimed;
 	}
 
 	/**
@@ -492,56 +476,47 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The state stays as it is: a request back in the queue still has to be claimed.
 	 * @return the previous handler's username
 	 */
-	public String takeOver(String staff, Instant now) {
+	String takeOver(String staff, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request is not taken over");
 		}
-		String previous = this.assignedTo;
-		if (previous == null) {
-			throw new IllegalTransitionException("Nobody handles this request: claim it");
-		}
-		if (previous.equals(staff)) {
-			throw new IllegalTransitionException("The request is already yours");
-		}
-		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous);
-		this.assignedTo = staff;
-		return previous;
+		Assignment previous = assignment();
+		this.assignment = previous.takenOverBy(staff);
+		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, Actor.staff(staff), previous.handler());
+		return Objects.requireNonNull(previous.handler());
 	}
 
 	/** Back to the queue, for anyone to take. */
-	public void release(String staff, Instant now) {
+	void release(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
-		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, staff, null);
+		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, Actor.staff(staff), null);
 		this.status = RequestStatus.SUBMITTED;
-		this.assignedTo = null;
+		this.assignment = Assignment.NOBODY;
 	}
 
-	public void handOver(String staff, String colleague, Instant now) {
-		requireHandledBy(staff, RequestStatus.IN_REVIEW);
-		if (colleague.equals(staff)) {
-			throw new IllegalArgumentException("Hand over to someone else");
-		}
-		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, staff, colleague);
-		this.assignedTo = colleague;
+	void handOver(String staff, String colleague, Instant now) {
+		requireStatus(RequestStatus.IN_REVIEW);
+		Assignment handedOver = assignment().handedOver(staff, colleague);
+		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, Actor.staff(staff), colleague);
+		this.assignment = handedOver;
 	}
 
 	/** Identity and documents checked; only when every required item is in. */
-	public void verifyIdentity(String staff, Instant now) {
+	void verifyIdentity(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (!missingItems().isEmpty()) {
 			throw new IllegalTransitionException(
 					"Items are missing: " + missingItems().stream().map(RequiredItem::code).toList());
 		}
-		this.identityVerifiedAt = now;
-		this.identityVerifiedBy = staff;
-		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, staff, null);
+		this.verification = Verification.by(staff, now);
+		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, Actor.staff(staff), null);
 	}
 
 	/**
 	 * Asks the requester something, optionally for a (new) document, which then counts as
 	 * missing again. The request waits for the answer on the status page.
 	 */
-	public Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
+	Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (document != null) {
 			if (!askableDocuments().contains(document)) {
@@ -551,12 +526,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 				this.items.add(new RequiredItem(document));
 			}
 			item(document).reopen();
-			this.identityVerifiedAt = null;
-			this.identityVerifiedBy = null;
+			this.verification = Verification.NONE;
 		}
 		Question question = new Question(text, document, staff, now);
 		this.questions.add(question);
-		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, staff, null);
+		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, Actor.staff(staff),
+				null);
 		this.status = RequestStatus.AWAITING_REQUESTER;
 		return question;
 	}
@@ -565,7 +540,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The requester answers on the status page (with the document asked for, sent through
 	 * {@link #provideDocument} first); the request returns to the queue, still assigned.
 	 */
-	public void answerQuestions(@Nullable String answer, Instant now) {
+	void answerQuestions(@Nullable String answer, Instant now) {
 		if (this.status != RequestStatus.AWAITING_REQUESTER) {
 			throw new IllegalTransitionException("No question is waiting for an answer");
 		}
@@ -576,18 +551,19 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("The document asked for is still missing");
 		}
 		this.questions.stream().filter(Question::open).forEach((question) -> question.answer(answer, now));
-		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, REQUESTER, null);
+		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
 		this.status = RequestStatus.SUBMITTED;
 	}
 
 	/** Deceased patients' requests always go to a physician, after the desk's checks. */
-	public void forwardToPhysician(String staff, Instant now) {
+	void forwardToPhysician(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome != Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("The desk decides this request itself");
 		}
-		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW, staff, null);
+		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW,
+				Actor.staff(staff), null);
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 	}
 
@@ -595,7 +571,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A physician decides. A later decision supersedes an earlier one (both stay) while
 	 * the copy has not been handed over.
 	 */
-	public ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
+	ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
 		boolean superseding = !this.decisions.isEmpty() && (this.status == RequestStatus.APPROVED
 				|| this.status == RequestStatus.IN_PREPARATION || this.status == RequestStatus.REJECTED);
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
@@ -612,11 +588,11 @@ public class Request extends AbstractAggregateRoot<Request> {
 		ReviewDecision decision = new ReviewDecision(review, physician, now);
 		this.decisions.add(decision);
 		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, physician, null);
+		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, Actor.staff(physician), null);
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
-				physician, null);
+				Actor.staff(physician), null);
 		this.status = to;
-		this.closedAt = review.granted() ? null : now;
+		this.closure = review.granted() ? closure().reopened() : closure().closedAt(now);
 		return decision;
 	}
 
@@ -624,13 +600,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The desk approves what the rules let it approve itself (not a deceased patient's
 	 * record).
 	 */
-	public void approve(String staff, Instant now) {
+	void approve(String staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome == Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("A physician decides this request");
 		}
-		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, staff, null);
+		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, Actor.staff(staff), null);
 		this.status = RequestStatus.APPROVED;
 	}
 
@@ -638,21 +614,18 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(4): a refusal states its reasons; the mail adds the complaint and
 	 * court route.
 	 */
-	public void reject(String staff, String reason, Instant now) {
+	void reject(String staff, String reason, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be rejected");
 		}
-		if (reason.isBlank()) {
-			throw new IllegalArgumentException("A refusal states its reasons");
-		}
+		Closure rejected = closure().rejected(reason, now);
 		requireHandler(staff);
 		if (!deskMayReject()) {
 			throw new IllegalTransitionException("A physician decides this request now");
 		}
-		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
+		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, Actor.staff(staff), null);
 		this.status = RequestStatus.REJECTED;
-		this.rejectionReason = reason;
-		this.closedAt = now;
+		this.closure = rejected;
 	}
 
 	/**
@@ -673,48 +646,33 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): once, by at most two more months, with a reason, and only while
 	 * the first month has not run out.
 	 */
-	public void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
-		if (!this.status.isOpen() || this.dueDate == null) {
+	void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
+		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
 		}
-		if (!this.type.extensible()) {
-			throw new IllegalTransitionException("The term for " + this.type + " cannot be extended");
-		}
-		if (this.originalDueDate != null) {
-			throw new IllegalTransitionException("The deadline was extended before");
-		}
-		if (LocalDate.ofInstant(now, zone).isAfter(this.dueDate)) {
-			throw new IllegalTransitionException("The first month has run out");
-		}
-		if (months < 1 || months > 2 || reason.isBlank()) {
-			throw new IllegalArgumentException("One or two months, with a reason");
-		}
+		Deadline extended = deadline().extend(months, reason, LocalDate.ofInstant(now, zone), this.type);
 		requireHandler(staff);
-		this.originalDueDate = this.dueDate;
-		this.dueDate = this.dueDate.plusMonths(months);
-		this.extensionReason = reason;
-		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, staff, null);
+		this.deadline = extended;
+		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, Actor.staff(staff), null);
 	}
 
 	/** Which parts were copied. */
-	public void recordPreparation(String staff, String parts, Instant now) {
+	void recordPreparation(String staff, String parts, Instant now) {
 		if (this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved request is prepared");
 		}
 		if (!this.type.deliversCopy()) {
 			throw new IllegalTransitionException("A " + this.type + " request is carried out, not prepared");
 		}
-		if (parts.isBlank()) {
-			throw new IllegalArgumentException("Say which parts were copied");
-		}
+		Handover prepared = handover().prepared(parts);
 		requireHandler(staff);
-		this.preparedParts = parts;
-		this.assignedTo = staff;
-		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
+		this.handover = prepared;
+		this.assignment = Assignment.to(staff);
+		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, Actor.staff(staff), null);
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 
-	public void markReady(String staff, Instant now) {
+	void markReady(String staff, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION) {
 			throw new IllegalTransitionException("Only a prepared copy can be ready");
 		}
@@ -722,22 +680,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("A download needs the copy itself");
 		}
 		requireHandler(staff);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
 		this.status = RequestStatus.READY;
 	}
 
 	/**
 	 * The prepared copy is put up for the requester to download, until the link expires.
 	 */
-	public void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
+	void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
 		}
 		requireHandler(staff);
-		this.copyFileId = copy.fileId();
-		this.copyFileName = copy.fileName();
-		this.downloadExpiresAt = expiresAt;
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
+		this.handover = handover().putUp(copy, expiresAt);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
 		this.status = RequestStatus.READY;
 	}
 
@@ -745,74 +701,61 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The requester downloads the copy through the status page; every download is
 	 * recorded, and the first one completes the request.
 	 */
-	public UUID download(Instant now) {
-		if (!downloadable(now) || this.copyFileId == null) {
+	UUID download(Instant now) {
+		UUID copyFileId = handover().copyFileId();
+		if (!downloadable(now) || copyFileId == null) {
 			throw new IllegalTransitionException("No copy to download");
 		}
-		record(now, RequestEvent.Type.DOWNLOADED, this.status, RequestStatus.DELIVERED, REQUESTER, null);
+		record(now, RequestEvent.Type.DOWNLOADED, this.status, RequestStatus.DELIVERED, Actor.REQUESTER, null);
 		if (this.status == RequestStatus.READY) {
 			this.status = RequestStatus.DELIVERED;
-			this.closedAt = now;
+			this.closure = closure().closedAt(now);
 		}
-		return this.copyFileId;
+		return copyFileId;
 	}
 
 	public boolean downloadable(Instant now) {
-		return this.copyFileId != null && this.downloadExpiresAt != null && now.isBefore(this.downloadExpiresAt)
+		return handover().downloadOpen(now)
 				&& (this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED);
 	}
 
 	public @Nullable String copyFileName() {
-		return this.copyFileName;
+		return handover().copyFileName();
 	}
 
 	public @Nullable Instant downloadExpiresAt() {
-		return this.downloadExpiresAt;
+		return handover().downloadExpiresAt();
 	}
 
 	/**
 	 * Handed over. At a desk the requester's ID was shown; for a DVD with a fee, the
 	 * payment by debit card was checked.
 	 */
-	public void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
+	void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
 		if (this.status != RequestStatus.READY) {
 			throw new IllegalTransitionException("Only a ready copy can be delivered");
 		}
-		boolean pickup = this.delivery == Delivery.PICKUP_DESK || this.delivery == Delivery.PICKUP_RADIOLOGY;
-		if (pickup && !idChecked) {
-			throw new IllegalArgumentException("The ID must be checked at pickup");
-		}
-		if (this.delivery == Delivery.PICKUP_RADIOLOGY && feeCharged && !feePaid) {
-			throw new IllegalArgumentException("The DVD fee must be paid");
-		}
+		Handover delivered = handover().delivered(this.delivery, idChecked, feePaid, feeCharged);
 		requireHandler(staff);
-		this.idCheckedAtPickup = pickup && idChecked;
-		this.feePaid = feePaid;
-		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
+		this.handover = delivered;
+		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, Actor.staff(staff), null);
 		this.status = RequestStatus.DELIVERED;
-		this.closedAt = now;
+		this.closure = closure().closedAt(now);
 	}
 
 	/**
 	 * An explanation: the desk arranges the conversation with the treating physician and
 	 * tells the requester when and where. A new appointment replaces the earlier one.
 	 */
-	public void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
+	void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
 		if (this.type != RequestType.EXPLANATION || this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved explanation gets an appointment");
 		}
-		if (place.isBlank()) {
-			throw new IllegalArgumentException("Say where the conversation is");
-		}
-		// From today on: the desk may also record a conversation arranged for today.
-		if (LocalDate.ofInstant(at, zone).isBefore(LocalDate.ofInstant(now, zone))) {
-			throw new IllegalArgumentException("An appointment lies ahead");
-		}
+		Appointment arranged = Appointment.arranged(at, place, now, zone);
 		requireHandler(staff);
-		this.appointmentAt = at;
-		this.appointmentPlace = place;
-		this.assignedTo = staff;
-		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, staff, null);
+		this.appointment = arranged;
+		this.assignment = Assignment.to(staff);
+		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, Actor.staff(staff), null);
 	}
 
 	/**
@@ -820,25 +763,22 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * is carried out, and the desk says what was done; the requester is told. An
 	 * explanation is complete once its appointment has taken place.
 	 */
-	public void complete(String staff, String note, Instant now) {
+	void complete(String staff, String note, Instant now) {
 		if (this.status != RequestStatus.APPROVED || this.type.deliversCopy()) {
 			throw new IllegalTransitionException("Only an approved " + this.type + " request can be completed");
 		}
-		if (note.isBlank()) {
-			throw new IllegalArgumentException("Say what was done");
-		}
-		if (this.type == RequestType.EXPLANATION && (this.appointmentAt == null || this.appointmentAt.isAfter(now))) {
+		Closure completed = closure().completed(note, now);
+		if (this.type == RequestType.EXPLANATION && !appointment().tookPlaceBy(now)) {
 			throw new IllegalTransitionException("The conversation has not taken place yet");
 		}
 		requireHandler(staff);
-		this.completionNote = note;
-		this.assignedTo = staff;
-		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
+		this.closure = completed;
+		this.assignment = Assignment.to(staff);
+		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, Actor.staff(staff), null);
 		this.status = RequestStatus.COMPLETED;
-		this.closedAt = now;
 	}
 
-	public void addNote(String staff, String text, Instant now) {
+	void addNote(String staff, String text, Instant now) {
 		if (text.isBlank()) {
 			throw new IllegalArgumentException("An empty note");
 		}
@@ -866,7 +806,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** A reminder went out; counted so it never goes out twice. */
-	public void reminded(Instant now) {
+	void reminded(Instant now) {
 		if (waitingSince().isEmpty()) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
 		}
@@ -874,40 +814,33 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Waited too long: closed, links stop working. */
-	public void expire(Instant now) {
+	void expire(Instant now) {
 		if (waitingSince().isEmpty()) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for nobody");
 		}
-		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, "SYSTEM", null);
+		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, Actor.PORTAL, null);
 		this.status = RequestStatus.EXPIRED;
-		this.closedAt = now;
+		this.closure = closure().closedAt(now);
 		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
 	}
 
 	private void requireHandledBy(String staff, RequestStatus required) {
+		requireStatus(required);
+		assignment().requireClaimed(staff);
+	}
+
+	private void requireStatus(RequestStatus required) {
 		if (this.status != required) {
 			throw new IllegalTransitionException("Needs " + required + ", is " + this.status);
 		}
-		if (this.assignedTo == null) {
-			throw new IllegalTransitionException("Claim the request first");
-		}
-		requireHandler(staff);
 	}
 
-	/**
-	 * Only the handler acts on a request someone handles; one that nobody handles (in the
-	 * queue) anyone at the desk may act on as far as its state allows.
-	 */
 	private void requireHandler(String staff) {
-		if (this.assignedTo != null && !this.assignedTo.equals(staff)) {
-			throw new NotTheHandlerException(this.assignedTo);
-		}
+		assignment().requireHandler(staff);
 	}
 
 	private void requireVerified() {
-		if (this.identityVerifiedAt == null) {
-			throw new IllegalTransitionException("Verify identity and documents first");
-		}
+		verification().require();
 	}
 
 	/** The co-signer's invitation that this link opens, if any. */
@@ -934,12 +867,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	private void enterQueue(Instant now, ZoneId zone) {
 		this.status = RequestStatus.SUBMITTED;
 		this.submittedAt = now;
-		this.dueDate = LocalDate.ofInstant(now, zone).plusMonths(this.type.answerWithinMonths());
-		registerEvent(new RequestSubmitted(this.id, this.reference, this.dueDate));
+		this.deadline = Deadline.startingAt(now, zone, this.type);
+		registerEvent(new RequestSubmitted(this.id, this.reference, deadline().dueDate()));
 	}
 
-	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to,
-			String actor, @Nullable String detail) {
+	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,
+			@Nullable String detail) {
 		this.history.add(new RequestEvent(this.history.size(), at, type, from, to, actor, detail));
 	}
 
@@ -1003,12 +936,39 @@ public class Request extends AbstractAggregateRoot<Request> {
 		return this.submittedAt;
 	}
 
+	public Deadline deadline() {
+		return (this.deadline != null) ? this.deadline : Deadline.NONE;
+	}
+
+	public Closure closure() {
+		return (this.closure != null) ? this.closure : Closure.OPEN;
+	}
+
+	public Appointment appointment() {
+		return (this.appointment != null) ? this.appointment : Appointment.NONE;
+	}
+
+	public Assignment assignment() {
+		return (this.assignment != null) ? this.assignment : Assignment.NOBODY;
+	}
+
+	public Verification verification() {
+		return (this.verification != null) ? this.verification : Verification.NONE;
+	}
+
+	public Handover handover() {
+		return (this.handover != null) ? this.handover : Handover.NONE;
+	}
+
+	// The readings below are the parts' own, kept for the views and letters that read
+	// them by these names.
+
 	public @Nullable LocalDate dueDate() {
-		return this.dueDate;
+		return deadline().dueDate();
 	}
 
 	public @Nullable Instant closedAt() {
-		return this.closedAt;
+		return closure().closedAt();
 	}
 
 	public Outcome outcome() {
@@ -1060,15 +1020,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public @Nullable Instant appointmentAt() {
-		return this.appointmentAt;
+		return appointment().at();
 	}
 
 	public @Nullable String appointmentPlace() {
-		return this.appointmentPlace;
+		return appointment().place();
 	}
 
 	public @Nullable String completionNote() {
-		return this.completionNote;
+		return closure().completionNote();
 	}
 
 	/** The required items in reading order, each with what satisfied it. */
@@ -1114,39 +1074,39 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public @Nullable String assignedTo() {
-		return this.assignedTo;
+		return assignment().handler();
 	}
 
 	public @Nullable Instant identityVerifiedAt() {
-		return this.identityVerifiedAt;
+		return verification().verifiedAt();
 	}
 
 	public @Nullable String identityVerifiedBy() {
-		return this.identityVerifiedBy;
+		return verification().verifiedBy();
 	}
 
 	public @Nullable LocalDate originalDueDate() {
-		return this.originalDueDate;
+		return deadline().originalDueDate();
 	}
 
 	public @Nullable String extensionReason() {
-		return this.extensionReason;
+		return deadline().extensionReason();
 	}
 
 	public @Nullable String rejectionReason() {
-		return this.rejectionReason;
+		return closure().rejectionReason();
 	}
 
 	public @Nullable String preparedParts() {
-		return this.preparedParts;
+		return handover().preparedParts();
 	}
 
 	public boolean idCheckedAtPickup() {
-		return this.idCheckedAtPickup;
+		return handover().idCheckedAtPickup();
 	}
 
 	public boolean feePaid() {
-		return this.feePaid;
+		return handover().feePaid();
 	}
 
 	public long version() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,8 +64,8 @@ public class RequestEvent {
 	@Enumerated(EnumType.STRING)
 	private RequestStatus to;
 
-	/** {@code REQUESTER}, a co-signer role, {@code SYSTEM} or a staff user id. */
-	private String actor;
+	@Convert(converter = ActorConverter.class)
+	private Actor actor;
 
 	private @Nullable String detail;
 
@@ -73,11 +74,11 @@ public class RequestEvent {
 		this.occurredAt = Instant.EPOCH;
 		this.type = Type.FILED;
 		this.to = RequestStatus.SUBMITTED;
-		this.actor = "";
+		this.actor = Actor.PORTAL;
 	}
 
 	RequestEvent(int position, Instant occurredAt, Type type, @Nullable RequestStatus from, RequestStatus to,
-			String actor, @Nullable String detail) {
+			Actor actor, @Nullable String detail) {
 		this.id = UUID.randomUUID();
 		this.position = position;
 		this.occurredAt = occurredAt;
@@ -108,7 +109,15 @@ public class RequestEvent {
 		return this.to;
 	}
 
+	/**
+	 * Who took the step, as stored: {@code REQUESTER}, a co-signer's role, {@code SYSTEM}
+	 * or a staff member's username (what the views show and look names up by).
+	 */
 	public String actor() {
+		return this.actor.stored();
+	}
+
+	public Actor by() {
 		return this.actor;
 	}
 

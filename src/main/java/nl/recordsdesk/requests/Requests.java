@@ -88,25 +88,25 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	 * {@code request_status_due_date_idx}.
 	 */
 	@Query(value = """
-			select new nl.recordsdesk.requests.QueueRow(r.reference, r.status, r.type, r.outcome, r.dueDate,
-			    r.patient.name, r.assignedTo, r.filedAt, r.scope.departments)
+			select new nl.recordsdesk.requests.QueueRow(r.reference, r.status, r.type, r.outcome, r.deadline.dueDate,
+			    r.patient.name, r.assignment.handler, r.filedAt, r.scope.departments)
 			from Request r
 			where r.status in :statuses
 			and (:type is null or r.type = :type)
-			and (:assignedTo = '' or r.assignedTo = :assignedTo)
-			and (:unassigned = false or r.assignedTo is null)
-			and (cast(:dueBefore as date) is null or r.dueDate <= :dueBefore)
-			and (cast(:dueFrom as date) is null or r.dueDate >= :dueFrom)
+			and (:assignedTo = '' or r.assignment.handler = :assignedTo)
+			and (:unassigned = false or r.assignment.handler is null)
+			and (cast(:dueBefore as date) is null or r.deadline.dueDate <= :dueBefore)
+			and (cast(:dueFrom as date) is null or r.deadline.dueDate >= :dueFrom)
 			and (:search = '' or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))
-			order by r.dueDate asc nulls last, r.filedAt asc""",
+			order by r.deadline.dueDate asc nulls last, r.filedAt asc""",
 			countQuery = """
 					select count(r) from Request r
 					where r.status in :statuses
 					and (:type is null or r.type = :type)
-					and (:assignedTo = '' or r.assignedTo = :assignedTo)
-					and (:unassigned = false or r.assignedTo is null)
-					and (cast(:dueBefore as date) is null or r.dueDate <= :dueBefore)
-					and (cast(:dueFrom as date) is null or r.dueDate >= :dueFrom)
+					and (:assignedTo = '' or r.assignment.handler = :assignedTo)
+					and (:unassigned = false or r.assignment.handler is null)
+					and (cast(:dueBefore as date) is null or r.deadline.dueDate <= :dueBefore)
+					and (cast(:dueFrom as date) is null or r.deadline.dueDate >= :dueFrom)
 					and (:search = '' or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))""")
 	Page<QueueRow> queue(Collection<RequestStatus> statuses, @Nullable RequestType type, String assignedTo,
 			boolean unassigned, @Nullable LocalDate dueFrom, @Nullable LocalDate dueBefore, String search,
@@ -115,14 +115,14 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	@Query("select r.status, count(r) from Request r group by r.status")
 	List<Object[]> countByStatus();
 
-	@Query("select count(r) from Request r where r.status in :statuses and r.dueDate < :today")
+	@Query("select count(r) from Request r where r.status in :statuses and r.deadline.dueDate < :today")
 	long countOverdue(Collection<RequestStatus> statuses, LocalDate today);
 
 	/**
 	 * When each request since a moment came in, was completed and was closed: for the
 	 * dashboard.
 	 */
-	@Query("select r.submittedAt, r.closedAt, r.status from Request r where r.filedAt >= :since or r.closedAt >= :since")
+	@Query("select r.submittedAt, r.closure.closedAt, r.status from Request r where r.filedAt >= :since or r.closure.closedAt >= :since")
 	List<Object[]> timesSince(Instant since);
 
 }

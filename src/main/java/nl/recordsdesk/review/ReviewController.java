@@ -10,12 +10,12 @@ import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.accounts.StaffMember;
 import nl.recordsdesk.desk.DeskQueries;
 import nl.recordsdesk.desk.DeskRequestView;
-import nl.recordsdesk.desk.DeskService;
 import nl.recordsdesk.desk.QueueFilter;
-import nl.recordsdesk.desk.RequestChangedException;
 import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.RequestChangedException;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.RequestWorkflow;
 import nl.recordsdesk.requests.ReviewDecision;
 
 import org.springframework.http.HttpStatus;
@@ -40,11 +40,11 @@ class ReviewController {
 
 	private final DeskQueries queries;
 
-	private final DeskService decisions;
+	private final RequestWorkflow decisions;
 
 	private final StaffDirectory staffDirectory;
 
-	ReviewController(DeskQueries queries, DeskService decisions, StaffDirectory staffDirectory) {
+	ReviewController(DeskQueries queries, RequestWorkflow decisions, StaffDirectory staffDirectory) {
 		this.queries = queries;
 		this.decisions = decisions;
 		this.staffDirectory = staffDirectory;

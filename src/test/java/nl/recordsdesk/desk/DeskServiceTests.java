@@ -285,19 +285,4 @@ class DeskServiceTests {
 			.isZero();
 	}
 
-	@Test
-	void aLostRaceIsTellableAndAFaultIsNot() {
-		assertThat(DeskService.someoneWasFirst(new org.springframework.dao.CannotAcquireLockException("deadlock")))
-			.isTrue();
-		assertThat(DeskService
-			.someoneWasFirst(new org.springframework.orm.ObjectOptimisticLockingFailureException(Request.class, "id")))
-			.isTrue();
-		assertThat(DeskService.someoneWasFirst(new org.springframework.dao.DataIntegrityViolationException("taken",
-				new java.sql.SQLException("duplicate key value violates unique constraint", "23505"))))
-			.isTrue();
-		assertThat(DeskService.someoneWasFirst(new org.springframework.dao.DataIntegrityViolationException("check",
-				new java.sql.SQLException("new row violates check constraint", "23514"))))
-			.isFalse();
-	}
-
 }

@@ -249,16 +249,4 @@ class LetterRenderingTests {
 		}
 	}
 
-	@Test
-	void renderingIsFast() throws IOException {
-		LetterFacts facts = facts("nl", RequestType.RECORD_COPY, Delivery.POST);
-		renderer.render(LetterKind.REQUEST, facts, TODAY);
-		long start = System.nanoTime();
-		for (int i = 0; i < 5; i++) {
-			renderer.render(LetterKind.REQUEST, facts, TODAY);
-		}
-		// Generous for a shared CI machine; about 0.1 s a letter on a quiet one.
-		assertThat((System.nanoTime() - start) / 5 / 1_000_000).isLessThan(2_000);
-	}
-
 }

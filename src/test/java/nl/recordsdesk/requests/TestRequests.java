@@ -125,4 +125,13 @@ public class TestRequests {
 			.execute((status) -> this.requests.findByReference(reference).orElseThrow().status().name());
 	}
 
+	/**
+	 * The desk claims the request and asks the requester for this document again, as the
+	 * desk's pages would (for tests of the requester's pages, without the desk's mail).
+	 */
+	public static void claimAndAskFor(Request request, String staff, String question, ItemCode document) {
+		request.claim(staff, Instant.now());
+		request.askRequester(staff, question, document, Instant.now());
+	}
+
 }

@@ -16,6 +16,7 @@ import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.desk.DeskService;
 import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.requests.TestRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,9 @@ class HostileInputTests {
 
 	@Autowired
 	TestStaff staff;
+
+	@Autowired
+	DeskService desk;
 
 	TestBrowser browser;
 
@@ -152,6 +156,36 @@ class HostileInputTests {
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from contact_message where sender_email = ?",
 				Integer.class, "anna-hostile@example.org"))
+			.isZero();
+	}
+
+	/**
+	 * The desk's action forms share field names on one page, so each field's error has
+	 * the id of its own field there ({@code ask-text-error}).
+	 */
+	@Test
+	void aNulByteInADeskActionsFieldIsRefusedBesideThatFieldAndNothingIsDone() {
+		String reference = this.requests.file("Henk Hostile");
+		this.desk.claim(reference, this.requests.version(reference), "hostile-desk");
+		Map<String, Map<String, String>> actions = Map.of("ask", Map.of("text", "ask-text"), "reject",
+				Map.of("text", "reject-text"), "extend", Map.of("text", "extend-text"), "hand-over",
+				Map.of("colleague", "colleague"), "note", Map.of("text", "note-text"));
+		actions.forEach((action, fields) -> fields.forEach((field, id) -> {
+			Map<String, String> values = new LinkedHashMap<>(
+					Map.of("version", Long.toString(this.requests.version(reference)), "months", "1"));
+			values.put(field, NUL);
+			MvcTestResult result = post("/desk/requests/" + reference + "/" + action, values, staffWith("DESK"));
+			assertThat(result).as(action).hasStatusOk();
+			assertThat(result).as(action).bodyText().contains("id=\"" + id + "-error\"").contains(REFUSED_TEXT);
+		}));
+		MvcTestResult rows = post("/desk/requests/" + reference + "/ask", Map.of("version",
+				Long.toString(this.requests.version(reference)), "text", "Welk jaar?", "studies[256].kind", "x"),
+				staffWith("DESK"));
+		assertThat(rows).hasStatusOk().bodyText().contains(TOO_MANY_ROWS);
+		assertThat(this.requests.status(reference)).isEqualTo("IN_REVIEW");
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_record where request_reference = ? and "
+				+ "action in ('QUESTION_ASKED', 'REQUEST_REJECTED', 'DEADLINE_EXTENDED', 'REQUEST_HANDED_OVER', "
+				+ "'NOTE_ADDED')", Integer.class, reference))
 			.isZero();
 	}
 

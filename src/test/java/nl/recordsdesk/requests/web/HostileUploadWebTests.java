@@ -2,7 +2,6 @@ package nl.recordsdesk.requests.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +19,7 @@ import nl.recordsdesk.requests.CoSignInvitation;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.Requests;
+import nl.recordsdesk.requests.TestRequests;
 import nl.recordsdesk.uploads.HostileFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,8 +145,7 @@ class HostileUploadWebTests {
 		String token = link("piet.hostile@example.org", reference, "status");
 		this.transactions.executeWithoutResult((status) -> {
 			Request request = this.requests.findByReference(reference).orElseThrow();
-			request.claim("balie", Instant.now());
-			request.askRequester("balie", "De kopie is onleesbaar.", ItemCode.REQUESTER_ID, Instant.now());
+			TestRequests.claimAndAskFor(request, "balie", "De kopie is onleesbaar.", ItemCode.REQUESTER_ID);
 			this.requests.save(request);
 		});
 

@@ -1,0 +1,56 @@
+package nl.recordsdesk.desk;
+
+import java.security.Principal;
+
+import nl.recordsdesk.accounts.StaffDirectory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The request page's model, for showing it and for showing it again with a form's
+ * mistakes: the request, the names of the staff it mentions, its letters and the action
+ * forms. Everything the page shows is in the model before it renders: a query while the
+ * response is being written would hold a connection for as long as the client reads, and
+ * a failing one would cut the page off under status 200.
+ */
+@Component
+class DeskRequestPage {
+
+	static final String VIEW = "desk/request";
+
+	private final DeskQueries queries;
+
+	private final StaffDirectory staffDirectory;
+
+	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory) {
+		this.queries = queries;
+		this.staffDirectory = staffDirectory;
+	}
+
+	/** The page's view, with its model; a reference of no request is not found. */
+	String show(String reference, Principal staff, Model model) {
+		DeskQueries.RequestPage page = this.queries.requestPage(reference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		DeskRequestView request = page.request();
+		model.addAttribute("request", request);
+		model.addAttribute("staff", staff.getName());
+		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
+		// The letters come from the same load of the request.
+		model.addAttribute("letters", page.letters());
+		DeskForms.addBlankTo(model);
+		return VIEW;
+	}
+
+	/**
+	 * The page again after a form with a mistake: the form keeps what was typed, with the
+	 * mistake beside its field, and the top of the page points to it.
+	 */
+	String showAgain(String reference, String action, Principal staff, Model model) {
+		model.addAttribute("invalid", action);
+		return show(reference, staff, model);
+	}
+
+}
