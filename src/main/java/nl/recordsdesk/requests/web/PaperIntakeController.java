@@ -65,6 +65,11 @@ class PaperIntakeController {
 
 	static final String SESSION_KEY = PaperIntakeController.class.getName();
 
+	/**
+	 * The request this session entered last, for its page after a reload or a re-post.
+	 */
+	static final String ENTERED_KEY = SESSION_KEY + ".entered";
+
 	private final EligibilityRules rules;
 
 	private final UploadReceiver uploads;
@@ -78,6 +83,11 @@ class PaperIntakeController {
 		this.uploads = uploads;
 		this.filing = filing;
 		this.clock = clock;
+	}
+
+	/** The request just entered, and whether its requester is mailed. */
+	record Entered(RequestFiling.Filed filed, boolean emailed) implements Serializable {
+
 	}
 
 	/** What the session keeps between the two pages. */
@@ -109,8 +119,9 @@ class PaperIntakeController {
 	}
 
 	/**
-	 * The public form's checks speak to the requester ("your name"); on this page each
-	 * message is looked up first under {@code desk.intake.<code>}, worded for the clerk.
+	 * The public form's checks speak to the requester ("your name"); on this page each of
+	 * a message's codes is looked up first under {@code desk.intake.}, worded for the
+	 * clerk.
 	 */
 	@InitBinder("intake")
 	void clerkWording(WebDataBinder binder) {
@@ -125,19 +136,21 @@ class PaperIntakeController {
 
 		@Override
 		public String[] resolveMessageCodes(String errorCode, String objectName) {
-			return withClerkWording(errorCode, this.plain.resolveMessageCodes(errorCode, objectName));
+			return withClerkWording(this.plain.resolveMessageCodes(errorCode, objectName));
 		}
 
 		@Override
 		public String[] resolveMessageCodes(String errorCode, String objectName, String field,
 				@Nullable Class<?> fieldType) {
-			return withClerkWording(errorCode, this.plain.resolveMessageCodes(errorCode, objectName, field, fieldType));
+			return withClerkWording(this.plain.resolveMessageCodes(errorCode, objectName, field, fieldType));
 		}
 
-		private static String[] withClerkWording(String errorCode, String[] codes) {
-			String[] all = new String[codes.length + 1];
-			all[0] = PREFIX + errorCode;
-			System.arraycopy(codes, 0, all, 1, codes.length);
+		private static String[] withClerkWording(String[] codes) {
+			String[] all = new String[codes.length * 2];
+			for (int i = 0; i < codes.length; i++) {
+				all[i] = PREFIX + codes[i];
+				all[codes.length + i] = codes[i];
+			}
 			return all;
 		}
 
@@ -323,6 +336,11 @@ class PaperIntakeController {
 			Model model, RedirectAttributes redirect) {
 		Optional<Intake> found = intake(session);
 		Optional<EligibilityDecision> entitled = found.flatMap((kept) -> kept.decision(this.rules));
+		if (found.isEmpty() && session.getAttribute(ENTERED_KEY) instanceof Entered entered) {
+			// The same page posted again after the answer to the first was lost: it was
+			// entered, and this is its number.
+			return done(entered, redirect);
+		}
 		if (found.isEmpty() || entitled.isEmpty()) {
 			return "redirect:/desk/intake";
 		}
@@ -368,8 +386,14 @@ class PaperIntakeController {
 			return documentsView(intake, decision, binding, model);
 		}
 		session.removeAttribute(SESSION_KEY);
-		redirect.addFlashAttribute("filed", filed);
-		redirect.addFlashAttribute("emailed", !intake.answers.getRequester().getEmail().isEmpty());
+		Entered entered = new Entered(filed, !intake.answers.getRequester().getEmail().isEmpty());
+		session.setAttribute(ENTERED_KEY, entered);
+		return done(entered, redirect);
+	}
+
+	private static String done(Entered entered, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("filed", entered.filed());
+		redirect.addFlashAttribute("emailed", entered.emailed());
 		return "redirect:/desk/intake/done";
 	}
 
@@ -407,9 +431,13 @@ class PaperIntakeController {
 	}
 
 	@GetMapping("/done")
-	String done(Model model) {
+	String done(HttpSession session, Model model) {
 		if (!model.containsAttribute("filed")) {
-			return "redirect:/desk";
+			if (!(session.getAttribute(ENTERED_KEY) instanceof Entered entered)) {
+				return "redirect:/desk";
+			}
+			model.addAttribute("filed", entered.filed());
+			model.addAttribute("emailed", entered.emailed());
 		}
 		return "desk/intake-done";
 	}

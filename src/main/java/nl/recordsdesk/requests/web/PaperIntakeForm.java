@@ -19,7 +19,9 @@ public class PaperIntakeForm implements Serializable {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	// The same ways of typing a date as the form's birth date.
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate receivedOn;
 
 	private WhatForm what = new WhatForm();

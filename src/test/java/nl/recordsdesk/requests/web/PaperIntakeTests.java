@@ -130,8 +130,9 @@ class PaperIntakeTests {
 	@Test
 	void withoutAnEmailAddressTheDeskPrintsTheAcknowledgement() {
 		LocalDate arrived = LocalDate.now(HOSPITAL).minusDays(2);
-		Map<String, String> answers = wholeRecord(arrived, "Henk Briefschrijver", LocalDate.of(1950, 3, 3));
-		answers.putAll(requester("SELF", "Henk Briefschrijver", ""));
+		String name = "Henk Briefschrijver-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, String> answers = wholeRecord(arrived, name, LocalDate.of(1950, 3, 3));
+		answers.putAll(requester("SELF", name, ""));
 		assertThat(post("/desk/intake", answers)).hasRedirectedUrl("/desk/intake/documents");
 		MvcTestResult filed = upload(Map.of("SIGNED_FORM", "formulier.png", "REQUESTER_ID", "id.png"));
 		assertThat(filed).hasRedirectedUrl("/desk/intake/done").flash().containsEntry("emailed", false);
@@ -143,17 +144,20 @@ class PaperIntakeTests {
 		assertThat(request.items()).extracting(RequiredItem::code)
 			.containsExactlyInAnyOrder(ItemCode.REQUESTER_ID, ItemCode.SIGNED_FORM);
 
-		MvcTestResult done = this.mvc.get()
-			.uri("/desk/intake/done")
-			.flashAttr("filed", filed.getMvcResult().getFlashMap().get("filed"))
-			.flashAttr("emailed", false)
-			.with(this.browser)
-			.with(DESK)
-			.exchange();
+		// The page after entering, also when reloaded: the session keeps what was
+		// entered.
+		MvcTestResult done = this.mvc.get().uri("/desk/intake/done").with(this.browser).with(DESK).exchange();
 		assertThat(done).hasStatusOk()
 			.bodyText()
 			.contains("/desk/requests/" + reference + "/letters/acknowledgement")
 			.contains(arrived.plusMonths(1).format(DAY));
+		// The same page posted again (the answer to the first post was lost): still one.
+		assertThat(upload(Map.of("SIGNED_FORM", "formulier.png", "REQUESTER_ID", "id.png")))
+			.hasRedirectedUrl("/desk/intake/done")
+			.flash()
+			.containsEntry("filed", filed.getMvcResult().getFlashMap().get("filed"));
+		assertThat(this.jdbc.queryForObject("select count(*) from request where patient_name = ?", Integer.class, name))
+			.isEqualTo(1);
 		MvcTestResult letter = this.mvc.get()
 			.uri("/desk/requests/" + reference + "/letters/acknowledgement")
 			.with(DESK)
@@ -184,7 +188,10 @@ class PaperIntakeTests {
 			.contains("value=\"Toekomst Tester\"");
 
 		answers.put("receivedOn", "31-2-2026");
-		assertThat(post("/desk/intake", answers)).hasStatusOk().bodyText().contains("id=\"receivedOn-error\"");
+		assertThat(post("/desk/intake", answers)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"receivedOn-error\"")
+			.contains("Vul de datum in als dag-maand-jaar, bijvoorbeeld 20-11-2026, en een dag die bestaat.");
 		assertThat(this.mvc.get().uri("/desk/intake/documents").with(this.browser).with(DESK))
 			.hasRedirectedUrl("/desk/intake");
 	}
