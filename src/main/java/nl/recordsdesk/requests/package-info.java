@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Requests",
-		allowedDependencies = { "eligibility", "notifications", "uploads", "scheduling", "limits" })
+		allowedDependencies = { "eligibility", "notifications", "uploads", "scheduling", "limits", "audit" })
 package nl.recordsdesk.requests;
 
 import org.jspecify.annotations.NullMarked;
