@@ -16,6 +16,7 @@ import nl.recordsdesk.audit.AccessLog.Access;
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.PatientDetails;
 import nl.recordsdesk.requests.PatientRequests;
 import nl.recordsdesk.requests.Request;
@@ -85,7 +86,7 @@ public class AccessLogOverview {
 		this.audit.read(AuditAction.ACCESS_LOG_OVERVIEW_GENERATED, reference,
 				references.size() + " requests, " + lines.size() + " reads");
 		return new Facts(reference, request.language(), patient.name(), patient.birthDate(), List.copyOf(references),
-				lines, LocalDate.now(this.clock));
+				lines, LocalDate.now(this.clock), request.delivery());
 	}
 
 	/** The overview as a tagged PDF: call it with no transaction open (it is slow). */
@@ -110,9 +111,10 @@ public class AccessLogOverview {
 	 * @param requests the references of the requests about the patient it covers
 	 * @param lines the reads, oldest first
 	 * @param date the day it was made
+	 * @param delivery how the request is answered
 	 */
 	public record Facts(String reference, Locale language, String patientName, LocalDate patientBirthDate,
-			List<String> requests, List<Line> lines, LocalDate date) {
+			List<String> requests, List<Line> lines, LocalDate date, Delivery delivery) {
 
 	}
 
