@@ -19,6 +19,11 @@ CREATE INDEX request_queue_assigned_idx ON request (assigned_to, due_date, filed
                    'IN_PREPARATION', 'READY');
 DROP INDEX request_assigned_to_idx;
 
+-- One type among the open requests, in queue order (and counted from the index alone).
+CREATE INDEX request_queue_type_idx ON request (request_type, due_date, filed_at, id)
+  WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_REQUESTER', 'PHYSICIAN_REVIEW', 'APPROVED',
+                   'IN_PREPARATION', 'READY');
+
 -- "Unassigned": the open requests nobody handles, in queue order.
 CREATE INDEX request_queue_unassigned_idx ON request (due_date, filed_at, id)
   WHERE assigned_to IS NULL

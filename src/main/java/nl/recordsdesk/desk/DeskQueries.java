@@ -139,7 +139,8 @@ public class DeskQueries {
 			.map((row) -> new Line(row, row.dueDate() != null && row.dueDate().isBefore(today),
 					row.dueDate() != null && !row.dueDate().isBefore(today) && !row.dueDate().isAfter(soon)))
 			.toList();
-		return new QueuePage(lines, filter.pageNumber(), slice.matching(), slice.moreThanCounted(), slice.hasNext());
+		return new QueuePage(lines, filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
+				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
 	}
 
 	/**
