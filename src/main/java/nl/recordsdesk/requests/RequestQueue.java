@@ -84,10 +84,13 @@ public class RequestQueue {
 		List<QueueRow> rows = new ArrayList<>(this.jdbc.sql("""
 				select r.reference, r.status, r.request_type, r.outcome, r.due_date, r.patient_name, r.assigned_to,
 				       r.filed_at, r.departments
-				  from request r
-				 where %s
-				 order by r.due_date asc nulls last, r.filed_at asc, r.id asc
-				 limit :limit offset :offset""".formatted(where))
+				  from (select r.id, r.due_date, r.filed_at
+				          from request r
+				         where %s
+				         order by r.due_date asc nulls last, r.filed_at asc, r.id asc
+				         limit :limit offset :offset) shown
+				  join request r on r.id = shown.id
+				 order by shown.due_date asc nulls last, shown.filed_at asc, shown.id asc""".formatted(where))
 			.params(parameters)
 			.param("limit", size + 1)
 			.param("offset", offset)
