@@ -100,6 +100,20 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 		return key;
 	}
 
+	/** Studies from before 2005 are in radiology's archive: the requester calls first. */
+	public boolean callRadiologyFirst() {
+		return this.notices.contains(NoticeCode.CALL_RADIOLOGY_FIRST);
+	}
+
+	/**
+	 * A deceased patient's record (or an explanation of it) is released only when a
+	 * physician decides so; the desk cannot.
+	 */
+	public boolean physicianDecides() {
+		return this.outcome == Outcome.PHYSICIAN_REVIEW && this.type != RequestType.DESTRUCTION
+				&& this.patient.deceased();
+	}
+
 	public boolean open() {
 		return this.status.isOpen();
 	}

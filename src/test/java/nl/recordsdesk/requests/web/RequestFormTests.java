@@ -86,6 +86,29 @@ class RequestFormTests {
 			.containsExactly("CALL_RADIOLOGY_FIRST", "DVD_FEE_PIN_ONLY", "SHOW_ID_AT_PICKUP");
 		assertThat(request.studies()).singleElement()
 			.satisfies((study) -> assertThat(study.bodyPart()).isEqualTo("Pols"));
+
+		// The call to radiology is asked on the sent page, in the mail and on the status
+		// page too, not only before sending.
+		String callFirst = "Gaat het om een onderzoek van voor 2005? Bel dan eerst de afdeling Radiologie: (010) 704 20 06.";
+		assertThat(get("/request/sent")).bodyText().contains(reference).contains(callFirst);
+		ReceivedMail received = TestMail.awaitMailTo("jan@example.org", (mail) -> mail.subject().contains(reference));
+		assertThat(received.text()).contains(callFirst);
+		assertThat(received.html()).contains(callFirst);
+		assertThat(get("/status/" + statusToken(received))).bodyText().contains(callFirst);
+	}
+
+	@Test
+	void aRecordCopyDoesNotSendTheRequesterToRadiology() {
+		wholeRecord();
+		patient("Lies Smit", "4-4-1961", false);
+		requester("SELF", null, "Lies Smit", "lies@example.org");
+		upload("REQUESTER_ID", png());
+		delivery("POST", "Lies Smit");
+		String reference = send("lies@example.org");
+		assertThat(get("/request/sent")).bodyText().contains(reference).doesNotContain("Radiologie");
+		ReceivedMail received = TestMail.awaitMailTo("lies@example.org", (mail) -> mail.subject().contains(reference));
+		assertThat(received.text()).doesNotContain("Radiologie");
+		assertThat(get("/status/" + statusToken(received))).bodyText().doesNotContain("Bel dan eerst");
 	}
 
 	@Test
@@ -114,6 +137,16 @@ class RequestFormTests {
 		assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
 		assertThat(request.motivation()).startsWith("Mijn vader");
 		assertThat(request.patient().dateOfDeath()).isEqualTo(LocalDate.of(2026, 2, 3));
+
+		// The status page says who decides and what that does to the term.
+		ReceivedMail received = TestMail.awaitMailTo("els@example.org", (mail) -> mail.subject().contains(reference));
+		assertThat(get("/status/" + statusToken(received))).bodyText()
+			.contains("Een arts beslist")
+			.contains("De patiënt is overleden. Of u de gegevens krijgt, beslist daarom een arts, niet de balie.")
+			.contains("Ook met de beslissing van de arts krijgt u uiterlijk "
+					+ java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))
+						.format(request.dueDate())
+					+ " antwoord.");
 	}
 
 	@Test
@@ -461,6 +494,16 @@ class RequestFormTests {
 		assertThat(sent).hasRedirectedUrl("/request/sent");
 		RequestFilingFlash flash = new RequestFilingFlash(sent);
 		return flash.reference();
+	}
+
+	static String statusToken(ReceivedMail mail) {
+		Matcher link = LINK.matcher(mail.text());
+		while (link.find()) {
+			if (link.group(1).equals("status")) {
+				return link.group(2);
+			}
+		}
+		throw new AssertionError("No status link in: " + mail.text());
 	}
 
 	static String code(String email) {
