@@ -88,6 +88,7 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 				request.ivfTreatment(), request.delivery(), List.copyOf(enclosed), request.motivation(),
 				request.invitations()
 					.stream()
+					.filter(nl.recordsdesk.requests.CoSignInvitation::current)
 					.map((invitation) -> new Party(invitation.name(), invitation.item()))
 					.toList(),
 				signer, RequestView.of(request).missing().stream().map(RequestView.Item::code).toList(),

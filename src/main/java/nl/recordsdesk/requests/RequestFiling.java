@@ -55,12 +55,16 @@ public class RequestFiling {
 
 	private final String radiologyPhone;
 
+	private final InvitationMails invitationMails;
+
 	RequestFiling(Requests requests, Outbox outbox, PortalLinks links, Clock clock, TransactionTemplate transactions,
+			InvitationMails invitationMails,
 			// The same setting, and default, as web's Hospital: the mail names
 			// radiology's
 			// number for studies from before 2005.
 			@Value("${recordsdesk.hospital.radiology-phone:(010) 704 20 06}") String radiologyPhone) {
 		this.radiologyPhone = radiologyPhone;
+		this.invitationMails = invitationMails;
 		this.requests = requests;
 		this.outbox = outbox;
 		this.links = links;
@@ -169,18 +173,7 @@ public class RequestFiling {
 		model.put("subjectArgs", new Object[] { request.reference() });
 		this.outbox.queue(request.requester().email(), request.language(), "request-received", model);
 
-		filing.invitationLinks().forEach((invitation, token) -> {
-			Map<String, Object> invite = new HashMap<>();
-			invite.put("reference", request.reference());
-			invite.put("name", invitation.name());
-			invite.put("role", invitation.role().name());
-			invite.put("type", request.type().name());
-			invite.put("requesterName", request.requester().name());
-			invite.put("link", this.links.coSignPage(token));
-			invite.put("expiresAt", LocalDate.ofInstant(invitation.expiresAt(), this.clock.getZone()));
-			invite.put("subjectArgs", new Object[] { request.requester().name() });
-			this.outbox.queue(invitation.email(), request.language(), "cosign-invitation", invite);
-		});
+		filing.invitationLinks().forEach((invitation, token) -> this.invitationMails.queue(request, invitation, token));
 		log.info("Filed request {} ({}, {} co-signers)", request.reference(), request.status(),
 				filing.invitationLinks().size());
 		return Filed.of(request);

@@ -44,7 +44,7 @@ class CoSignController {
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(response);
+			return notFound(token, response);
 		}
 		model.addAttribute("coSignForm", new CoSignForm());
 		return view(invitation.get(), token, model);
@@ -55,7 +55,7 @@ class CoSignController {
 			@RequestParam(required = false) @Nullable MultipartFile idCopy, Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(response);
+			return notFound(token, response);
 		}
 		coSignForm.validate(binding);
 		MapBindingResult idErrors = new MapBindingResult(new HashMap<>(Map.of("idCopy", "")), "idCopy");
@@ -79,7 +79,7 @@ class CoSignController {
 	String decline(@PathVariable String token, @RequestParam(required = false) @MultiLine @Nullable String reason,
 			Model model, HttpServletResponse response) {
 		if (this.coSigning.open(token).isEmpty()) {
-			return notFound(response);
+			return notFound(token, response);
 		}
 		this.coSigning.decline(token, (reason != null && reason.length() > 2000) ? reason.substring(0, 2000) : reason);
 		model.addAttribute("outcome", "declined");
@@ -93,7 +93,12 @@ class CoSignController {
 		return "request/cosign";
 	}
 
-	private static String notFound(HttpServletResponse response) {
+	/** A link the requester replaced by a new one says so; any other is not found. */
+	private String notFound(String token, HttpServletResponse response) {
+		if (this.coSigning.replaced(token)) {
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return "request/link-replaced";
+		}
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		return StatusController.NOT_FOUND;
 	}

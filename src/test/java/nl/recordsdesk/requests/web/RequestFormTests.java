@@ -174,6 +174,98 @@ class RequestFormTests {
 	}
 
 	@Test
+	void aPartnerWhoDeclinesIsNamedOnTheStatusPageAndInvitedAgainAtACorrectedAddress() {
+		wholeRecord();
+		post("/request/patient", Map.of("name", "Fenna Kok", "birthDate", "5-6-1991", "ivfTreatment", "true"));
+		requester("SELF", null, "Fenna Kok", "fenna@example.org");
+		upload("REQUESTER_ID", png());
+		post("/request/cosigners", Map.of("rows[0].item", "PARTNER_SIGNATURE", "rows[0].name", "Joris Kok",
+				"rows[0].email", "joris@example.org"));
+		delivery("SECURE_DOWNLOAD", "Fenna Kok");
+		String reference = send("fenna@example.org");
+		String status = "/status/"
+				+ statusToken(TestMail.awaitMailTo("fenna@example.org", (mail) -> mail.subject().contains(reference)));
+		String firstLink = cosignPath(TestMail.awaitMailTo("joris@example.org"));
+
+		this.mvc.post().uri(firstLink + "/decline").param("reason", "Niet nu.").with(csrf()).exchange();
+		assertThat(TestMail
+			.awaitMailTo("fenna@example.org",
+					(mail) -> mail.subject().contains(reference) && mail != null && mail.text() != null
+							&& mail.text().contains("Joris Kok"))
+			.text()).contains("Joris Kok");
+		assertThat(get(status)).hasStatusOk()
+			.bodyText()
+			.contains("Iemand wil niet meetekenen")
+			.contains("Joris Kok heeft geweigerd mee te tekenen.")
+			.contains("Nieuwe link sturen aan Joris Kok")
+			.doesNotContain("Wij wachten op handtekeningen");
+
+		// A mistyped address is refused on its field, and what was typed stays.
+		MvcTestResult refused = this.mvc.post()
+			.uri(status + "/reinvite")
+			.param("item", "PARTNER_SIGNATURE")
+			.param("email", "joris.kok@example")
+			.with(csrf())
+			.exchange();
+		assertThat(refused).hasStatusOk()
+			.bodyText()
+			.contains("id=\"error-summary\"")
+			.contains("value=\"joris.kok@example\"")
+			.contains("aria-invalid=\"true\"")
+			.contains("aria-describedby=\"email-PARTNER_SIGNATURE-hint email-PARTNER_SIGNATURE-error\"");
+		assertThat(request(reference).invitations()).singleElement()
+			.satisfies((invitation) -> assertThat(invitation.status()).isEqualTo(CoSignInvitation.Status.DECLINED));
+
+		MvcTestResult invited = this.mvc.post()
+			.uri(status + "/reinvite")
+			.param("item", "PARTNER_SIGNATURE")
+			.param("email", "joris.kok@example.org")
+			.with(csrf())
+			.exchange();
+		assertThat(invited).hasRedirectedUrl(status);
+		String newLink = cosignPath(TestMail.awaitMailTo("joris.kok@example.org"));
+		assertThat(newLink).isNotEqualTo(firstLink);
+		assertThat(get(status)).bodyText()
+			.contains("U heeft iemand die meetekent een nieuwe link gestuurd")
+			.contains("Wij wachten op handtekeningen");
+
+		// The old link says it was replaced; the new one signs, and the request is
+		// complete.
+		assertThat(get(firstLink)).hasStatus(410).bodyText().contains("Deze link is vervangen");
+		assertThat(this.mvc.post()
+			.uri(firstLink)
+			.param("signatureName", "Joris Kok")
+			.param("declaration", "true")
+			.with(csrf())
+			.exchange()).hasStatus(410);
+		assertThat(get(newLink)).hasStatusOk().bodyText().contains("Joris Kok");
+		assertThat(this.mvc.post()
+			.uri(newLink)
+			.multipart()
+			.file(new MockMultipartFile("idCopy", "id-joris.png", "image/png", png()))
+			.param("signatureName", "Joris Kok")
+			.param("declaration", "true")
+			.with(csrf())
+			.exchange()).hasStatusOk().bodyText().contains("data-outcome=\"signed\"");
+		Request request = request(reference);
+		assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
+		assertThat(request.invitations()).extracting(CoSignInvitation::email, CoSignInvitation::status)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("joris@example.org", CoSignInvitation.Status.REVOKED),
+					org.assertj.core.groups.Tuple.tuple("joris.kok@example.org", CoSignInvitation.Status.SIGNED));
+	}
+
+	static String cosignPath(ReceivedMail mail) {
+		Matcher link = LINK.matcher(mail.text());
+		while (link.find()) {
+			if (link.group(1).equals("cosign")) {
+				return "/cosign/" + link.group(2);
+			}
+		}
+		throw new AssertionError("No co-sign link in: " + mail.text());
+	}
+
+	@Test
 	void aParentWithoutAuthorityIsToldWhyAndNothingIsStored() {
 		long before = this.requests.count();
 		wholeRecord();
