@@ -85,7 +85,8 @@ class StatusController {
 		}
 		if (!confirm) {
 			redirect.addFlashAttribute("confirmWithdrawal", true);
-			return "redirect:/status/" + token;
+			// The question is at the foot of a long page: go there, not to the top.
+			return "redirect:/status/" + token + "#withdraw";
 		}
 		try {
 			this.statusPage.withdraw(token);
