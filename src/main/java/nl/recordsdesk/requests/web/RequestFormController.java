@@ -91,14 +91,14 @@ class RequestFormController {
 	String what(HttpSession session, Model model) {
 		RequestDraft draft = RequestDraft.of(session);
 		model.addAttribute("whatForm", (draft.what != null) ? draft.what : new WhatForm());
-		return whatView(model);
+		return whatView(draft, model);
 	}
 
 	@PostMapping("/what")
 	String what(@ModelAttribute WhatForm whatForm, BindingResult binding, HttpSession session, Model model) {
 		whatForm.validate(binding);
 		if (binding.hasErrors()) {
-			return whatView(model);
+			return whatView(RequestDraft.of(session), model);
 		}
 		RequestDraft draft = RequestDraft.of(session);
 		draft.what = whatForm;
@@ -106,12 +106,12 @@ class RequestFormController {
 		return Step.PATIENT.redirect();
 	}
 
-	private String whatView(Model model) {
+	private String whatView(RequestDraft draft, Model model) {
 		model.addAttribute("requestTypes", RequestType.values());
 		model.addAttribute("recordScopes", RecordScope.values());
 		model.addAttribute("documentKinds", DocumentKind.values());
 		model.addAttribute("yesNo", List.of(true, false));
-		return step(model, Step.WHAT);
+		return step(model, Step.WHAT, draft);
 	}
 
 	// Step 2: the patient
@@ -146,7 +146,7 @@ class RequestFormController {
 
 	private String patientView(RequestDraft draft, Model model) {
 		model.addAttribute("recordCopy", draft.type() == RequestType.RECORD_COPY);
-		return step(model, Step.PATIENT);
+		return step(model, Step.PATIENT, draft);
 	}
 
 	// Step 3: the requester, and the rules' answer
@@ -212,7 +212,7 @@ class RequestFormController {
 					.filter((relation) -> deceased ? relation != Relation.SELF : relation != Relation.NEXT_OF_KIN)
 					.toList());
 		model.addAttribute("parentalAuthorities", ParentalAuthority.values());
-		return step(model, Step.REQUESTER);
+		return step(model, Step.REQUESTER, draft);
 	}
 
 	// Step 4: documents
@@ -274,7 +274,7 @@ class RequestFormController {
 		model.addAttribute("documentItems", draft.documentItems(decision));
 		model.addAttribute("uploaded", draft.documents);
 		model.addAttribute("decision", decision);
-		return step(model, Step.DOCUMENTS);
+		return step(model, Step.DOCUMENTS, draft);
 	}
 
 	// Step 5: co-signers
@@ -291,7 +291,7 @@ class RequestFormController {
 		}
 		draft.coSigners.alignWith(decision.get().coSignatures());
 		model.addAttribute("coSignersForm", draft.coSigners);
-		return step(model, Step.COSIGNERS);
+		return step(model, Step.COSIGNERS, draft);
 	}
 
 	@PostMapping("/cosigners")
@@ -310,7 +310,7 @@ class RequestFormController {
 		}
 		coSignersForm.validate(binding, (draft.requester != null) ? draft.requester.getEmail() : null);
 		if (binding.hasErrors()) {
-			return step(model, Step.COSIGNERS);
+			return step(model, Step.COSIGNERS, draft);
 		}
 		draft.coSigners = coSignersForm;
 		draft.coSignersDone = true;
@@ -358,7 +358,7 @@ class RequestFormController {
 		model.addAttribute("deliveries", Delivery.forType(draft.type()));
 		model.addAttribute("imaging", draft.type() == RequestType.IMAGING_COPY);
 		model.addAttribute("answerByEmail", !draft.type().deliversCopy());
-		return step(model, Step.DELIVERY);
+		return step(model, Step.DELIVERY, draft);
 	}
 
 	/**
@@ -497,7 +497,7 @@ class RequestFormController {
 		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
 		model.addAttribute("draft", new DraftSummary(draft, decision));
 		model.addAttribute("decision", decision);
-		return step(model, Step.CHECK);
+		return step(model, Step.CHECK, draft);
 	}
 
 	/** After sending; on a reload, what the session keeps of the request just sent. */
@@ -526,10 +526,20 @@ class RequestFormController {
 		return draft.decision(this.rules).filter(EligibilityDecision::entitled);
 	}
 
-	private static String step(Model model, Step step) {
+	/**
+	 * The step and the list of steps. Once the rules say no one else signs, the
+	 * co-signers' step is left out (and counted out), rather than shown as if done.
+	 */
+	private String step(Model model, Step step, RequestDraft draft) {
+		boolean noCoSigners = entitledDecision(draft).map((decision) -> decision.coSignatures().isEmpty())
+			.orElse(false);
+		List<Step> steps = Arrays.stream(Step.values())
+			.filter((s) -> s != Step.CHECK && !(noCoSigners && s == Step.COSIGNERS))
+			.toList();
 		model.addAttribute("step", step);
-		model.addAttribute("steps", Arrays.stream(Step.values()).filter((s) -> s != Step.CHECK).toList());
-		model.addAttribute("stepCount", Step.NUMBERED);
+		model.addAttribute("steps", steps);
+		model.addAttribute("stepCount", steps.size());
+		model.addAttribute("stepNumber", steps.indexOf(step) + 1);
 		return "request/" + step.path();
 	}
 
