@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.requests.CoSigning;
 import nl.recordsdesk.requests.SignedBy;
+import nl.recordsdesk.requests.SignerRole;
 import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +58,7 @@ class CoSignController {
 		if (invitation.isEmpty()) {
 			return notFound(token, response);
 		}
-		coSignForm.validate(binding);
+		coSignForm.validate(binding, invitation.get().role() == SignerRole.PATIENT);
 		MapBindingResult idErrors = new MapBindingResult(new HashMap<>(Map.of("idCopy", "")), "idCopy");
 		UploadedFile id = null;
 		if (invitation.get().idRequired()) {
@@ -72,15 +73,18 @@ class CoSignController {
 		}
 		this.coSigning.sign(token, new SignedBy(coSignForm.getSignatureName().strip(), coSignForm.drawing()), id);
 		model.addAttribute("outcome", "signed");
+		model.addAttribute("child", invitation.get().role() == SignerRole.PATIENT);
 		return "request/cosign-done";
 	}
 
 	@PostMapping("/decline")
 	String decline(@PathVariable String token, @RequestParam(required = false) @MultiLine @Nullable String reason,
 			Model model, HttpServletResponse response) {
-		if (this.coSigning.open(token).isEmpty()) {
+		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
+		if (invitation.isEmpty()) {
 			return notFound(token, response);
 		}
+		model.addAttribute("child", invitation.get().role() == SignerRole.PATIENT);
 		this.coSigning.decline(token, (reason != null && reason.length() > 2000) ? reason.substring(0, 2000) : reason);
 		model.addAttribute("outcome", "declined");
 		return "request/cosign-done";
@@ -90,6 +94,7 @@ class CoSignController {
 		model.addAttribute("request", invitation.request());
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("token", token);
+		model.addAttribute("child", invitation.role() == SignerRole.PATIENT);
 		return "request/cosign";
 	}
 
