@@ -1,6 +1,7 @@
 package nl.recordsdesk.requests.web;
 
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.browser.RequestForm;
@@ -48,6 +49,7 @@ class ErrorFocusBrowserTests {
 		this.form.next();
 		assertThat(browser.getTitle()).startsWith("Fout: ");
 		assertThat(focused().getDomAttribute("id")).isEqualTo("error-summary");
+		Axe.assertNoViolations(browser, "the first step with errors");
 
 		browser.findElement(By.cssSelector("#error-summary a[href='#requestType']")).click();
 		assertThat(focused().getDomAttribute("name")).isEqualTo("requestType");
@@ -95,6 +97,7 @@ class ErrorFocusBrowserTests {
 		assertThat(focused().getDomAttribute("id")).isEqualTo("error-summary");
 		assertThat(this.form.attribute("idCopy", "aria-invalid")).isEqualTo("true");
 		assertThat(this.form.attribute("idCopy", "aria-describedby")).contains("idCopy-error");
+		Axe.assertNoViolations(browser, "the co-signer's page without the ID");
 		browser.findElement(By.cssSelector("#error-summary a[href='#idCopy']")).click();
 		assertThat(focused().getDomAttribute("id")).isEqualTo("idCopy");
 
@@ -109,6 +112,21 @@ class ErrorFocusBrowserTests {
 		assertThat(focused().getDomAttribute("id")).isEqualTo("error-summary");
 		assertThat(this.form.attribute("email-PARTNER_SIGNATURE", "aria-invalid")).isEqualTo("true");
 		assertThat(this.form.value("email-PARTNER_SIGNATURE")).isEqualTo("noor@focus");
+		Axe.assertNoViolations(browser, "the status page with a wrong address for a new link");
+
+		// Corrected, the new link goes out; the old one says it was replaced.
+		String oldLink = browser.getCurrentUrl();
+		this.form.fill("email-PARTNER_SIGNATURE", "focus-noor2@example.org")
+			.pressButton("Nieuwe link sturen aan Noor Focus");
+		assertThat(this.form.text("reinvited")).contains("Noor Focus");
+		Axe.assertNoViolations(browser, "the status page after a new link was sent");
+		String newLink = RequestJourneyBrowserTests.link(TestMail.awaitMailTo("focus-noor2@example.org"), "cosign");
+		this.form.open(RequestJourneyBrowserTests.link(TestMail.awaitMailTo("focus-noor@example.org"), "cosign"));
+		assertThat(this.form.heading()).isEqualTo("Deze link is vervangen");
+		Axe.assertNoViolations(browser, "a replaced co-signing link");
+		this.form.open(newLink);
+		assertThat(this.form.heading()).isEqualTo("Meetekenen, Noor Focus");
+		assertThat(oldLink).isNotEqualTo(newLink);
 	}
 
 	private static WebElement focused() {

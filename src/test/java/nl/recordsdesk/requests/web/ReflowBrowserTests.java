@@ -3,6 +3,7 @@ package nl.recordsdesk.requests.web;
 import java.util.Map;
 
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.browser.RequestForm;
@@ -97,6 +98,7 @@ class ReflowBrowserTests {
 
 	private void assertNoSidewaysScrolling(String page, int width) {
 		Chromium.screenshot(browser, "reflow-" + page + "-" + width);
+		Axe.assertNoViolations(browser, page + " at " + width + " px");
 		JavascriptExecutor js = (JavascriptExecutor) browser;
 		long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
 		long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
