@@ -390,7 +390,7 @@ class RequestFormController {
 		}
 		String[] code = new String[1];
 		draft.emailCode = EmailCode.issue(email, Duration.ofMinutes(EmailConfirmation.MINUTES_VALID),
-				this.clock.instant(), code);
+				this.clock.instant(), code, draft.emailCode);
 		this.emailConfirmation.send(email.strip(), locale, code[0]);
 		return Optional.empty();
 	}
@@ -456,6 +456,7 @@ class RequestFormController {
 			case CONFIRMED -> {
 			}
 			case WRONG -> binding.rejectValue("code", "request.check.code.wrong");
+			case REPLACED -> binding.rejectValue("code", "request.check.code.replaced");
 			case EXPIRED -> binding.rejectValue("code", "request.check.code.expired");
 			case TOO_MANY_TRIES -> binding.rejectValue("code", "request.check.code.tooManyTries");
 		}
