@@ -80,6 +80,18 @@ class RequestFormController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whether the rules, as the form stands, ask no one else to sign: the list of steps
+	 * then leaves the co-signers' step out (and counts it out) rather than showing it as
+	 * done. Reads the draft without starting one.
+	 */
+	@ModelAttribute("coSignersSkipped")
+	boolean coSignersSkipped(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(RequestDraft.SESSION_KEY) instanceof RequestDraft draft
+				&& entitledDecision(draft).map((decision) -> decision.coSignatures().isEmpty()).orElse(false);
+	}
+
 	@GetMapping
 	String start(HttpSession session) {
 		return RequestDraft.of(session).firstIncomplete(this.rules).redirect();
@@ -91,14 +103,14 @@ class RequestFormController {
 	String what(HttpSession session, Model model) {
 		RequestDraft draft = RequestDraft.of(session);
 		model.addAttribute("whatForm", (draft.what != null) ? draft.what : new WhatForm());
-		return whatView(draft, model);
+		return whatView(model);
 	}
 
 	@PostMapping("/what")
 	String what(@ModelAttribute WhatForm whatForm, BindingResult binding, HttpSession session, Model model) {
 		whatForm.validate(binding);
 		if (binding.hasErrors()) {
-			return whatView(RequestDraft.of(session), model);
+			return whatView(model);
 		}
 		RequestDraft draft = RequestDraft.of(session);
 		draft.what = whatForm;
@@ -106,12 +118,12 @@ class RequestFormController {
 		return Step.PATIENT.redirect();
 	}
 
-	private String whatView(RequestDraft draft, Model model) {
+	private String whatView(Model model) {
 		model.addAttribute("requestTypes", RequestType.values());
 		model.addAttribute("recordScopes", RecordScope.values());
 		model.addAttribute("documentKinds", DocumentKind.values());
 		model.addAttribute("yesNo", List.of(true, false));
-		return step(model, Step.WHAT, draft);
+		return step(model, Step.WHAT);
 	}
 
 	// Step 2: the patient
@@ -146,7 +158,7 @@ class RequestFormController {
 
 	private String patientView(RequestDraft draft, Model model) {
 		model.addAttribute("recordCopy", draft.type() == RequestType.RECORD_COPY);
-		return step(model, Step.PATIENT, draft);
+		return step(model, Step.PATIENT);
 	}
 
 	// Step 3: the requester, and the rules' answer
@@ -212,7 +224,7 @@ class RequestFormController {
 					.filter((relation) -> deceased ? relation != Relation.SELF : relation != Relation.NEXT_OF_KIN)
 					.toList());
 		model.addAttribute("parentalAuthorities", ParentalAuthority.values());
-		return step(model, Step.REQUESTER, draft);
+		return step(model, Step.REQUESTER);
 	}
 
 	// Step 4: documents
@@ -274,7 +286,7 @@ class RequestFormController {
 		model.addAttribute("documentItems", draft.documentItems(decision));
 		model.addAttribute("uploaded", draft.documents);
 		model.addAttribute("decision", decision);
-		return step(model, Step.DOCUMENTS, draft);
+		return step(model, Step.DOCUMENTS);
 	}
 
 	// Step 5: co-signers
@@ -291,7 +303,7 @@ class RequestFormController {
 		}
 		draft.coSigners.alignWith(decision.get().coSignatures());
 		model.addAttribute("coSignersForm", draft.coSigners);
-		return step(model, Step.COSIGNERS, draft);
+		return step(model, Step.COSIGNERS);
 	}
 
 	@PostMapping("/cosigners")
@@ -310,7 +322,7 @@ class RequestFormController {
 		}
 		coSignersForm.validate(binding, (draft.requester != null) ? draft.requester.getEmail() : null);
 		if (binding.hasErrors()) {
-			return step(model, Step.COSIGNERS, draft);
+			return step(model, Step.COSIGNERS);
 		}
 		draft.coSigners = coSignersForm;
 		draft.coSignersDone = true;
@@ -358,7 +370,7 @@ class RequestFormController {
 		model.addAttribute("deliveries", Delivery.forType(draft.type()));
 		model.addAttribute("imaging", draft.type() == RequestType.IMAGING_COPY);
 		model.addAttribute("answerByEmail", !draft.type().deliversCopy());
-		return step(model, Step.DELIVERY, draft);
+		return step(model, Step.DELIVERY);
 	}
 
 	/**
@@ -498,7 +510,7 @@ class RequestFormController {
 		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
 		model.addAttribute("draft", new DraftSummary(draft, decision));
 		model.addAttribute("decision", decision);
-		return step(model, Step.CHECK, draft);
+		return step(model, Step.CHECK);
 	}
 
 	/** After sending; on a reload, what the session keeps of the request just sent. */
@@ -527,20 +539,10 @@ class RequestFormController {
 		return draft.decision(this.rules).filter(EligibilityDecision::entitled);
 	}
 
-	/**
-	 * The step and the list of steps. Once the rules say no one else signs, the
-	 * co-signers' step is left out (and counted out), rather than shown as if done.
-	 */
-	private String step(Model model, Step step, RequestDraft draft) {
-		boolean noCoSigners = entitledDecision(draft).map((decision) -> decision.coSignatures().isEmpty())
-			.orElse(false);
-		List<Step> steps = Arrays.stream(Step.values())
-			.filter((s) -> s != Step.CHECK && !(noCoSigners && s == Step.COSIGNERS))
-			.toList();
+	private static String step(Model model, Step step) {
 		model.addAttribute("step", step);
-		model.addAttribute("steps", steps);
-		model.addAttribute("stepCount", steps.size());
-		model.addAttribute("stepNumber", steps.indexOf(step) + 1);
+		model.addAttribute("steps", Arrays.stream(Step.values()).filter((s) -> s != Step.CHECK).toList());
+		model.addAttribute("stepCount", Step.NUMBERED);
 		return "request/" + step.path();
 	}
 

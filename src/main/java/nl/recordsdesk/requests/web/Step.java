@@ -8,6 +8,9 @@ public enum Step {
 	WHAT("what"), PATIENT("patient"), REQUESTER("requester"), DOCUMENTS("documents"), COSIGNERS("cosigners"),
 	DELIVERY("delivery"), CHECK("check");
 
+	/** The numbered steps shown as "step n of 6". */
+	static final int NUMBERED = 6;
+
 	private final String path;
 
 	Step(String path) {
