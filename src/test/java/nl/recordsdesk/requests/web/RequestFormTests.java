@@ -266,6 +266,31 @@ class RequestFormTests {
 	}
 
 	@Test
+	void aDrawnSignatureKeptAfterAnErrorIsSaidToBeKept() {
+		wholeRecord();
+		patient("Eva Bos", "2-2-1972", false);
+		requester("SELF", null, "Eva Bos", "eva@example.org");
+		upload("REQUESTER_ID", png());
+		String drawn = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png());
+		MvcTestResult refused = this.mvc.post()
+			.uri("/request/delivery")
+			.param("delivery", "POST")
+			.param("signatureName", "Eva Bos")
+			.param("drawnSignature", drawn)
+			.with(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(refused).hasStatusOk()
+			.bodyText()
+			.contains("Bevestig de verklaring")
+			.contains("Uw getekende handtekening is bewaard; u hoeft niet opnieuw te tekenen.")
+			.contains(drawn)
+			// Without script the pad stays hidden: the hint beside the name does not say
+			// to draw.
+			.contains("Vul uw volledige naam in en bevestig de verklaring: dat geldt als uw handtekening.");
+	}
+
+	@Test
 	void aParentWithoutAuthorityIsToldWhyAndNothingIsStored() {
 		long before = this.requests.count();
 		wholeRecord();

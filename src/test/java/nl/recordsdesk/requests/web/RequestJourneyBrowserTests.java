@@ -154,11 +154,15 @@ class RequestJourneyBrowserTests {
 
 		// The child agrees through their own link; then the request joins the desk's
 		// queue.
-		this.form.open(link(TestMail.awaitMailTo("sam@example.org"), "cosign"))
-			.fill("signatureName", "Sam Bakker")
+		this.form.open(link(TestMail.awaitMailTo("sam@example.org"), "cosign"));
+		// The child is spoken to as "je" throughout, not "u" in the signature's part.
+		String childsPage = browser.findElement(org.openqa.selenium.By.tagName("main")).getText();
+		assertThat(childsPage).contains("Je volledige naam").doesNotContain("Uw volledige naam");
+		this.form.fill("signatureName", "Sam Bakker")
 			.choose("Ik vind het goed dat dit verzoek over mijn dossier wordt gedaan.")
 			.pressButton("Ondertekenen");
 		assertThat(this.form.attribute("cosign-outcome", "data-outcome")).isEqualTo("signed");
+		assertThat(this.form.heading()).isEqualTo("Dank je, je hebt getekend");
 
 		this.form.open(statusLink);
 		Chromium.screenshot(browser, "request-status-complete");
