@@ -389,7 +389,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		CoSignInvitation next = new CoSignInvitation(new CoSigner(item, current.name(), email), token,
 				this.filedAt.plus(INVITATION_VALIDITY));
 		this.invitations.add(next);
-		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, REQUESTER,
+		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
 				current.role().name());
 		return next;
 	}
