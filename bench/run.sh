@@ -118,16 +118,18 @@ EOF
 code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" "$BENCH_WORK/eligibility.lua")" "$BASE/api/v1/eligibility")
 [ "$code" = 200 ] || die "the eligibility API answered $code"
 
-# One wrk run: prints "requests_per_second p50_ms p99_ms non_2xx".
+# One wrk run: prints "requests_per_second p50_ms p99_ms failed" (failed: answers other than
+# 2xx or 3xx, and socket errors and time-outs).
 measure() {
 	local seconds=$1 url=$2
 	shift 2
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$@" "$url" 2>&1 | awk '
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 30s --latency "$@" "$url" 2>&1 | awk '
 		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
 		/Requests\/sec:/ { rps = $2 }
 		/^ +50%/ { p50 = ms($2) }
 		/^ +99%/ { p99 = ms($2) }
-		/Non-2xx or 3xx responses:/ { bad = $5 }
+		/Non-2xx or 3xx responses:/ { bad += $5 }
+		/Socket errors:/ { gsub(",", ""); bad += $4 + $6 + $8 + $10 }
 		END { printf "%s %s %s %d\n", rps + 0, p50 + 0, p99 + 0, bad + 0 }'
 }
 
@@ -173,7 +175,7 @@ SQL_API=$(count_statements -H 'Content-Type: application/json' -d "$(sed -n "s/^
 echo "Submissions: $REQUESTERS requesters at once ..."
 SUBMIT=$(python3 "$BENCH_DIR/submit.py" "$BASE" "$MAIL_DIR" --requesters "$REQUESTERS" --heap-url "$MANAGEMENT/actuator/prometheus")
 value() { echo "$SUBMIT" | sed -n "s/^$1=//p"; }
-HEAP_MAX=$(curl -s "$MANAGEMENT/actuator/prometheus" | awk '/^jvm_memory_max_bytes\{.*area="heap"/ { if ($2 > 0) s += $2 } END { printf "%.0f", s / 1048576 }')
+HEAP_MAX=$(curl -s "$MANAGEMENT/actuator/prometheus" | awk '/^jvm_memory_max_bytes\{.*area="heap"/ { if ($NF > 0) s += $NF } END { printf "%.0f", s / 1048576 }')
 ERRORS_IN_LOG=$(grep -c ' ERROR ' "$APP_LOG" || true)
 
 # The report.
@@ -201,7 +203,7 @@ REPORT=$BENCH_WORK/report-$(date -u +%Y%m%dT%H%M%SZ).txt
 			printf "%-34s %7s  %-12s %9.1f %9.1f %9.1f %7d %5s\n", label, "1", "", median(y, k), median(z, k), median(w, k), bad[key1] + bad[key2], ""
 		}
 		END {
-			printf "%-34s %7s  %-12s %9s %9s %9s %7s %5s\n", "page", "ratio", "min-max", "req/s", "p50 ms", "p99 ms", "non-2xx", "SQL"
+			printf "%-34s %7s  %-12s %9s %9s %9s %7s %5s\n", "page", "ratio", "min-max", "req/s", "p50 ms", "p99 ms", "failed", "SQL"
 			floorrow("stylesheet (floor)", "floor-before", "floor-after")
 			for (i = 1; i <= n; i++) row(name[i], "page" (i - 1), "floor-before", "floor-after", sq[i])
 			floorrow("/actuator/health (floor)", "health-before", "health-after")
