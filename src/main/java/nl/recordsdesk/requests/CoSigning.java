@@ -53,6 +53,23 @@ public class CoSigning {
 				idRequired(found.request(), found.invitation())));
 	}
 
+	/**
+	 * Whether the link is one the requester replaced by a new one (sent again, perhaps to
+	 * another address), so that its page can say so rather than only that it does not
+	 * work.
+	 */
+	@Transactional(readOnly = true)
+	public boolean replaced(String token) {
+		if (token.length() > 100) {
+			return false;
+		}
+		String hash = SecretToken.hash(token);
+		return this.requests.findByInvitationTokenHash(hash)
+			.flatMap((request) -> request.invitationFor(hash))
+			.filter((invitation) -> invitation.status() == CoSignInvitation.Status.REVOKED)
+			.isPresent();
+	}
+
 	private Optional<Found> find(String token) {
 		if (token.length() > 100) {
 			return Optional.empty();

@@ -425,6 +425,38 @@ public class Request extends AbstractAggregateRoot<Request> {
 		registerEvent(new CoSignatureDeclined(this.id, this.reference, invitation.item()));
 	}
 
+	/**
+	 * The requester invites a co-signer again, at the address they give (the same one, or
+	 * a corrected one): after a decline, or when the first mail went to a wrong address.
+	 * The link sent before stops working; the new one works as long as the request waits
+	 * for signatures (30 days from filing, as the first did).
+	 * @return the new invitation, whose link the caller mails
+	 */
+	public CoSignInvitation inviteCoSignerAgain(ItemCode item, String email, SecretToken token, Instant now) {
+		if (this.status != RequestStatus.AWAITING_SIGNATURES) {
+			throw new IllegalTransitionException("A " + this.status + " request waits for no signature");
+		}
+		CoSignInvitation current = currentInvitation(item).orElseThrow(
+				() -> new IllegalArgumentException(item + " is not asked of a co-signer of " + this.reference));
+		if (current.status() == CoSignInvitation.Status.SIGNED) {
+			throw new IllegalTransitionException(item + " is signed already");
+		}
+		current.revoked(now);
+		CoSignInvitation next = new CoSignInvitation(new CoSigner(item, current.name(), email), token,
+				this.filedAt.plus(INVITATION_VALIDITY));
+		this.invitations.add(next);
+		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
+				current.role().name());
+		return next;
+	}
+
+	/** The invitation in force for an item: the latest one sent. */
+	public Optional<CoSignInvitation> currentInvitation(ItemCode item) {
+		return this.invitations.stream()
+			.filter((invitation) -> invitation.item() == item && invitation.current())
+			.findFirst();
+	}
+
 	/** The requester withdraws; links stop working. */
 	void withdraw(Instant now) {
 		if (!this.status.isOpen()) {

@@ -13,11 +13,13 @@ import java.util.UUID;
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.EligibilityDecision;
+import nl.recordsdesk.eligibility.NoticeCode;
 import nl.recordsdesk.notifications.Outbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,10 +56,20 @@ public class RequestFiling {
 
 	private final TransactionTemplate transactions;
 
+	private final String radiologyPhone;
+
+	private final InvitationMails invitationMails;
+
 	private final AuditLog audit;
 
 	RequestFiling(Requests requests, Outbox outbox, PortalLinks links, Clock clock, TransactionTemplate transactions,
-			AuditLog audit) {
+			InvitationMails invitationMails, AuditLog audit,
+			// The same setting, and default, as web's Hospital: the mail names
+			// radiology's
+			// number for studies from before 2005.
+			@Value("${recordsdesk.hospital.radiology-phone:(010) 704 20 06}") String radiologyPhone) {
+		this.radiologyPhone = radiologyPhone;
+		this.invitationMails = invitationMails;
 		this.requests = requests;
 		this.outbox = outbox;
 		this.links = links;
@@ -70,10 +82,16 @@ public class RequestFiling {
 	 * What the requester is shown after filing. Serializable: it is a flash attribute, so
 	 * it passes through the session in the database.
 	 */
-	public record Filed(String reference, RequestStatus status, @Nullable LocalDate dueDate) implements Serializable {
+	public record Filed(String reference, RequestStatus status, @Nullable LocalDate dueDate,
+			boolean callRadiologyFirst) implements Serializable {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
+
+		static Filed of(Request request) {
+			return new Filed(request.reference(), request.status(), request.dueDate(),
+					request.notices().contains(NoticeCode.CALL_RADIOLOGY_FIRST));
+		}
 
 	}
 
@@ -155,8 +173,7 @@ public class RequestFiling {
 	}
 
 	private Optional<Filed> filedBefore(NewRequest form) {
-		return this.requests.findBySubmissionKey(form.submissionKey())
-			.map((request) -> new Filed(request.reference(), request.status(), request.dueDate()));
+		return this.requests.findBySubmissionKey(form.submissionKey()).map(Filed::of);
 	}
 
 	private Filed fileOnce(NewRequest form, EligibilityDecision decision, @Nullable PaperReceipt paper) {
@@ -177,27 +194,19 @@ public class RequestFiling {
 		model.put("statusLink", this.links.statusPage(form.statusToken()));
 		model.put("dueDate", request.dueDate());
 		model.put("awaitingSignatures", request.status() == RequestStatus.AWAITING_SIGNATURES);
+		if (request.notices().contains(NoticeCode.CALL_RADIOLOGY_FIRST)) {
+			model.put("radiologyPhone", this.radiologyPhone);
+		}
 		model.put("coSigners", filing.invitationLinks().keySet().stream().map(CoSignInvitation::name).toList());
 		model.put("subjectArgs", new Object[] { request.reference() });
 		if (!request.requester().email().isEmpty()) {
 			this.outbox.queue(request.requester().email(), request.language(), "request-received", model);
 		}
 
-		filing.invitationLinks().forEach((invitation, token) -> {
-			Map<String, Object> invite = new HashMap<>();
-			invite.put("reference", request.reference());
-			invite.put("name", invitation.name());
-			invite.put("role", invitation.role().name());
-			invite.put("type", request.type().name());
-			invite.put("requesterName", request.requester().name());
-			invite.put("link", this.links.coSignPage(token));
-			invite.put("expiresAt", LocalDate.ofInstant(invitation.expiresAt(), this.clock.getZone()));
-			invite.put("subjectArgs", new Object[] { request.requester().name() });
-			this.outbox.queue(invitation.email(), request.language(), "cosign-invitation", invite);
-		});
+		filing.invitationLinks().forEach((invitation, token) -> this.invitationMails.queue(request, invitation, token));
 		log.info("Filed request {} ({}, {} co-signers)", request.reference(), request.status(),
 				filing.invitationLinks().size());
-		return new Filed(request.reference(), request.status(), request.dueDate());
+		return Filed.of(request);
 	}
 
 	/** Only for tests that look a filing up again. */

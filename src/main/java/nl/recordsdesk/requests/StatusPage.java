@@ -23,10 +23,13 @@ public class StatusPage {
 
 	private final Clock clock;
 
-	StatusPage(Requests requests, StoredFiles files, Clock clock) {
+	private final InvitationMails invitationMails;
+
+	StatusPage(Requests requests, StoredFiles files, Clock clock, InvitationMails invitationMails) {
 		this.requests = requests;
 		this.files = files;
 		this.clock = clock;
+		this.invitationMails = invitationMails;
 	}
 
 	@Transactional(readOnly = true)
@@ -39,6 +42,19 @@ public class StatusPage {
 		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
 		request.withdraw(this.clock.instant());
 		this.requests.save(request);
+	}
+
+	/**
+	 * The requester invites a co-signer again, at the address given: a new link is mailed
+	 * and the one sent before stops working.
+	 */
+	@Transactional
+	public void inviteCoSignerAgain(String token, ItemCode item, String email) {
+		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
+		SecretToken link = SecretToken.generate();
+		CoSignInvitation invitation = request.inviteCoSignerAgain(item, email, link, this.clock.instant());
+		this.requests.save(request);
+		this.invitationMails.queue(request, invitation, link);
 	}
 
 	/** A missing document the requester sends later. */

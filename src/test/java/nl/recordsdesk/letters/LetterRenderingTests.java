@@ -236,7 +236,10 @@ class LetterRenderingTests {
 		assertThat(text).contains("Nog geen kenmerk")
 			.contains("Deze aanvraag is nog niet verstuurd")
 			.contains("Karel Jansen (De andere ouder)")
-			.contains("Petra Jansen");
+			.contains("Petra Jansen")
+			// Both parents' IDs go in the envelope.
+			.contains("Een kopie van uw geldige identiteitsbewijs")
+			.contains("Een kopie van het identiteitsbewijs van de andere ouder");
 	}
 
 	@Test

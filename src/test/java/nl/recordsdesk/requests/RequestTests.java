@@ -98,6 +98,37 @@ class RequestTests {
 	}
 
 	@Test
+	void aDeclinedCoSignerIsInvitedAgainWithANewLinkAndTheOldOneStopsWorking() {
+		Request.Filing filing = Filings.file(Filings.jointParentOfTeen(), 1);
+		Request request = filing.request();
+		CoSignInvitation first = invitation(filing, ItemCode.SECOND_PARENT_SIGNATURE);
+		request.declineCoSignature(first, "Niet mee eens", NOW);
+
+		SecretToken link = SecretToken.generate();
+		CoSignInvitation again = request.inviteCoSignerAgain(ItemCode.SECOND_PARENT_SIGNATURE, "kim@elders.example",
+				link, NOW.plusSeconds(60));
+		assertThat(first.status()).isEqualTo(CoSignInvitation.Status.REVOKED);
+		assertThat(first.declineReason()).isEqualTo("Niet mee eens");
+		assertThat(again.open(NOW.plusSeconds(60))).isTrue();
+		assertThat(again.email()).isEqualTo("kim@elders.example");
+		assertThat(again.name()).isEqualTo(first.name());
+		// The new link lasts as long as the request waits, as the first did.
+		assertThat(again.expiresAt()).isEqualTo(first.expiresAt());
+		assertThat(request.currentInvitation(ItemCode.SECOND_PARENT_SIGNATURE)).contains(again);
+		assertThat(request.invitationFor(link.hash())).contains(again);
+		assertThat(request.history()).extracting(RequestEvent::type)
+			.endsWith(RequestEvent.Type.CO_SIGNATURE_DECLINED, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN);
+		assertThat(request.history().get(request.history().size() - 1).actor()).isEqualTo("REQUESTER");
+
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.coSign(first, KIM, Filings.file("kim-id.png"), NOW.plusSeconds(90), ZONE));
+		request.coSign(again, KIM, Filings.file("kim-id.png"), NOW.plusSeconds(120), ZONE);
+		assertThat(again.status()).isEqualTo(CoSignInvitation.Status.SIGNED);
+		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request
+			.inviteCoSignerAgain(ItemCode.SECOND_PARENT_SIGNATURE, "kim@example.org", SecretToken.generate(), NOW));
+	}
+
+	@Test
 	void withdrawingClosesTheRequestAndItsLinks() {
 		Request.Filing filing = Filings.file(Filings.jointParentOfTeen(), 1);
 		Request request = filing.request();

@@ -91,6 +91,18 @@ class RequestFormController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whether the rules, as the form stands, ask no one else to sign: the list of steps
+	 * then leaves the co-signers' step out (and counts it out) rather than showing it as
+	 * done. Reads the draft without starting one.
+	 */
+	@ModelAttribute("coSignersSkipped")
+	boolean coSignersSkipped(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(RequestDraft.SESSION_KEY) instanceof RequestDraft draft
+				&& entitledDecision(draft).map((decision) -> decision.coSignatures().isEmpty()).orElse(false);
+	}
+
 	@GetMapping
 	String start(HttpSession session) {
 		return RequestDraft.of(session).firstIncomplete(this.rules).redirect();
@@ -448,7 +460,7 @@ class RequestFormController {
 		}
 		String[] code = new String[1];
 		draft.emailCode = EmailCode.issue(email, Duration.ofMinutes(EmailConfirmation.MINUTES_VALID),
-				this.clock.instant(), code);
+				this.clock.instant(), code, draft.emailCode);
 		this.emailConfirmation.send(email.strip(), locale, code[0]);
 		return Optional.empty();
 	}
@@ -514,6 +526,7 @@ class RequestFormController {
 			case CONFIRMED -> {
 			}
 			case WRONG -> binding.rejectValue("code", "request.check.code.wrong");
+			case REPLACED -> binding.rejectValue("code", "request.check.code.replaced");
 			case EXPIRED -> binding.rejectValue("code", "request.check.code.expired");
 			case TOO_MANY_TRIES -> binding.rejectValue("code", "request.check.code.tooManyTries");
 		}
