@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -39,8 +40,10 @@ import nl.recordsdesk.eligibility.NoticeCode;
 import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.eligibility.ReasonCode;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.RequestEvents.Addressee;
 import nl.recordsdesk.requests.RequestEvents.CoSignatureDeclined;
 import nl.recordsdesk.requests.RequestEvents.CoSigned;
+import nl.recordsdesk.requests.RequestEvents.CoSignerInvited;
 import nl.recordsdesk.requests.RequestEvents.RequestFiled;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import nl.recordsdesk.requests.RequestEvents.RequestWithdrawn;
@@ -340,14 +343,19 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 		if (links.isEmpty()) {
 			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
-			request.enterQueue(now, zone);
+			request.enterQueue(now, zone, false);
 		}
 		else {
 			request.status = RequestStatus.AWAITING_SIGNATURES;
 			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
 					null);
 		}
-		request.registerEvent(new RequestFiled(request.id, request.reference));
+		Addressee requester = Addressee.requesterOf(request);
+		request.registerEvent(request.filed(form.statusToken(), links.keySet(), now));
+		links.forEach((invitation, token) -> request
+			.registerEvent(new CoSignerInvited(UUID.randomUUID(), request.id, request.reference, request.type,
+					requester.name(), new Addressee(invitation.email(), invitation.name(), request.language()),
+					invitation.role(), token, invitation.expiresAt(), now)));
 		return new Filing(request, links);
 	}
 
@@ -370,8 +378,16 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, Actor.staff(paper.enteredBy()),
 				paper.receivedOn().toString());
-		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone);
-		registerEvent(new RequestFiled(this.id, this.reference));
+		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone, false);
+		registerEvent(filed(form.statusToken(), List.of(), now));
+	}
+
+	/** The event that has the requester mailed the acknowledgement and status link. */
+	private RequestFiled filed(SecretToken statusToken, Collection<CoSignInvitation> invited, Instant now) {
+		return new RequestFiled(UUID.randomUUID(), this.id, this.reference, Addressee.requesterOf(this), statusToken,
+				dueDate(), this.status == RequestStatus.AWAITING_SIGNATURES,
+				invited.stream().map(CoSignInvitation::name).toList(),
+				this.notices.contains(NoticeCode.CALL_RADIOLOGY_FIRST), now);
 	}
 
 	private RequestDocument paperDocument(NewRequest form, ItemCode code, SignerRole by, Instant now) {
@@ -410,7 +426,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
 		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
 			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
-			enterQueue(now, zone);
+			enterQueue(now, zone, true);
 		}
 	}
 
@@ -422,7 +438,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		invitation.declined(hasText(reason) ? reason : null, now);
 		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
 				Actor.coSigner(invitation.role()), null);
-		registerEvent(new CoSignatureDeclined(this.id, this.reference, invitation.item()));
+		registerEvent(new CoSignatureDeclined(UUID.randomUUID(), this.id, this.reference, invitation.item(),
+				Addressee.requesterOf(this), invitation.name(), invitation.role(), invitation.declineReason(), now));
 	}
 
 	/**
@@ -447,6 +464,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.invitations.add(next);
 		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
 				current.role().name());
+		registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type, this.requester.name(),
+				new Addressee(email, current.name(), language()), current.role(), token, next.expiresAt(), now));
 		return next;
 	}
 
@@ -896,11 +915,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): the answer is due one calendar month after the request is
 	 * complete; a request to destroy the record three (art. 7:455 BW).
 	 */
-	private void enterQueue(Instant now, ZoneId zone) {
+	private void enterQueue(Instant now, ZoneId zone, boolean afterCoSignatures) {
 		this.status = RequestStatus.SUBMITTED;
 		this.submittedAt = now;
 		this.deadline = Deadline.startingAt(now, zone, this.type);
-		registerEvent(new RequestSubmitted(this.id, this.reference, deadline().dueDate()));
+		registerEvent(new RequestSubmitted(UUID.randomUUID(), this.id, this.reference, deadline().dueDate(),
+				Addressee.requesterOf(this), afterCoSignatures, now));
 	}
 
 	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,
