@@ -50,8 +50,13 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID queue(String to, Locale locale, String template, Map<String, Object> model) {
+		if (to.isEmpty()) {
+			// A requester without an address (a request the desk entered from paper).
+			return NOT_QUEUED;
+		}
 		UUID id = UUID.randomUUID();
-		return store(id, to, locale, template, model) ? id : NOT_QUEUED;
+		store(id, to, locale, template, model);
+		return id;
 	}
 
 	/**
@@ -61,6 +66,9 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model) {
+		if (to.isEmpty()) {
+			return false;
+		}
 		boolean queued = store(key, to, locale, template, model);
 		if (!queued) {
 			log.info("Mail {} was queued before; not queued again", key);
@@ -69,10 +77,6 @@ class MailOutbox implements Outbox {
 	}
 
 	private boolean store(UUID id, String to, Locale locale, String template, Map<String, Object> model) {
-		if (to.isEmpty()) {
-			// A requester without an address (a request the desk entered from paper).
-			return false;
-		}
 		checkAddress(to);
 		MailTemplates.RenderedMail mail = this.templates.render(template, locale, model);
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);

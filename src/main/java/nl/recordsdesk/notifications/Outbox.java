@@ -51,7 +51,7 @@ public interface Outbox {
 	 * the key is derived from the event, for example its id.
 	 * @param key the message's id in the outbox
 	 * @return {@code true} when the message was queued now, {@code false} when it was
-	 * there already (sent or not)
+	 * there already (sent or not) or {@code to} is empty
 	 */
 	boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model);
 
