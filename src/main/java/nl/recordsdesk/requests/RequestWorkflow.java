@@ -212,6 +212,15 @@ public class RequestWorkflow {
 				});
 	}
 
+	/**
+	 * A physician reopens a refusal to decide it again; the requester is told that the
+	 * request is being looked at once more.
+	 */
+	public void reconsider(String reference, long version, String physician, String reason) {
+		act(reference, version, AuditAction.REVIEW_RECONSIDERED, null, (r) -> r.reconsider(physician, reason, now()),
+				(request) -> mail(request, "review-reconsidered", Map.of()));
+	}
+
 	private Instant now() {
 		return this.clock.instant();
 	}
