@@ -177,7 +177,9 @@ class ReviewWebTests {
 							.exchange()));
 
 		assertThat(reconsidered.pageStatus()).isEqualTo(200);
-		assertThat(reconsidered.page()).contains("De aanvraag is heropend").contains("id=\"decide\"");
+		assertThat(reconsidered.page()).contains("De aanvraag is heropend")
+			.contains("De aanvrager stuurde een verklaring van de huisarts.")
+			.contains("id=\"decide\"");
 		assertThat(this.fixture.status(reference)).isEqualTo("PHYSICIAN_REVIEW");
 		assertThat(this.jdbc.queryForObject("select closed_at is null from request where reference = ?", Boolean.class,
 				reference))
