@@ -135,10 +135,19 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 		return this.grant != null && this.grant.scope() == ReviewDecision.Scope.THROUGH_INDEPENDENT_PHYSICIAN;
 	}
 
-	/** Approved (by the desk or a physician) and not refused since. */
+	/**
+	 * Approved (by the desk or a physician) and not refused since, nor reopened for a
+	 * physician to decide again.
+	 */
 	static boolean approved(Request request) {
-		return request.status() != RequestStatus.REJECTED
-				&& request.history().stream().anyMatch((event) -> event.type() == RequestEvent.Type.APPROVED);
+		RequestEvent.Type latest = null;
+		for (RequestEvent event : request.history()) {
+			if (event.type() == RequestEvent.Type.APPROVED || event.type() == RequestEvent.Type.REJECTED
+					|| event.type() == RequestEvent.Type.RECONSIDERED) {
+				latest = event.type();
+			}
+		}
+		return request.status() != RequestStatus.REJECTED && latest == RequestEvent.Type.APPROVED;
 	}
 
 	/** The facts of the form's draft, before it is sent: no reference, no due date. */
