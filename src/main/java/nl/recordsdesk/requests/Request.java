@@ -620,11 +620,16 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/**
 	 * A physician decides. A later decision supersedes an earlier one (both stay) while
-	 * the copy has not been handed over.
+	 * the copy has not been handed over. A refusal closes the request: a decision on it
+	 * then waits for the physician to {@link #reconsider} it.
+	 * @throws RequestClosedException when the request is closed
 	 */
 	ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
-		boolean superseding = !this.decisions.isEmpty() && (this.status == RequestStatus.APPROVED
-				|| this.status == RequestStatus.IN_PREPARATION || this.status == RequestStatus.REJECTED);
+		if (closure().closed() || !this.status.isOpen()) {
+			throw new RequestClosedException("A " + this.status + " request is closed; reconsider it first");
+		}
+		boolean superseding = !this.decisions.isEmpty()
+				&& (this.status == RequestStatus.APPROVED || this.status == RequestStatus.IN_PREPARATION);
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
 		}
@@ -643,8 +648,45 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
 				Actor.staff(physician), null);
 		this.status = to;
-		this.closure = review.granted() ? closure().reopened() : closure().closedAt(now);
+		if (!review.granted()) {
+			this.closure = closure().closedAt(now);
+		}
 		return decision;
+	}
+
+	/**
+	 * A physician reopens what a physician refused, to decide it again: back to
+	 * {@code PHYSICIAN_REVIEW}, no longer closed, with the reason in the history. The
+	 * refusal stays on record until a new decision supersedes it.
+	 * @throws IllegalTransitionException unless a physician's refusal closed the request
+	 * @throws IllegalArgumentException without a reason
+	 */
+	void reconsider(String physician, String reason, Instant now) {
+		if (!mayBeReconsidered()) {
+			throw new IllegalTransitionException("Only a physician's refusal is reconsidered");
+		}
+		if (reason.isBlank()) {
+			throw new IllegalArgumentException("A reconsideration states its reason");
+		}
+		record(now, RequestEvent.Type.RECONSIDERED, this.status, RequestStatus.PHYSICIAN_REVIEW, Actor.staff(physician),
+				reason.strip());
+		this.status = RequestStatus.PHYSICIAN_REVIEW;
+		this.closure = closure().reopened();
+	}
+
+	/** Whether the request is closed by a physician's refusal, its latest decision. */
+	public boolean mayBeReconsidered() {
+		return this.status == RequestStatus.REJECTED && this.outcome == Outcome.PHYSICIAN_REVIEW
+				&& decision().map((latest) -> !latest.granted()).orElse(false);
+	}
+
+	/**
+	 * Whether a physician may open the request: it is one a physician decides, and the
+	 * desk has forwarded it (it waits for a physician, or a physician has decided it).
+	 */
+	public boolean withPhysician() {
+		return this.outcome == Outcome.PHYSICIAN_REVIEW
+				&& (this.status == RequestStatus.PHYSICIAN_REVIEW || !this.decisions.isEmpty());
 	}
 
 	/**

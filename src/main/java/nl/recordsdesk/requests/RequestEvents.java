@@ -88,6 +88,11 @@ public final class RequestEvents {
 			Instant occurredAt) {
 	}
 
+	/** A physician reopened a refusal to decide it again. */
+	public record ReviewReconsidered(UUID id, UUID requestId, String reference, Addressee requester,
+			Instant occurredAt) {
+	}
+
 	/** The desk extended the deadline to {@code dueDate}. */
 	public record DeadlineExtended(UUID id, UUID requestId, String reference, Addressee requester, String reason,
 			LocalDate dueDate, Instant occurredAt) {

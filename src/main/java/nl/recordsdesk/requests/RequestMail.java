@@ -22,6 +22,7 @@ import nl.recordsdesk.requests.RequestEvents.RequestRejected;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import nl.recordsdesk.requests.RequestEvents.RequesterAsked;
 import nl.recordsdesk.requests.RequestEvents.ReviewDecided;
+import nl.recordsdesk.requests.RequestEvents.ReviewReconsidered;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -129,6 +130,13 @@ class RequestMail {
 		Map<String, Object> model = toRequester(event.reference(), event.requester(), event.occurredAt());
 		model.put("reason", event.reason());
 		queue(event.id(), event.requester(), "request-rejected", model);
+	}
+
+	/** The requester is told that a refusal is being looked at once more. */
+	@ApplicationModuleListener
+	void on(ReviewReconsidered event) {
+		queue(event.id(), event.requester(), "review-reconsidered",
+				toRequester(event.reference(), event.requester(), event.occurredAt()));
 	}
 
 	@ApplicationModuleListener

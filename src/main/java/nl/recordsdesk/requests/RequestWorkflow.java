@@ -21,6 +21,7 @@ import nl.recordsdesk.requests.RequestEvents.RequestReady;
 import nl.recordsdesk.requests.RequestEvents.RequestRejected;
 import nl.recordsdesk.requests.RequestEvents.RequesterAsked;
 import nl.recordsdesk.requests.RequestEvents.ReviewDecided;
+import nl.recordsdesk.requests.RequestEvents.ReviewReconsidered;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,6 +220,16 @@ public class RequestWorkflow {
 				(request) -> this.events.publishEvent(
 						new ReviewDecided(UUID.randomUUID(), request.id(), reference, Addressee.requesterOf(request),
 								request.type(), review.granted(), review.legalGround(), now())));
+	}
+
+	/**
+	 * A physician reopens a refusal to decide it again; the requester is told that the
+	 * request is being looked at once more.
+	 */
+	public void reconsider(String reference, long version, String physician, String reason) {
+		act(reference, version, AuditAction.REVIEW_RECONSIDERED, null, (r) -> r.reconsider(physician, reason, now()),
+				(request) -> this.events.publishEvent(new ReviewReconsidered(UUID.randomUUID(), request.id(), reference,
+						Addressee.requesterOf(request), now())));
 	}
 
 	private Instant now() {
