@@ -40,6 +40,9 @@ class DeskRequestPage {
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		// The letters come from the same load of the request.
 		model.addAttribute("letters", page.letters());
+		// The patient's other open requests of this type, and whom it can be handed to.
+		model.addAttribute("related", page.related());
+		model.addAttribute("colleagues", this.staffDirectory.deskColleaguesOf(staff.getName()));
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}
