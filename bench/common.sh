@@ -34,7 +34,8 @@ find_jar() {
 }
 
 # Starts the jar against the database on loopback ports; APP_PID, APP_LOG. Extra arguments are
-# passed to the portal. Waits until it answers or gives up after 3 minutes.
+# passed to the portal. Waits until it answers (Flyway may first migrate a large database) or
+# gives up after 10 minutes.
 start_app() {
 	find_jar
 	APP_LOG=$BENCH_WORK/app.log
@@ -51,7 +52,7 @@ start_app() {
 		"$@" >"$APP_LOG" 2>&1 &
 	APP_PID=$!
 	local i
-	for i in $(seq 180); do
+	for i in $(seq 600); do
 		if ! kill -0 "$APP_PID" 2>/dev/null; then
 			tail -30 "$APP_LOG" >&2
 			die "the portal did not start (log: $APP_LOG)"
@@ -62,7 +63,7 @@ start_app() {
 		sleep 1
 	done
 	stop_app
-	die "the portal did not answer within 3 minutes (log: $APP_LOG)"
+	die "the portal did not answer within 10 minutes (log: $APP_LOG)"
 }
 
 stop_app() {

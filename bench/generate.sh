@@ -23,7 +23,9 @@ set_database "$URL"
 ensure_schema
 echo "Generating $REQUESTS requests into $JDBC_URL ..."
 start=$(date +%s)
-if ! psql -X -q -v ON_ERROR_STOP=1 -v requests="$REQUESTS" -f "$BENCH_DIR/generate.sql" "$PSQL_URL" \
+# psql reads the script as it goes: run a copy, so that editing the script meanwhile changes nothing.
+cp "$BENCH_DIR/generate.sql" "$BENCH_WORK/generate.sql"
+if ! psql -X -q -v ON_ERROR_STOP=1 -v requests="$REQUESTS" -f "$BENCH_WORK/generate.sql" "$PSQL_URL" \
 	>"$BENCH_WORK/generate.out" 2>&1; then
 	cat "$BENCH_WORK/generate.out" >&2
 	die "generation failed (nothing was written: it runs in one transaction)"

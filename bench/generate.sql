@@ -206,7 +206,7 @@ UPDATE bench_req r SET
 -- ---------------------------------------------------------------------------------------------
 CREATE TEMP TABLE bench_step AS
 SELECT r.id, r.reference, r.filed_at, r.last_at, r.handler, r.colleague, r.physician_name, r.authority, s.step, s.pos,
-       cardinality(steps) AS steps
+       r.steps[s.pos - 1] AS prev_step, cardinality(steps) AS steps
 FROM (SELECT r.*,
              ARRAY['FILED']
              || CASE WHEN r.authority = 'JOINT' AND r.status NOT IN ('AWAITING_SIGNATURES', 'EXPIRED')
@@ -261,7 +261,7 @@ CREATE FUNCTION pg_temp.bench_to(step text, joint boolean) RETURNS text LANGUAGE
     WHEN 'DELIVERED' THEN 'DELIVERED' WHEN 'DOWNLOADED' THEN 'DELIVERED' END
 $$;
 
-ALTER TABLE bench_step ADD COLUMN at timestamptz, ADD COLUMN actor text, ADD COLUMN prev text;
+ALTER TABLE bench_step ADD COLUMN at timestamptz, ADD COLUMN actor text;
 UPDATE bench_step SET
   at = CASE WHEN pos = 1 THEN filed_at
             WHEN step IN ('CO_SIGNED', 'SUBMITTED') AND authority = 'JOINT' THEN filed_at + interval '2 days'
@@ -479,11 +479,11 @@ FROM bench_req r WHERE r.r_extra > 0.8 AND r.status NOT IN ('AWAITING_SIGNATURES
 INSERT INTO request_event (id, request_id, position, occurred_at, type, from_status, to_status, actor, detail)
 SELECT gen_random_uuid(), s.id, s.pos - 1, s.at,
        CASE s.step WHEN 'PHYSICIAN_REJECTED' THEN 'REJECTED' WHEN 'PHYSICIAN_APPROVED' THEN 'APPROVED' ELSE s.step END,
-       CASE WHEN s.pos = 1 THEN NULL ELSE pg_temp.bench_to(p.step, s.authority = 'JOINT') END,
+       CASE WHEN s.pos = 1 THEN NULL ELSE pg_temp.bench_to(s.prev_step, s.authority = 'JOINT') END,
        pg_temp.bench_to(s.step, s.authority = 'JOINT'),
        s.actor,
        CASE WHEN s.step = 'HANDED_OVER' THEN s.handler END
-FROM bench_step s LEFT JOIN bench_step p ON p.id = s.id AND p.pos = s.pos - 1;
+FROM bench_step s;
 
 -- ---------------------------------------------------------------------------------------------
 -- The audit trail: the desk opened the request before each of its steps and read a document,

@@ -33,7 +33,7 @@ start)
 			port = $PORT
 			unix_socket_directories = '$PGDATA_DIR'
 			shared_preload_libraries = 'pg_stat_statements'
-			pg_stat_statements.track = all
+			pg_stat_statements.track = top
 			max_connections = 200
 			shared_buffers = 512MB
 			work_mem = 16MB

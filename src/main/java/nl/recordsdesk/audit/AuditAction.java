@@ -55,6 +55,9 @@ public enum AuditAction {
 	/** A physician's decision on a request forwarded to them. */
 	REVIEW_DECIDED,
 
+	/** A physician reopened a physician's refusal to decide the request again. */
+	REVIEW_RECONSIDERED,
+
 	REQUEST_APPROVED,
 
 	REQUEST_REJECTED,

@@ -148,17 +148,6 @@ public class DeskQueries {
 				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
 	}
 
-	/**
-	 * Whether a physician decides this request (a deceased patient's record, a
-	 * destruction): the only requests the physicians' pages open. Reads no personal data.
-	 */
-	@Transactional(readOnly = true)
-	public boolean physicianDecides(String reference) {
-		return this.requests.findByReference(reference)
-			.map((request) -> request.outcome() == nl.recordsdesk.eligibility.Outcome.PHYSICIAN_REVIEW)
-			.orElse(false);
-	}
-
 	public Optional<DeskRequestView> request(String reference) {
 		return requestPage(reference).map(RequestPage::request);
 	}

@@ -3,6 +3,7 @@ package nl.recordsdesk.desk;
 import java.security.Principal;
 
 import nl.recordsdesk.accounts.StaffDirectory;
+import nl.recordsdesk.letters.SentLetters;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,12 @@ class DeskRequestPage {
 
 	private final StaffDirectory staffDirectory;
 
-	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory) {
+	private final SentLetters sentLetters;
+
+	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters) {
 		this.queries = queries;
 		this.staffDirectory = staffDirectory;
+		this.sentLetters = sentLetters;
 	}
 
 	/** The page's view, with its model; a reference of no request is not found. */
@@ -40,6 +44,8 @@ class DeskRequestPage {
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		// The letters come from the same load of the request.
 		model.addAttribute("letters", page.letters());
+		// The letters as sent: kind and date only, after the request's transaction.
+		model.addAttribute("sentLetters", this.sentLetters.of(reference));
 		// The patient's other open requests of this type, and whom it can be handed to.
 		model.addAttribute("related", page.related());
 		model.addAttribute("colleagues", this.staffDirectory.deskColleaguesOf(staff.getName()));

@@ -1,6 +1,7 @@
 package nl.recordsdesk.letters;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 import nl.recordsdesk.accounts.Roles;
@@ -35,27 +36,44 @@ class LetterDownloads {
 
 	private final AuditLog audit;
 
-	LetterDownloads(Letters letters, RequestDrafts drafts, AuditLog audit) {
+	private final SentLetters sent;
+
+	LetterDownloads(Letters letters, RequestDrafts drafts, AuditLog audit, SentLetters sent) {
 		this.letters = letters;
 		this.drafts = drafts;
 		this.audit = audit;
+		this.sent = sent;
 	}
 
 	@GetMapping("/desk/requests/{reference}/letters/{slug}")
 	ResponseEntity<byte[]> deskLetter(@PathVariable String reference, @PathVariable String slug, Authentication staff) {
-		// The filter chain lets only DESK in; checked here too, as this hands out a
-		// patient's data.
+		requireDesk(staff);
+		LetterKind kind = LetterKind.ofSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Letters.Letter letter = this.letters.render(reference, kind)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.audit.read(AuditAction.DOCUMENT_DOWNLOADED, reference, "letter:" + kind.slug(), null);
+		return pdf(letter);
+	}
+
+	/** A letter exactly as it was sent, with the date it bears. */
+	@GetMapping("/desk/requests/{reference}/sent-letters/{id}")
+	ResponseEntity<byte[]> sentLetter(@PathVariable String reference, @PathVariable UUID id, Authentication staff) {
+		requireDesk(staff);
+		return pdf(
+				this.sent.download(reference, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/**
+	 * The filter chain lets only DESK in; checked here too, as this hands out a patient's
+	 * data.
+	 */
+	private static void requireDesk(Authentication staff) {
 		if (staff.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.noneMatch(("ROLE_" + Roles.DESK)::equals)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		LetterKind kind = LetterKind.ofSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Letters.Letter letter = this.letters.render(reference, kind)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		this.audit.read(AuditAction.DOCUMENT_DOWNLOADED, reference, "letter:" + kind.slug(), null);
-		return pdf(letter);
 	}
 
 	/**

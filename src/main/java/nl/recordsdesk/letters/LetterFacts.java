@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * @param collectable whether there is something to hand over, so the approval says how
  * @param details what the requester wrote for a right beside a copy
  * @param refusalGround the exception a physician found when refusing to destroy a record
+ * @param grant what a physician granted, when a physician's decision approved the request
  */
 public record LetterFacts(@Nullable String reference, RequestType type, Locale language, LocalDate filedOn,
 		@Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate, PatientDetails patient,
@@ -52,10 +53,39 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 		boolean ivfTreatment, Delivery delivery, List<ItemCode> enclosed, @Nullable String motivation,
 		List<Party> coSigners, String signatureName, List<ItemCode> missing, @Nullable String question,
 		@Nullable String extensionReason, @Nullable String refusalReason, boolean refusedByPhysician, boolean approved,
-		boolean collectable, RightDetails details, @Nullable LegalGround refusalGround) {
+		boolean collectable, RightDetails details, @Nullable LegalGround refusalGround, @Nullable Grant grant) {
 
 	/** Someone who co-signs, and what for. */
 	public record Party(String name, ItemCode item) {
+	}
+
+	/**
+	 * A physician's grant as the approval states it: what is released (the whole record,
+	 * the listed parts, or through an independent physician) and whether the patient has
+	 * died (then the letter says that a physician decided).
+	 */
+	public record Grant(ReviewDecision.Scope scope, @Nullable String parts, boolean deceasedPatient) {
+
+		/** The listed parts, one a line, as the physician wrote them. */
+		public List<String> partLines() {
+			return (this.parts == null) ? List.of()
+					: this.parts.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+		}
+
+	}
+
+	/** Facts without a physician's grant. */
+	public LetterFacts(@Nullable String reference, RequestType type, Locale language, LocalDate filedOn,
+			@Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate, PatientDetails patient,
+			RequesterDetails requester, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
+			boolean ivfTreatment, Delivery delivery, List<ItemCode> enclosed, @Nullable String motivation,
+			List<Party> coSigners, String signatureName, List<ItemCode> missing, @Nullable String question,
+			@Nullable String extensionReason, @Nullable String refusalReason, boolean refusedByPhysician,
+			boolean approved, boolean collectable, RightDetails details, @Nullable LegalGround refusalGround) {
+		this(reference, type, language, filedOn, dueDate, originalDueDate, patient, requester, scope, studies,
+				studiesBefore2005, ivfTreatment, delivery, enclosed, motivation, coSigners, signatureName, missing,
+				question, extensionReason, refusalReason, refusedByPhysician, approved, collectable, details,
+				refusalGround, null);
 	}
 
 	/** The facts of a filed request. Call inside a transaction. */
@@ -94,13 +124,31 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 				signer, RequestView.of(request).missing().stream().map(RequestView.Item::code).toList(),
 				(latest != null) ? latest.question() : null, request.extensionReason(), request.rejectionReason(),
 				byPhysician, approved, request.type().deliversCopy(), request.details(),
-				byPhysician ? request.decision().map(ReviewDecision::legalGround).orElse(null) : null);
+				byPhysician ? request.decision().map(ReviewDecision::legalGround).orElse(null) : null,
+				approved ? request.decision()
+					.filter(ReviewDecision::granted)
+					.map((decision) -> new Grant(decision.scope(), decision.scopeParts(), request.patient().deceased()))
+					.orElse(null) : null);
 	}
 
-	/** Approved (by the desk or a physician) and not refused since. */
+	/** Whether the request is released through an independent physician. */
+	public boolean throughIndependentPhysician() {
+		return this.grant != null && this.grant.scope() == ReviewDecision.Scope.THROUGH_INDEPENDENT_PHYSICIAN;
+	}
+
+	/**
+	 * Approved (by the desk or a physician) and not refused since, nor reopened for a
+	 * physician to decide again.
+	 */
 	static boolean approved(Request request) {
-		return request.status() != RequestStatus.REJECTED
-				&& request.history().stream().anyMatch((event) -> event.type() == RequestEvent.Type.APPROVED);
+		RequestEvent.Type latest = null;
+		for (RequestEvent event : request.history()) {
+			if (event.type() == RequestEvent.Type.APPROVED || event.type() == RequestEvent.Type.REJECTED
+					|| event.type() == RequestEvent.Type.RECONSIDERED) {
+				latest = event.type();
+			}
+		}
+		return request.status() != RequestStatus.REJECTED && latest == RequestEvent.Type.APPROVED;
 	}
 
 	/** The facts of the form's draft, before it is sent: no reference, no due date. */

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * mail that the request is complete, the missing-items letter to the desk's question, and
  * so on. The letter's text is written when the mail is queued, in the transaction of the
  * change, so the letter says what the mail says; it is laid out as a PDF later, by the
- * outbox sender with no transaction held ({@link #make}). A mail of another template gets
- * nothing.
+ * outbox sender with no transaction held ({@link #make}). The letter's text is also kept
+ * as sent ({@link SentLetters}). A mail of another template gets nothing.
  */
 @Component
 class LetterMailAttachments implements MailAttachments {
@@ -45,10 +45,13 @@ class LetterMailAttachments implements MailAttachments {
 
 	private final Clock clock;
 
-	LetterMailAttachments(Requests requests, LetterRenderer renderer, Clock clock) {
+	private final SentLetters sent;
+
+	LetterMailAttachments(Requests requests, LetterRenderer renderer, Clock clock, SentLetters sent) {
 		this.requests = requests;
 		this.renderer = renderer;
 		this.clock = clock;
+		this.sent = sent;
 	}
 
 	/**
@@ -69,11 +72,12 @@ class LetterMailAttachments implements MailAttachments {
 		if (request.isEmpty()) {
 			return List.of();
 		}
+		LetterFacts facts;
+		String html;
+		LocalDate sentOn = LocalDate.now(this.clock);
 		try {
-			LetterFacts facts = LetterFacts.of(request.get(), this.clock.getZone());
-			String html = this.renderer.html(kind, facts, LocalDate.now(this.clock));
-			return List
-				.of(new DeferredMailAttachment(this.renderer.fileName(kind, facts), "application/pdf", MAKER, html));
+			facts = LetterFacts.of(request.get(), this.clock.getZone());
+			html = this.renderer.html(kind, facts, sentOn);
 		}
 		catch (RuntimeException ex) {
 			// The mail says what the letter says; a letter that cannot be written must
@@ -84,6 +88,11 @@ class LetterMailAttachments implements MailAttachments {
 					template, ex);
 			return List.of();
 		}
+		// Kept as sent, in the same transaction: the desk downloads what the requester
+		// got.
+		String fileName = this.renderer.fileName(kind, facts);
+		this.sent.keep(request.get(), kind, fileName, sentOn, html);
+		return List.of(new DeferredMailAttachment(fileName, "application/pdf", MAKER, html));
 	}
 
 	/** The PDF of a letter queued above: called without a transaction. */

@@ -39,8 +39,10 @@ import nl.recordsdesk.eligibility.NoticeCode;
 import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.eligibility.ReasonCode;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.RequestEvents.Addressee;
 import nl.recordsdesk.requests.RequestEvents.CoSignatureDeclined;
 import nl.recordsdesk.requests.RequestEvents.CoSigned;
+import nl.recordsdesk.requests.RequestEvents.CoSignerInvited;
 import nl.recordsdesk.requests.RequestEvents.RequestFiled;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import nl.recordsdesk.requests.RequestEvents.RequestWithdrawn;
@@ -317,14 +319,22 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 		if (links.isEmpty()) {
 			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
-			request.enterQueue(now, zone);
+			request.enterQueue(now, zone, false);
 		}
 		else {
 			request.status = RequestStatus.AWAITING_SIGNATURES;
 			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
 					null);
 		}
-		request.registerEvent(new RequestFiled(request.id, request.reference));
+		Addressee requester = Addressee.requesterOf(request);
+		request.registerEvent(new RequestFiled(UUID.randomUUID(), request.id, request.reference, requester,
+				form.statusToken(), request.dueDate(), request.status == RequestStatus.AWAITING_SIGNATURES,
+				links.keySet().stream().map(CoSignInvitation::name).toList(),
+				request.notices().contains(NoticeCode.CALL_RADIOLOGY_FIRST), now));
+		links.forEach((invitation, token) -> request
+			.registerEvent(new CoSignerInvited(UUID.randomUUID(), request.id, request.reference, request.type,
+					requester.name(), new Addressee(invitation.email(), invitation.name(), request.language()),
+					invitation.role(), token, invitation.expiresAt(), now)));
 		return new Filing(request, links);
 	}
 
@@ -354,7 +364,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
 		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
 			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
-			enterQueue(now, zone);
+			enterQueue(now, zone, true);
 		}
 	}
 
@@ -366,7 +376,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		invitation.declined(hasText(reason) ? reason : null, now);
 		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
 				Actor.coSigner(invitation.role()), null);
-		registerEvent(new CoSignatureDeclined(this.id, this.reference, invitation.item()));
+		registerEvent(new CoSignatureDeclined(UUID.randomUUID(), this.id, this.reference, invitation.item(),
+				Addressee.requesterOf(this), invitation.name(), invitation.role(), invitation.declineReason(), now));
 	}
 
 	/**
@@ -391,6 +402,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.invitations.add(next);
 		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
 				current.role().name());
+		registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type, this.requester.name(),
+				new Addressee(email, current.name(), language()), current.role(), token, next.expiresAt(), now));
 		return next;
 	}
 
@@ -545,11 +558,16 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/**
 	 * A physician decides. A later decision supersedes an earlier one (both stay) while
-	 * the copy has not been handed over.
+	 * the copy has not been handed over. A refusal closes the request: a decision on it
+	 * then waits for the physician to {@link #reconsider} it.
+	 * @throws RequestClosedException when the request is closed
 	 */
 	ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
-		boolean superseding = !this.decisions.isEmpty() && (this.status == RequestStatus.APPROVED
-				|| this.status == RequestStatus.IN_PREPARATION || this.status == RequestStatus.REJECTED);
+		if (closure().closed() || !this.status.isOpen()) {
+			throw new RequestClosedException("A " + this.status + " request is closed; reconsider it first");
+		}
+		boolean superseding = !this.decisions.isEmpty()
+				&& (this.status == RequestStatus.APPROVED || this.status == RequestStatus.IN_PREPARATION);
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
 		}
@@ -568,8 +586,45 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
 				Actor.staff(physician), null);
 		this.status = to;
-		this.closure = review.granted() ? closure().reopened() : closure().closedAt(now);
+		if (!review.granted()) {
+			this.closure = closure().closedAt(now);
+		}
 		return decision;
+	}
+
+	/**
+	 * A physician reopens what a physician refused, to decide it again: back to
+	 * {@code PHYSICIAN_REVIEW}, no longer closed, with the reason in the history. The
+	 * refusal stays on record until a new decision supersedes it.
+	 * @throws IllegalTransitionException unless a physician's refusal closed the request
+	 * @throws IllegalArgumentException without a reason
+	 */
+	void reconsider(String physician, String reason, Instant now) {
+		if (!mayBeReconsidered()) {
+			throw new IllegalTransitionException("Only a physician's refusal is reconsidered");
+		}
+		if (reason.isBlank()) {
+			throw new IllegalArgumentException("A reconsideration states its reason");
+		}
+		record(now, RequestEvent.Type.RECONSIDERED, this.status, RequestStatus.PHYSICIAN_REVIEW, Actor.staff(physician),
+				reason.strip());
+		this.status = RequestStatus.PHYSICIAN_REVIEW;
+		this.closure = closure().reopened();
+	}
+
+	/** Whether the request is closed by a physician's refusal, its latest decision. */
+	public boolean mayBeReconsidered() {
+		return this.status == RequestStatus.REJECTED && this.outcome == Outcome.PHYSICIAN_REVIEW
+				&& decision().map((latest) -> !latest.granted()).orElse(false);
+	}
+
+	/**
+	 * Whether a physician may open the request: it is one a physician decides, and the
+	 * desk has forwarded it (it waits for a physician, or a physician has decided it).
+	 */
+	public boolean withPhysician() {
+		return this.outcome == Outcome.PHYSICIAN_REVIEW
+				&& (this.status == RequestStatus.PHYSICIAN_REVIEW || !this.decisions.isEmpty());
 	}
 
 	/**
@@ -840,11 +895,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): the answer is due one calendar month after the request is
 	 * complete; a request to destroy the record three (art. 7:455 BW).
 	 */
-	private void enterQueue(Instant now, ZoneId zone) {
+	private void enterQueue(Instant now, ZoneId zone, boolean afterCoSignatures) {
 		this.status = RequestStatus.SUBMITTED;
 		this.submittedAt = now;
 		this.deadline = Deadline.startingAt(now, zone, this.type);
-		registerEvent(new RequestSubmitted(this.id, this.reference, deadline().dueDate()));
+		registerEvent(new RequestSubmitted(UUID.randomUUID(), this.id, this.reference, deadline().dueDate(),
+				Addressee.requesterOf(this), afterCoSignatures, now));
 	}
 
 	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,

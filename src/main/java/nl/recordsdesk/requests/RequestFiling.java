@@ -5,14 +5,11 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.NoticeCode;
-import nl.recordsdesk.notifications.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files a request from the public form: the request, its documents, signature and
- * invitations, and the e-mails about them, in one transaction. A second attempt with the
- * same form (double click, back button, retry) finds the first request instead of filing
- * another.
+ * invitations in one transaction, with the events ({@code RequestFiled},
+ * {@code CoSignerInvited}) from which {@link RequestMail} queues the acknowledgement and
+ * the invitations after the commit. A second attempt with the same form (double click,
+ * back button, retry) finds the first request instead of filing another.
  */
 @Service
 public class RequestFiling {
@@ -45,29 +43,12 @@ public class RequestFiling {
 
 	private final Requests requests;
 
-	private final Outbox outbox;
-
-	private final PortalLinks links;
-
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
 
-	private final String radiologyPhone;
-
-	private final InvitationMails invitationMails;
-
-	RequestFiling(Requests requests, Outbox outbox, PortalLinks links, Clock clock, TransactionTemplate transactions,
-			InvitationMails invitationMails,
-			// The same setting, and default, as web's Hospital: the mail names
-			// radiology's
-			// number for studies from before 2005.
-			@Value("${recordsdesk.hospital.radiology-phone:(010) 704 20 06}") String radiologyPhone) {
-		this.radiologyPhone = radiologyPhone;
-		this.invitationMails = invitationMails;
+	RequestFiling(Requests requests, Clock clock, TransactionTemplate transactions) {
 		this.requests = requests;
-		this.outbox = outbox;
-		this.links = links;
 		this.clock = clock;
 		this.transactions = transactions;
 	}
@@ -158,22 +139,8 @@ public class RequestFiling {
 		LocalDate today = LocalDate.now(this.clock);
 		Reference reference = Reference.of(today.getYear(), this.requests.nextNumber());
 		Request.Filing filing = Request.file(form, decision, reference, this.clock.instant(), this.clock.getZone());
+		// Saving publishes the request's events into this transaction's publications.
 		Request request = this.requests.saveAndFlush(filing.request());
-
-		Map<String, Object> model = new HashMap<>();
-		model.put("reference", request.reference());
-		model.put("requesterName", request.requester().name());
-		model.put("statusLink", this.links.statusPage(form.statusToken()));
-		model.put("dueDate", request.dueDate());
-		model.put("awaitingSignatures", request.status() == RequestStatus.AWAITING_SIGNATURES);
-		if (request.notices().contains(NoticeCode.CALL_RADIOLOGY_FIRST)) {
-			model.put("radiologyPhone", this.radiologyPhone);
-		}
-		model.put("coSigners", filing.invitationLinks().keySet().stream().map(CoSignInvitation::name).toList());
-		model.put("subjectArgs", new Object[] { request.reference() });
-		this.outbox.queue(request.requester().email(), request.language(), "request-received", model);
-
-		filing.invitationLinks().forEach((invitation, token) -> this.invitationMails.queue(request, invitation, token));
 		log.info("Filed request {} ({}, {} co-signers)", request.reference(), request.status(),
 				filing.invitationLinks().size());
 		return Filed.of(request);

@@ -23,13 +23,10 @@ public class StatusPage {
 
 	private final Clock clock;
 
-	private final InvitationMails invitationMails;
-
-	StatusPage(Requests requests, StoredFiles files, Clock clock, InvitationMails invitationMails) {
+	StatusPage(Requests requests, StoredFiles files, Clock clock) {
 		this.requests = requests;
 		this.files = files;
 		this.clock = clock;
-		this.invitationMails = invitationMails;
 	}
 
 	@Transactional(readOnly = true)
@@ -52,9 +49,9 @@ public class StatusPage {
 	public void inviteCoSignerAgain(String token, ItemCode item, String email) {
 		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
 		SecretToken link = SecretToken.generate();
-		CoSignInvitation invitation = request.inviteCoSignerAgain(item, email, link, this.clock.instant());
+		request.inviteCoSignerAgain(item, email, link, this.clock.instant());
+		// Saving publishes the invitation, which RequestMail mails with the new link.
 		this.requests.save(request);
-		this.invitationMails.queue(request, invitation, link);
 	}
 
 	/** A missing document the requester sends later. */

@@ -11,13 +11,17 @@ import nl.recordsdesk.accounts.StaffMember;
 import nl.recordsdesk.desk.DeskQueries;
 import nl.recordsdesk.desk.DeskRequestView;
 import nl.recordsdesk.desk.QueueFilter;
+import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.RequestChangedException;
+import nl.recordsdesk.requests.RequestClosedException;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.RequestWorkflow;
 import nl.recordsdesk.requests.ReviewDecision;
+import org.jspecify.annotations.Nullable;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -44,10 +48,14 @@ class ReviewController {
 
 	private final StaffDirectory staffDirectory;
 
-	ReviewController(DeskQueries queries, RequestWorkflow decisions, StaffDirectory staffDirectory) {
+	private final PhysicianAccess access;
+
+	ReviewController(DeskQueries queries, RequestWorkflow decisions, StaffDirectory staffDirectory,
+			PhysicianAccess access) {
 		this.queries = queries;
 		this.decisions = decisions;
 		this.staffDirectory = staffDirectory;
+		this.access = access;
 	}
 
 	/** The physician's own departments first, then the rest; each part by due date. */
@@ -65,20 +73,30 @@ class ReviewController {
 	}
 
 	@GetMapping("/requests/{reference}")
-	String request(@PathVariable String reference, Model model) {
+	String request(@PathVariable String reference, Model model, HttpServletResponse response) {
+		if (!mayOpen(reference, AuditAction.REQUEST_VIEWED, null)) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			return "review/not-yet";
+		}
 		model.addAttribute("decisionForm", new DecisionForm());
+		model.addAttribute("reconsiderForm", new ReconsiderForm());
 		return view(reference, model);
 	}
 
 	@PostMapping("/requests/{reference}")
 	String decide(@PathVariable String reference, @RequestParam long version, @ModelAttribute DecisionForm decisionForm,
-			BindingResult binding, Principal physician, Model model, RedirectAttributes redirect) {
-		requirePhysicianDecides(reference);
+			BindingResult binding, Principal physician, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (!mayOpen(reference, AuditAction.REVIEW_DECIDED, null)) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			return "review/not-yet";
+		}
 		DeskRequestView request = this.queries.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		decisionForm.validate(binding, request.type());
 		if (binding.hasErrors()) {
-			return view(reference, model);
+			model.addAttribute("reconsiderForm", new ReconsiderForm());
+			return view(request, model);
 		}
 		try {
 			this.decisions.decide(reference, version, physician.getName(), decisionForm.toReview());
@@ -89,6 +107,10 @@ class ReviewController {
 			redirect.addFlashAttribute("problem", "conflict");
 			return "redirect:/review/requests/" + reference;
 		}
+		catch (RequestClosedException ex) {
+			redirect.addFlashAttribute("problem", "closed");
+			return "redirect:/review/requests/" + reference;
+		}
 		catch (IllegalTransitionException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("problem", "invalid");
 			return "redirect:/review/requests/" + reference;
@@ -97,33 +119,76 @@ class ReviewController {
 		return "redirect:/review/requests/" + reference;
 	}
 
+	/**
+	 * A physician's refusal reopened to be decided again: the requester is told, the
+	 * history keeps the reason.
+	 */
+	@PostMapping("/requests/{reference}/reconsider")
+	String reconsider(@PathVariable String reference, @RequestParam long version,
+			@ModelAttribute ReconsiderForm reconsiderForm, BindingResult binding, Principal physician, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (!mayOpen(reference, AuditAction.REVIEW_RECONSIDERED, null)) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			return "review/not-yet";
+		}
+		reconsiderForm.validate(binding);
+		if (binding.hasErrors()) {
+			model.addAttribute("decisionForm", new DecisionForm());
+			return view(reference, model);
+		}
+		try {
+			this.decisions.reconsider(reference, version, physician.getName(), reconsiderForm.reason());
+		}
+		catch (RequestChangedException ex) {
+			redirect.addFlashAttribute("problem", "conflict");
+			return "redirect:/review/requests/" + reference;
+		}
+		catch (IllegalTransitionException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("problem", "invalid");
+			return "redirect:/review/requests/" + reference;
+		}
+		redirect.addFlashAttribute("reconsidered", true);
+		return "redirect:/review/requests/" + reference;
+	}
+
 	@GetMapping("/requests/{reference}/documents/{id}")
 	ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable UUID id) {
-		requirePhysicianDecides(reference);
+		if (!mayOpen(reference, AuditAction.DOCUMENT_VIEWED, id.toString())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 		return this.queries.document(reference, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
 			.inline();
 	}
 
 	/**
-	 * Physicians open only the requests a physician decides; the desk handles the rest.
+	 * Physicians open only the requests a physician decides (the desk handles the rest:
+	 * not found), and those only once the desk has forwarded them (refused and recorded:
+	 * false).
 	 */
-	private void requirePhysicianDecides(String reference) {
-		if (!this.queries.physicianDecides(reference)) {
+	private boolean mayOpen(String reference, AuditAction action, @Nullable String subject) {
+		PhysicianAccess.Access found = this.access.check(reference, action, subject);
+		if (found == PhysicianAccess.Access.NONE) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+		return found == PhysicianAccess.Access.OPEN;
 	}
 
 	private String view(String reference, Model model) {
-		requirePhysicianDecides(reference);
 		DeskRequestView request = this.queries.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return view(request, model);
+	}
+
+	private String view(DeskRequestView request, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		model.addAttribute("decidable",
 				request.status() == RequestStatus.PHYSICIAN_REVIEW || (!request.decisions().isEmpty()
-						&& List.of(RequestStatus.APPROVED, RequestStatus.IN_PREPARATION, RequestStatus.REJECTED)
-							.contains(request.status())));
+						&& List.of(RequestStatus.APPROVED, RequestStatus.IN_PREPARATION).contains(request.status())));
+		List<ReviewDecision> decisions = request.decisions();
+		model.addAttribute("reconsiderable", request.status() == RequestStatus.REJECTED && !decisions.isEmpty()
+				&& !decisions.get(decisions.size() - 1).granted());
 		model.addAttribute("grounds", ReviewDecision.LegalGround.forType(request.type()));
 		model.addAttribute("scopes", ReviewDecision.Scope.forType(request.type()));
 		model.addAttribute("destruction", request.type() == RequestType.DESTRUCTION);

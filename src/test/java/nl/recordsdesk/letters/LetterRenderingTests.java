@@ -191,6 +191,29 @@ class LetterRenderingTests {
 			.contains("Wij voeren uw verzoek nu uit");
 	}
 
+	@Test
+	void anApprovalThroughAnIndependentPhysicianSaysSoInsteadOfHowToCollect() throws IOException {
+		LetterFacts facts = facts("nl", RequestType.RECORD_COPY, Delivery.PICKUP_DESK);
+		LetterFacts.Grant grant = new LetterFacts.Grant(
+				nl.recordsdesk.requests.ReviewDecision.Scope.THROUGH_INDEPENDENT_PHYSICIAN, null, true);
+		LetterFacts independent = new LetterFacts(facts.reference(), facts.type(), facts.language(), facts.filedOn(),
+				facts.dueDate(), facts.originalDueDate(), facts.patient(), facts.requester(), facts.scope(),
+				facts.studies(), false, false, facts.delivery(), facts.enclosed(), null, List.of(),
+				facts.signatureName(), List.of(), null, null, null, false, true, true, facts.details(), null, grant);
+		assertThat(render(LetterKind.APPROVAL, independent))
+			.contains("Omdat de patiënt is overleden, heeft een arts over uw aanvraag beslist.")
+			.contains("U ontvangt de gegevens via een onafhankelijke arts.")
+			.doesNotContain("Zo ontvangt u het");
+
+		LetterFacts english = new LetterFacts(facts.reference(), facts.type(), java.util.Locale.ENGLISH,
+				facts.filedOn(), facts.dueDate(), facts.originalDueDate(), facts.patient(), facts.requester(),
+				facts.scope(), facts.studies(), false, false, facts.delivery(), facts.enclosed(), null, List.of(),
+				facts.signatureName(), List.of(), null, null, null, false, true, true, facts.details(), null, grant);
+		assertThat(render(LetterKind.APPROVAL, english))
+			.contains("Because the patient has died, a physician decided on your request.")
+			.contains("You receive the information through an independent physician.");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "nl", "en" })
 	void theRequestHoldsEveryFactTheDeclarationAndTheSignatureLines(String language) throws IOException {

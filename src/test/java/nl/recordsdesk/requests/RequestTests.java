@@ -11,6 +11,8 @@ import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.RequestEvents.CoSignatureDeclined;
+import nl.recordsdesk.requests.RequestEvents.CoSignerInvited;
+import nl.recordsdesk.requests.RequestEvents.RequestFiled;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,38 @@ class RequestTests {
 		assertThat(request.history()).extracting(RequestEvent::type)
 			.containsExactly(RequestEvent.Type.FILED, RequestEvent.Type.CO_SIGNED, RequestEvent.Type.CO_SIGNED,
 					RequestEvent.Type.SUBMITTED);
+	}
+
+	/**
+	 * The filing's events carry what the mails say: the acknowledgement with the status
+	 * link's token, one invitation per co-signer with their own token; the last
+	 * co-signature's submission says it came after them (the "complete" mail).
+	 */
+	@Test
+	void aFilingRegistersTheEventsItsMailsNeed() {
+		NewRequest form = Filings.jointParentOfTeen();
+		Request.Filing filing = Filings.file(form, 7);
+		Request request = filing.request();
+		assertThat(request.pendingEvents()).filteredOn(RequestFiled.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(RequestFiled.class, (filed) -> {
+				assertThat(filed.statusToken()).isEqualTo(form.statusToken());
+				assertThat(filed.awaitingSignatures()).isTrue();
+				assertThat(filed.coSigners()).containsExactly("Kim Jansen", "Sam Jansen");
+				assertThat(filed.requester().email()).isEqualTo("alex@example.org");
+			});
+		assertThat(request.pendingEvents()).filteredOn(CoSignerInvited.class::isInstance)
+			.extracting((event) -> ((CoSignerInvited) event).token())
+			.containsExactlyInAnyOrderElementsOf(filing.invitationLinks().values());
+		assertThat(request.pendingEvents()).noneMatch(RequestSubmitted.class::isInstance);
+
+		request.coSign(invitation(filing, ItemCode.SECOND_PARENT_SIGNATURE), KIM, Filings.file("kim-id.png"), NOW,
+				ZONE);
+		request.coSign(invitation(filing, ItemCode.PATIENT_CONSENT), new SignedBy("Sam Jansen", null), null, NOW, ZONE);
+		assertThat(request.pendingEvents()).filteredOn(RequestSubmitted.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(RequestSubmitted.class,
+					(submitted) -> assertThat(submitted.afterCoSignatures()).isTrue());
 	}
 
 	@Test

@@ -81,6 +81,29 @@ public class TestRequests {
 				Relation.SELF, null, false, false)));
 	}
 
+	/**
+	 * Next of kin ask for a deceased patient's record, complete (ID and motivation), in
+	 * the queue: a physician decides it.
+	 */
+	public String fileDeceased(String patient, String email) {
+		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
+				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
+		NewRequest form = new NewRequest(UUID.randomUUID(), SecretToken.generate(), Locale.forLanguageTag("nl"),
+				RequestType.RECORD_COPY, new CopyScope(RecordScope.WHOLE, null, null, null, false), List.of(), false,
+				new PatientDetails(patient, LocalDate.of(1940, 2, 2), null, true, LocalDate.of(2026, 6, 1)), false,
+				new RequesterDetails(Relation.NEXT_OF_KIN, null, "Nabestaande van " + patient, email, "0612345678",
+						"Kade 1", "3011 AB", "Rotterdam"),
+				RightDetails.none(), "Erfelijke aandoening in de familie.",
+				Map.of(ItemCode.REQUESTER_ID,
+						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
+				List.of(), Delivery.POST, new SignedBy("Nabestaande van " + patient, null));
+		return this.filing
+			.file(form,
+					this.rules.decide(new EligibilityQuestion(RequestType.RECORD_COPY, null, form.patient().birthDate(),
+							true, Relation.NEXT_OF_KIN, null, false, false)))
+			.reference();
+	}
+
 	/** A filed request and its status link's token. */
 	public record Filed(String reference, String statusToken) {
 	}

@@ -254,7 +254,9 @@ class InputFuzzTests {
 				new Target("physician decision",
 						Map.of("version", "0", "granted", "true", "legalGround", "PRESUMED_CONSENT", "scope", "WHOLE",
 								"weighing", "Afweging", "capacity", "TREATING_PHYSICIAN"),
-						(browser) -> staffPost("/review/requests/" + reference, "PHYSICIAN")));
+						(browser) -> staffPost("/review/requests/" + reference, "PHYSICIAN")),
+				new Target("physician reconsideration", Map.of("version", "0", "reason", "Nieuwe informatie"),
+						(browser) -> staffPost("/review/requests/" + reference + "/reconsider", "PHYSICIAN")));
 	}
 
 	@TestFactory
