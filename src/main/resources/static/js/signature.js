@@ -16,6 +16,17 @@
   context.lineCap = 'round';
   context.strokeStyle = '#1b1b1b';
 
+  // A form sent back with an error keeps the drawn signature in the hidden field: show it
+  // again, so that the empty box does not suggest it was lost.
+  if (field.value.indexOf('data:image/png;base64,') === 0) {
+    var kept = new Image();
+    kept.onload = function () {
+      context.drawImage(kept, 0, 0, canvas.width, canvas.height);
+    };
+    kept.src = field.value;
+    drawn = true;
+  }
+
   function point(event) {
     var box = canvas.getBoundingClientRect();
     return {
@@ -52,5 +63,9 @@
     context.clearRect(0, 0, canvas.width, canvas.height);
     drawn = false;
     field.value = '';
+    var note = pad.querySelector('[data-signature-kept]');
+    if (note) {
+      note.hidden = true;
+    }
   });
 }());

@@ -1,6 +1,7 @@
 package nl.recordsdesk.accounts;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -113,11 +114,18 @@ class StaffAccountAdministration {
 		Set<String> current = account.roles();
 		Set<String> wanted = Set.copyOf(form.getRoles());
 		requireAllowed(id, account.username(), current, wanted, by);
+		String displayName = account.displayName();
+		String email = account.email();
+		Set<String> departments = Set.copyOf(account.departments());
 		account.rename(nonNull(form.getDisplayName()), nonNull(form.getEmail()), this.clock.instant());
 		account.assign(wanted, form.departmentList(), this.clock.instant());
 		if (!wanted.equals(current)) {
 			this.audit.change(AuditAction.ACCOUNT_ROLES_CHANGED, null, account.username(),
 					listed(current) + " -> " + listed(wanted));
+		}
+		String changed = changes(displayName, email, departments, account);
+		if (!changed.isEmpty()) {
+			this.audit.change(AuditAction.ACCOUNT_CHANGED, null, account.username(), changed);
 		}
 		log.info("Staff account {} changed by {}", id, by);
 	}
@@ -146,6 +154,28 @@ class StaffAccountAdministration {
 		log.info("Roles for staff account {} refused ({})", (id != null) ? id : "(new)", refusal.detail());
 	}
 
+	/**
+	 * What changed besides the roles: name and e-mail address by name only, the
+	 * departments (no personal data) before and after.
+	 */
+	private static String changes(String displayName, String email, Set<String> departments, StaffAccount now) {
+		List<String> parts = new ArrayList<>();
+		if (!displayName.equals(now.displayName())) {
+			parts.add("name");
+		}
+		if (!email.equals(now.email())) {
+			parts.add("e-mail");
+		}
+		if (!departments.equals(Set.copyOf(now.departments()))) {
+			parts.add("departments " + sorted(departments) + " -> " + sorted(now.departments()));
+		}
+		return String.join("; ", parts);
+	}
+
+	private static String sorted(Collection<String> departments) {
+		return departments.isEmpty() ? "none" : String.join(",", departments.stream().sorted().toList());
+	}
+
 	/** Roles in the order pages list them, comma-separated; {@code none} for none. */
 	static String listed(Collection<String> roles) {
 		List<String> ordered = Roles.ALL.stream().filter(roles::contains).toList();
@@ -156,12 +186,16 @@ class StaffAccountAdministration {
 		if (id.equals(by)) {
 			throw new SelfLockoutException();
 		}
-		existing(id).disable(this.clock.instant());
+		StaffAccount account = existing(id);
+		account.disable(this.clock.instant());
+		this.audit.change(AuditAction.ACCOUNT_DISABLED, null, account.username(), null);
 		log.info("Staff account {} disabled by {}", id, by);
 	}
 
 	void enable(UUID id, UUID by) {
-		existing(id).enable(this.clock.instant());
+		StaffAccount account = existing(id);
+		account.enable(this.clock.instant());
+		this.audit.change(AuditAction.ACCOUNT_ENABLED, null, account.username(), null);
 		log.info("Staff account {} enabled by {}", id, by);
 	}
 
@@ -171,13 +205,16 @@ class StaffAccountAdministration {
 		String oneTimePassword = OneTimePasswords.generate();
 		account.resetPassword(this.passwordEncoder.encode(oneTimePassword), this.clock.instant());
 		this.throttle.unlock(account.username());
+		this.audit.change(AuditAction.ACCOUNT_PASSWORD_RESET, null, account.username(), null);
 		log.info("Password of staff account {} reset by {}", id, by);
 		return oneTimePassword;
 	}
 
 	/** The holder enrols an authenticator app again at their next sign-in. */
 	void resetSecondFactor(UUID id, UUID by) {
-		existing(id).resetSecondFactor(this.clock.instant());
+		StaffAccount account = existing(id);
+		account.resetSecondFactor(this.clock.instant());
+		this.audit.change(AuditAction.ACCOUNT_SECOND_FACTOR_RESET, null, account.username(), null);
 		log.info("Second factor of staff account {} reset by {}", id, by);
 	}
 

@@ -84,11 +84,37 @@ public enum AuditAction {
 
 	// Staff accounts
 
+	/** An account created (subject: its username; detail: its roles). */
 	ACCOUNT_CREATED,
 
+	/**
+	 * Name, e-mail address or departments of an account changed (subject: its username;
+	 * detail: what changed, the departments before and after).
+	 */
 	ACCOUNT_CHANGED,
 
+	/** An account disabled by an administrator (subject: its username). */
 	ACCOUNT_DISABLED,
+
+	/** A disabled account enabled again (subject: its username). */
+	ACCOUNT_ENABLED,
+
+	/**
+	 * An administrator gave an account a new one-time password (subject: its username).
+	 */
+	ACCOUNT_PASSWORD_RESET,
+
+	/**
+	 * An administrator reset an account's second factor: the holder enrols again
+	 * (subject: its username). The administrator's action, not the holder's.
+	 */
+	ACCOUNT_SECOND_FACTOR_RESET,
+
+	/**
+	 * A member replaced their own password (subject: their username); {@code DENIED} when
+	 * the current password they typed was wrong.
+	 */
+	PASSWORD_CHANGED,
 
 	/**
 	 * Roles granted or taken away (subject: the account's username; detail: the roles
@@ -124,8 +150,23 @@ public enum AuditAction {
 
 	// The audit trail itself
 
-	/** The auditor searched the audit trail. */
+	/**
+	 * The auditor searched the audit trail. The detail says by what (reference, user,
+	 * patient, action, period), never what was typed: the auditor may type a patient's
+	 * name into any field.
+	 */
 	AUDIT_SEARCHED,
+
+	/**
+	 * The auditor downloaded a search's records as CSV (detail: by what, as a search).
+	 */
+	AUDIT_EXPORTED,
+
+	/**
+	 * A patient's access-log overview (art. 15e Wabvpz) generated for a request (the
+	 * request's reference; detail: how many requests it covers).
+	 */
+	ACCESS_LOG_OVERVIEW_GENERATED,
 
 	// Consultation recordings (module recordings), by their reference OP-...
 

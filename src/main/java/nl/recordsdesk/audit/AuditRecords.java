@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,21 @@ class AuditRecords {
 	 * @param limit how many to answer at most
 	 */
 	List<AuditRecord> search(AuditQuery query, @Nullable Long upTo, long offset, int limit) {
+		return search(query, null, upTo, offset, limit);
+	}
+
+	/**
+	 * The records that match, newest first, about one of these references or ids.
+	 * @param query the criteria; days are those of the hospital's time zone; its patient
+	 * is not looked at here
+	 * @param about only records whose request reference or subject is one of these (an
+	 * empty set matches nothing); none for all
+	 * @param upTo only records numbered up to this; none for all
+	 * @param offset how many matching records to skip
+	 * @param limit how many to answer at most
+	 */
+	List<AuditRecord> search(AuditQuery query, @Nullable Set<String> about, @Nullable Long upTo, long offset,
+			int limit) {
 		// Only the criteria given become conditions, so each search can use its index
 		// (a "(:x IS NULL OR column = :x)" would leave the planner guessing).
 		StringBuilder sql = new StringBuilder("""
@@ -81,6 +97,17 @@ class AuditRecords {
 		if (query.userName() != null) {
 			sql.append(" AND lower(user_name) = lower(:userName)");
 			params.put("userName", query.userName());
+		}
+		if (query.action() != null) {
+			sql.append(" AND action = :action");
+			params.put("action", query.action().name());
+		}
+		if (about != null) {
+			if (about.isEmpty()) {
+				return List.of();
+			}
+			sql.append(" AND (request_reference IN (:about) OR subject IN (:about))");
+			params.put("about", List.copyOf(about));
 		}
 		ZoneId zone = this.clock.getZone();
 		if (query.from() != null) {

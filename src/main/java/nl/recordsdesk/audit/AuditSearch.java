@@ -1,6 +1,10 @@
 package nl.recordsdesk.audit;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import nl.recordsdesk.audit.AuditQuery.Patient;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,13 +20,19 @@ class AuditSearch {
 
 	static final int PAGE_SIZE = 50;
 
+	/** At most this many records in one export, newest first. */
+	static final int EXPORT_LIMIT = 10_000;
+
 	private final AuditRecords records;
 
 	private final AuditLog auditLog;
 
-	AuditSearch(AuditRecords records, AuditLog auditLog) {
+	private final List<PatientLookup> patients;
+
+	AuditSearch(AuditRecords records, AuditLog auditLog, List<PatientLookup> patients) {
 		this.records = records;
 		this.auditLog = auditLog;
+		this.patients = patients;
 	}
 
 	/**
@@ -36,12 +46,38 @@ class AuditSearch {
 	@Transactional
 	public AuditPage search(AuditQuery query, int page, @Nullable Long upTo) {
 		String criteria = query.describe();
-		this.auditLog.read(AuditAction.AUDIT_SEARCHED, query.requestReference(),
-				(criteria.isEmpty() ? "" : criteria + " ") + "page=" + page);
+		// Not the reference typed: a patient's name is sometimes typed in its field.
+		this.auditLog.read(AuditAction.AUDIT_SEARCHED, null,
+				(criteria.isEmpty() ? "" : criteria + ", ") + "page=" + page);
 		long newest = (upTo != null) ? upTo : this.records.newestId();
-		List<AuditRecord> found = this.records.search(query, newest, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+		List<AuditRecord> found = this.records.search(query, about(query), newest, (long) (page - 1) * PAGE_SIZE,
+				PAGE_SIZE + 1);
 		boolean hasNext = found.size() > PAGE_SIZE;
 		return new AuditPage(hasNext ? found.subList(0, PAGE_SIZE) : found, page, hasNext, newest);
+	}
+
+	/**
+	 * Every record that matches, newest first, up to {@value #EXPORT_LIMIT}, for the
+	 * auditor to download: recorded as an export, which is a copy leaving the portal.
+	 */
+	@Transactional
+	public List<AuditRecord> export(AuditQuery query) {
+		String criteria = query.describe();
+		this.auditLog.read(AuditAction.AUDIT_EXPORTED, null, criteria.isEmpty() ? "everything" : criteria);
+		return this.records.search(query, about(query), null, 0, EXPORT_LIMIT);
+	}
+
+	/** What audit records name for the query's patient; none without a patient. */
+	private @Nullable Set<String> about(AuditQuery query) {
+		Patient patient = query.patient();
+		if (patient == null) {
+			return null;
+		}
+		Set<String> about = new HashSet<>();
+		for (PatientLookup lookup : this.patients) {
+			about.addAll(lookup.recordsAbout(patient.name().strip(), patient.birthDate()));
+		}
+		return about;
 	}
 
 	/**

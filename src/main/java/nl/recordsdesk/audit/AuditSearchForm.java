@@ -3,6 +3,7 @@ package nl.recordsdesk.audit;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import nl.recordsdesk.audit.AuditQuery.Patient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,11 +22,22 @@ class AuditSearchForm {
 	private @Nullable String user;
 
 	/** Typed the Dutch way (1-11-2026); ISO dates, slashes and dots are read too. */
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate from;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate to;
+
+	/** The {@link AuditAction}'s name; blank for every action. */
+	private @Nullable String action;
+
+	/** Only posted, never in an address: a patient's name. */
+	private @Nullable String patientName;
+
+	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	private @Nullable LocalDate patientBirthDate;
 
 	void validate(Errors errors) {
 		if (length(this.reference) > MAX_LENGTH) {
@@ -33,6 +45,19 @@ class AuditSearchForm {
 		}
 		if (length(this.user) > MAX_LENGTH) {
 			errors.rejectValue("user", "audit.search.user.tooLong", new Object[] { MAX_LENGTH }, null);
+		}
+		if (length(this.patientName) > MAX_LENGTH) {
+			errors.rejectValue("patientName", "audit.search.patientName.tooLong", new Object[] { MAX_LENGTH }, null);
+		}
+		else if (length(this.patientName) > 0 && this.patientBirthDate == null
+				&& !errors.hasFieldErrors("patientBirthDate")) {
+			errors.rejectValue("patientBirthDate", "audit.search.patientBirthDate.required");
+		}
+		else if (length(this.patientName) == 0 && this.patientBirthDate != null) {
+			errors.rejectValue("patientName", "audit.search.patientName.required");
+		}
+		if (blankToNull(this.action) != null && action() == null) {
+			errors.rejectValue("action", "audit.search.action.unknown");
 		}
 		if (this.from != null && this.to != null && this.to.isBefore(this.from) && !errors.hasFieldErrors("to")) {
 			errors.rejectValue("to", "audit.search.to.beforeFrom");
@@ -45,8 +70,28 @@ class AuditSearchForm {
 	 */
 	AuditQuery toQuery() {
 		String reference = blankToNull(this.reference);
+		String name = blankToNull(this.patientName);
 		return new AuditQuery((reference != null) ? reference.toUpperCase(Locale.ROOT) : null, blankToNull(this.user),
-				this.from, this.to);
+				this.from, this.to, action(),
+				(name != null && this.patientBirthDate != null) ? new Patient(name, this.patientBirthDate) : null);
+	}
+
+	/** Whether a patient was asked for: such a search is posted, never in an address. */
+	boolean byPatient() {
+		return blankToNull(this.patientName) != null || this.patientBirthDate != null;
+	}
+
+	private @Nullable AuditAction action() {
+		String name = blankToNull(this.action);
+		if (name == null) {
+			return null;
+		}
+		for (AuditAction candidate : AuditAction.values()) {
+			if (candidate.name().equals(name)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	private static int length(@Nullable String text) {
@@ -79,6 +124,30 @@ class AuditSearchForm {
 
 	public void setFrom(@Nullable LocalDate from) {
 		this.from = from;
+	}
+
+	public @Nullable String getAction() {
+		return this.action;
+	}
+
+	public void setAction(@Nullable String action) {
+		this.action = action;
+	}
+
+	public @Nullable String getPatientName() {
+		return this.patientName;
+	}
+
+	public void setPatientName(@Nullable String patientName) {
+		this.patientName = patientName;
+	}
+
+	public @Nullable LocalDate getPatientBirthDate() {
+		return this.patientBirthDate;
+	}
+
+	public void setPatientBirthDate(@Nullable LocalDate patientBirthDate) {
+		this.patientBirthDate = patientBirthDate;
 	}
 
 	public @Nullable LocalDate getTo() {

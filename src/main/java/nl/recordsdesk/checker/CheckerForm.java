@@ -25,7 +25,8 @@ class CheckerForm {
 	private @Nullable RequestType requestType;
 
 	/** Typed the Dutch way (1-5-2013); ISO dates, slashes and dots are read too. */
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate birthDate;
 
 	private boolean deceased;

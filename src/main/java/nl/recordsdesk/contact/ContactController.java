@@ -16,11 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The public contact form. Bots are turned away without a third-party captcha: a field
- * only they see (the honeypot) and a signed time stamp (a form sent within seconds of
- * being shown was not typed). Both fail quietly: the bot sees the thank-you page and
- * nothing is stored or mailed, so it learns nothing to adapt to. Each address may send a
- * few messages an hour ({@link ContactThrottle}), on top of the portal's limit on posts,
- * and each stamp sends one message, whichever instance it reaches.
+ * only they see (the honeypot) and a signed time stamp. A filled-in honeypot or a post
+ * without a stamp of ours fails quietly: the bot sees the thank-you page and nothing is
+ * stored or mailed, so it learns nothing to adapt to. A form sent within seconds of being
+ * shown may be a quick person's: after its validation errors (those first), it is shown
+ * again with what was typed and a request to send it once more, never a thank-you for a
+ * message that was not kept. Each address may send a few messages an hour
+ * ({@link ContactThrottle}), on top of the portal's limit on posts, and each stamp sends
+ * one message, whichever instance it reaches.
  */
 @Controller
 class ContactController {
@@ -68,14 +71,20 @@ class ContactController {
 			return "redirect:/contact/sent";
 		}
 		FormStamp.Verdict verdict = this.stamps.check(contactForm.getStamp(), this.clock.instant());
-		if (verdict == FormStamp.Verdict.FORGED || verdict == FormStamp.Verdict.TOO_FAST) {
-			log.info("Contact form: {} time stamp, message dropped", verdict);
+		if (verdict == FormStamp.Verdict.FORGED) {
+			log.info("Contact form: no time stamp of ours, message dropped");
 			return "redirect:/contact/sent";
 		}
 		contactForm.validate(binding);
 		if (verdict == FormStamp.Verdict.STALE) {
 			binding.reject("contact.form.stale");
 			contactForm.setStamp(this.stamps.issue(this.clock.instant()));
+		}
+		else if (verdict == FormStamp.Verdict.TOO_FAST && !binding.hasErrors()) {
+			// The same stamp: by the time the form is sent again, it was shown long
+			// enough ago.
+			log.info("Contact form: sent within the minimum fill time, shown again");
+			binding.reject("contact.form.tooFast");
 		}
 		if (binding.hasErrors()) {
 			return "contact/form";

@@ -14,8 +14,8 @@ import nl.recordsdesk.accounts.Roles;
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.notifications.Outbox;
+import nl.recordsdesk.requests.PortalLinks;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -55,16 +55,14 @@ class ContactInbox {
 
 	private final Clock clock;
 
-	private final String contactPage;
+	private final PortalLinks portal;
 
-	ContactInbox(ContactMessages messages, AuditLog audit, Outbox outbox, Clock clock,
-			// The same setting, and default, as the requests module's links in mail.
-			@Value("${recordsdesk.portal.url:http://localhost:8080}") String portalUrl) {
+	ContactInbox(ContactMessages messages, AuditLog audit, Outbox outbox, Clock clock, PortalLinks portal) {
 		this.messages = messages;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.contactPage = portalUrl.replaceAll("/+$", "") + "/contact";
+		this.portal = portal;
 	}
 
 	/** Which messages the inbox lists, and in which order. */
@@ -126,7 +124,7 @@ class ContactInbox {
 		model.put("topic", message.topic().name());
 		model.put("question", message.message());
 		model.put("answer", answer);
-		model.put("contactPage", this.contactPage);
+		model.put("contactPage", this.portal.base() + "/contact");
 		this.outbox.queue(message.senderEmail(), message.senderLanguage(), "contact-answer", model);
 	}
 

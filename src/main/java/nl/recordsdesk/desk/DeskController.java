@@ -40,10 +40,11 @@ class DeskController {
 	@GetMapping
 	String queue(QueueFilter filter, Principal staff, Model model) {
 		model.addAttribute("filter", filter);
-		org.springframework.data.domain.Page<DeskQueries.Line> lines = this.queries.queue(filter, staff.getName());
+		DeskQueries.QueuePage lines = this.queries.queue(filter, staff.getName());
 		model.addAttribute("lines", lines);
 		model.addAttribute("names",
-				this.staffDirectory.namesByUsername(lines.stream()
+				this.staffDirectory.namesByUsername(lines.content()
+					.stream()
 					.map((line) -> line.row().assignedTo())
 					.filter(java.util.Objects::nonNull)
 					.collect(java.util.stream.Collectors.toSet())));

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import nl.recordsdesk.letters.LetterKind;
 import nl.recordsdesk.letters.Letters;
 import nl.recordsdesk.requests.QueueRow;
 import nl.recordsdesk.requests.Request;
+import nl.recordsdesk.requests.RequestQueue;
 import nl.recordsdesk.requests.RequestDocument;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.Requests;
@@ -34,8 +36,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +55,10 @@ public class DeskQueries {
 			RequestStatus.AWAITING_REQUESTER, RequestStatus.PHYSICIAN_REVIEW, RequestStatus.APPROVED,
 			RequestStatus.IN_PREPARATION, RequestStatus.READY);
 
+	/** Every state a request is not closed in: the dashboard counts these. */
+	static final Set<RequestStatus> OPEN = EnumSet
+		.copyOf(java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen).toList());
+
 	private final Requests requests;
 
 	private final StoredFiles files;
@@ -65,7 +69,11 @@ public class DeskQueries {
 
 	private final Letters letters;
 
-	DeskQueries(Requests requests, StoredFiles files, AuditLog audit, Clock clock, Letters letters) {
+	private final RequestQueue queue;
+
+	DeskQueries(Requests requests, RequestQueue queue, StoredFiles files, AuditLog audit, Clock clock,
+			Letters letters) {
+		this.queue = queue;
 		this.letters = letters;
 		this.requests = requests;
 		this.files = files;
@@ -77,7 +85,38 @@ public class DeskQueries {
 	public record Line(QueueRow row, boolean overdue, boolean dueSoon) {
 	}
 
-	public Page<Line> queue(QueueFilter filter, String staff) {
+	/**
+	 * One page of the queue: its lines and how many requests match, counted up to
+	 * {@link RequestQueue#COUNT_LIMIT}.
+	 *
+	 * @param number the page, from 0
+	 */
+	public record QueuePage(List<Line> content, int number, long matching, boolean moreThanCounted,
+			boolean hasNext) implements Iterable<Line> {
+
+		public boolean isEmpty() {
+			return this.content.isEmpty();
+		}
+
+		public boolean hasPrevious() {
+			return this.number > 0;
+		}
+
+		/**
+		 * The pages counted: all of them, or (when more match) those the count reached.
+		 */
+		public long totalPages() {
+			return Math.max(1, (Math.min(this.matching, RequestQueue.COUNT_LIMIT) + PAGE_SIZE - 1) / PAGE_SIZE);
+		}
+
+		@Override
+		public Iterator<Line> iterator() {
+			return this.content.iterator();
+		}
+
+	}
+
+	public QueuePage queue(QueueFilter filter, String staff) {
 		LocalDate today = today();
 		LocalDate soon = WorkingDays.after(today, 5);
 		Set<RequestStatus> statuses = (filter.status() != null) ? EnumSet.of(filter.status()) : QUEUE;
@@ -85,18 +124,23 @@ public class DeskQueries {
 				: QueueFilter.Assignment.ANYONE;
 		QueueFilter.Due due = (filter.due() != null) ? filter.due() : QueueFilter.Due.ANY;
 		String search = (filter.search() == null) ? "" : filter.search().strip();
-		Page<QueueRow> rows = this.requests.queue(statuses, filter.type(),
-				(assignment == QueueFilter.Assignment.MINE) ? staff : "",
+		RequestQueue.Slice slice = this.queue.page(new RequestQueue.Criteria(statuses, filter.type(),
+				(assignment == QueueFilter.Assignment.MINE) ? staff : null,
 				assignment == QueueFilter.Assignment.UNASSIGNED, (due == QueueFilter.Due.SOON) ? today : null,
 				switch (due) {
 					case OVERDUE -> today.minusDays(1);
 					case SOON -> soon;
 					case ANY -> null;
-				}, search, PageRequest.of(filter.pageNumber(), PAGE_SIZE));
+				}, search), filter.pageNumber(), PAGE_SIZE);
 		// The list shows patients' names: looking at it is a read of personal data.
 		this.audit.read(AuditAction.QUEUE_VIEWED, null, null);
-		return rows.map((row) -> new Line(row, row.dueDate() != null && row.dueDate().isBefore(today),
-				row.dueDate() != null && !row.dueDate().isBefore(today) && !row.dueDate().isAfter(soon)));
+		List<Line> lines = slice.rows()
+			.stream()
+			.map((row) -> new Line(row, row.dueDate() != null && row.dueDate().isBefore(today),
+					row.dueDate() != null && !row.dueDate().isBefore(today) && !row.dueDate().isAfter(soon)))
+			.toList();
+		return new QueuePage(lines, filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
+				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
 	}
 
 	/**
@@ -192,11 +236,8 @@ public class DeskQueries {
 	public Dashboard dashboard(int weeks) {
 		LocalDate today = today();
 		Map<RequestStatus, Long> open = new EnumMap<>(RequestStatus.class);
-		for (Object[] row : this.requests.countByStatus()) {
-			RequestStatus status = (RequestStatus) row[0];
-			if (status.isOpen()) {
-				open.put(status, (Long) row[1]);
-			}
+		for (Object[] row : this.requests.countByStatus(OPEN)) {
+			open.put((RequestStatus) row[0], (Long) row[1]);
 		}
 		LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1);
 		Instant since = firstMonday.atStartOfDay(this.clock.getZone()).toInstant();

@@ -33,6 +33,28 @@ class PreparedCopies {
 	}
 
 	/**
+	 * A copy the portal made itself, such as the access-log overview: inspected and kept
+	 * like an upload.
+	 * @param pdf the document
+	 * @param fileName the name the requester downloads it under
+	 */
+	UploadedFile keep(byte[] pdf, String fileName) {
+		try {
+			InspectedUpload inspected = this.inspector.inspect(pdf, fileName);
+			if (!inspected.scanStatus().viewable()) {
+				throw new IllegalArgumentException("The prepared copy waits for its virus scan");
+			}
+			StoredFile file = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
+					inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
+			return new UploadedFile(file.id(), inspected.safeFileName(), file.contentType(), file.size(),
+					file.sha256());
+		}
+		catch (RejectedUpload ex) {
+			throw new IllegalArgumentException("The prepared copy was refused: " + ex.reason());
+		}
+	}
+
+	/**
 	 * The stored copy; null when none was chosen.
 	 * @throws RejectedUpload when the file may not be kept (told beside the form's field)
 	 * @throws IllegalArgumentException when it waits for its virus scan (the action's

@@ -35,11 +35,15 @@ public record QueueFilter(@Nullable RequestStatus status, @Nullable RequestType 
 	}
 
 	/**
-	 * From 0 to past any real queue: a higher one (a typed URL) would overflow the
-	 * offset.
+	 * The deepest page: 10,000 lines in. A page is read by skipping the lines before it
+	 * in the index, so a deeper one (a typed URL) would cost more than any real use of
+	 * the queue; past this, narrow the filters.
 	 */
+	static final int LAST_PAGE = 399;
+
+	/** From 0 to {@link #LAST_PAGE}. */
 	int pageNumber() {
-		return (this.page == null || this.page < 0) ? 0 : Math.min(this.page, 100_000);
+		return (this.page == null || this.page < 0) ? 0 : Math.min(this.page, LAST_PAGE);
 	}
 
 }

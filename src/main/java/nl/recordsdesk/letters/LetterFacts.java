@@ -88,6 +88,7 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 				request.ivfTreatment(), request.delivery(), List.copyOf(enclosed), request.motivation(),
 				request.invitations()
 					.stream()
+					.filter(nl.recordsdesk.requests.CoSignInvitation::current)
 					.map((invitation) -> new Party(invitation.name(), invitation.item()))
 					.toList(),
 				signer, RequestView.of(request).missing().stream().map(RequestView.Item::code).toList(),
@@ -109,6 +110,13 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 		if (request.motivation() != null && !enclosed.contains(ItemCode.MOTIVATION)) {
 			enclosed.add(ItemCode.MOTIVATION);
 		}
+		// On paper the co-signers' ID copies go in the same envelope (the other parent's
+		// beside the requester's), not through their own link.
+		request.coSigners()
+			.stream()
+			.map((coSigner) -> SignerRole.coSignerFor(coSigner.item()).idItem())
+			.filter((id) -> id != null && draft.decision().requires(id) && !enclosed.contains(id))
+			.forEach(enclosed::add);
 		enclosed.sort(Comparator.naturalOrder());
 		return new LetterFacts(null, request.type(), request.language(), today, null, null, request.patient(),
 				request.requester(), request.scope(), request.studies(), request.studiesBefore2005(),

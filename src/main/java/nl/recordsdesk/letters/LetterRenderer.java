@@ -95,6 +95,17 @@ class LetterRenderer {
 		return this.engine.process(kind.slug(), new Context(locale, variables));
 	}
 
+	/**
+	 * Another document of the desk's, such as the access-log overview, as XHTML: its
+	 * template with the hospital and the stylesheet.
+	 */
+	String html(String template, Locale locale, Map<String, Object> variables) {
+		Map<String, Object> all = new HashMap<>(variables);
+		all.put("hospital", this.hospital);
+		all.put("css", this.css);
+		return this.engine.process(template, new Context(locale, all));
+	}
+
 	String subject(LetterKind kind, LetterFacts facts) {
 		return this.messages.getMessage("letters." + kind.slug() + ".subject",
 				new Object[] { facts.referenceOrBlank() }, facts.language());

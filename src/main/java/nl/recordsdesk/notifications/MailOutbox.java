@@ -50,14 +50,34 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID queue(String to, Locale locale, String template, Map<String, Object> model) {
+		UUID id = UUID.randomUUID();
+		store(id, to, locale, template, model);
+		return id;
+	}
+
+	/**
+	 * The unique primary key decides: of two transactions queueing the same key, the
+	 * second waits for the first and then inserts nothing.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model) {
+		boolean queued = store(key, to, locale, template, model);
+		if (!queued) {
+			log.info("Mail {} was queued before; not queued again", key);
+		}
+		return queued;
+	}
+
+	private boolean store(UUID id, String to, Locale locale, String template, Map<String, Object> model) {
 		checkAddress(to);
 		MailTemplates.RenderedMail mail = this.templates.render(template, locale, model);
-		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
 				                         next_attempt_at, status)
 				VALUES (:id, :recipient, :subject, :text, :html, :now, 0, :now, 'PENDING')
+				ON CONFLICT (id) DO NOTHING
 				""")
 			.param("id", id)
 			.param("recipient", to)
@@ -66,6 +86,9 @@ class MailOutbox implements Outbox {
 			.param("html", mail.html())
 			.param("now", now)
 			.update();
+		if (inserted == 0) {
+			return false;
+		}
 		int position = 0;
 		for (MailAttachments source : this.attachmentSources) {
 			for (MailAttachment attachment : source.attachmentsFor(template, locale, model)) {
@@ -97,7 +120,7 @@ class MailOutbox implements Outbox {
 			}
 		}
 		log.debug("Mail {} queued from template {}", id, template);
-		return id;
+		return true;
 	}
 
 	/**

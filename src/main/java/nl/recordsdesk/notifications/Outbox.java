@@ -36,4 +36,16 @@ public interface Outbox {
 	 */
 	UUID queue(String to, Locale locale, String template, Map<String, Object> model);
 
+	/**
+	 * As {@link #queue}, once for a key: a message already queued under {@code key} (by
+	 * this instance or another, also one still being queued in a transaction not yet
+	 * committed, which this waits for) is not queued again. For listeners that may see
+	 * the same event more than once, such as a publication resubmitted by two instances;
+	 * the key is derived from the event, for example its id.
+	 * @param key the message's id in the outbox
+	 * @return {@code true} when the message was queued now, {@code false} when it was
+	 * there already (sent or not)
+	 */
+	boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model);
+
 }

@@ -17,7 +17,8 @@ public class AnnounceForm {
 
 	private @Nullable String department;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate consultationDate;
 
 	private @Nullable String physicianName;

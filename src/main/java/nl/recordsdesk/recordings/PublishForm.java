@@ -17,7 +17,8 @@ public class PublishForm {
 
 	private @Nullable String physicianName;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate recordingDate;
 
 	private @Nullable RecordingKind kind;

@@ -28,8 +28,7 @@ class RecordingLinks {
 	}
 
 	private String base() {
-		String base = this.portal.url().toString();
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		return this.portal.base();
 	}
 
 }

@@ -23,7 +23,10 @@ public class CoSignInvitation {
 	/** What became of the invitation. */
 	public enum Status {
 
-		PENDING, SIGNED, DECLINED, EXPIRED
+		PENDING, SIGNED, DECLINED, EXPIRED,
+
+		/** Replaced by a new invitation the requester sent: the link no longer works. */
+		REVOKED
 
 	}
 
@@ -127,6 +130,24 @@ public class CoSignInvitation {
 		this.status = Status.DECLINED;
 		this.declineReason = reason;
 		this.respondedAt = at;
+	}
+
+	/**
+	 * Replaced by a new invitation; a decline's reason stays, and so does the history's
+	 * entry of it.
+	 */
+	void revoked(Instant at) {
+		this.status = Status.REVOKED;
+		if (this.respondedAt == null) {
+			this.respondedAt = at;
+		}
+	}
+
+	/**
+	 * Whether this is the invitation in force for its item (not replaced by a newer one).
+	 */
+	public boolean current() {
+		return this.status != Status.REVOKED;
 	}
 
 	void expired(Instant at) {

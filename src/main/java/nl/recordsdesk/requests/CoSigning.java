@@ -2,33 +2,26 @@ package nl.recordsdesk.requests;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-import nl.recordsdesk.notifications.Outbox;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a co-signer does through their personal link. */
+/**
+ * What a co-signer does through their personal link. The requester's mail about it
+ * follows from the request's events ({@link RequestMail}).
+ */
 @Service
 public class CoSigning {
 
 	private final Requests requests;
 
-	private final Outbox outbox;
-
-	private final PortalLinks links;
-
 	private final Clock clock;
 
-	CoSigning(Requests requests, Outbox outbox, PortalLinks links, Clock clock) {
+	CoSigning(Requests requests, Clock clock) {
 		this.requests = requests;
-		this.outbox = outbox;
-		this.links = links;
 		this.clock = clock;
 	}
 
@@ -53,6 +46,23 @@ public class CoSigning {
 				idRequired(found.request(), found.invitation())));
 	}
 
+	/**
+	 * Whether the link is one the requester replaced by a new one (sent again, perhaps to
+	 * another address), so that its page can say so rather than only that it does not
+	 * work.
+	 */
+	@Transactional(readOnly = true)
+	public boolean replaced(String token) {
+		if (token.length() > 100) {
+			return false;
+		}
+		String hash = SecretToken.hash(token);
+		return this.requests.findByInvitationTokenHash(hash)
+			.flatMap((request) -> request.invitationFor(hash))
+			.filter((invitation) -> invitation.status() == CoSignInvitation.Status.REVOKED)
+			.isPresent();
+	}
+
 	private Optional<Found> find(String token) {
 		if (token.length() > 100) {
 			return Optional.empty();
@@ -72,11 +82,6 @@ public class CoSigning {
 		Request request = found.request();
 		request.coSign(found.invitation(), signedBy, idCopy, this.clock.instant(), this.clock.getZone());
 		this.requests.save(request);
-		if (request.status() == RequestStatus.SUBMITTED) {
-			Map<String, Object> model = base(request);
-			model.put("dueDate", request.dueDate());
-			this.outbox.queue(request.requester().email(), request.language(), "request-complete", model);
-		}
 	}
 
 	@Transactional
@@ -85,20 +90,6 @@ public class CoSigning {
 		Request request = found.request();
 		request.declineCoSignature(found.invitation(), reason, this.clock.instant());
 		this.requests.save(request);
-		Map<String, Object> model = base(request);
-		model.put("coSignerName", found.invitation().name());
-		model.put("role", found.invitation().role().name());
-		model.put("reason", found.invitation().declineReason());
-		this.outbox.queue(request.requester().email(), request.language(), "cosign-declined", model);
-	}
-
-	private Map<String, Object> base(Request request) {
-		Map<String, Object> model = new HashMap<>();
-		model.put("reference", request.reference());
-		model.put("requesterName", request.requester().name());
-		model.put("subjectArgs", new Object[] { request.reference() });
-		model.put("today", LocalDate.now(this.clock));
-		return model;
 	}
 
 	private static boolean idRequired(Request request, CoSignInvitation invitation) {

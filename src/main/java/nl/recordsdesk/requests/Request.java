@@ -39,8 +39,10 @@ import nl.recordsdesk.eligibility.NoticeCode;
 import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.eligibility.ReasonCode;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.RequestEvents.Addressee;
 import nl.recordsdesk.requests.RequestEvents.CoSignatureDeclined;
 import nl.recordsdesk.requests.RequestEvents.CoSigned;
+import nl.recordsdesk.requests.RequestEvents.CoSignerInvited;
 import nl.recordsdesk.requests.RequestEvents.RequestFiled;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import nl.recordsdesk.requests.RequestEvents.RequestWithdrawn;
@@ -317,14 +319,22 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 		if (links.isEmpty()) {
 			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
-			request.enterQueue(now, zone);
+			request.enterQueue(now, zone, false);
 		}
 		else {
 			request.status = RequestStatus.AWAITING_SIGNATURES;
 			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
 					null);
 		}
-		request.registerEvent(new RequestFiled(request.id, request.reference));
+		Addressee requester = Addressee.requesterOf(request);
+		request.registerEvent(new RequestFiled(UUID.randomUUID(), request.id, request.reference, requester,
+				form.statusToken(), request.dueDate(), request.status == RequestStatus.AWAITING_SIGNATURES,
+				links.keySet().stream().map(CoSignInvitation::name).toList(),
+				request.notices().contains(NoticeCode.CALL_RADIOLOGY_FIRST), now));
+		links.forEach((invitation, token) -> request
+			.registerEvent(new CoSignerInvited(UUID.randomUUID(), request.id, request.reference, request.type,
+					requester.name(), new Addressee(invitation.email(), invitation.name(), request.language()),
+					invitation.role(), token, invitation.expiresAt(), now)));
 		return new Filing(request, links);
 	}
 
@@ -354,7 +364,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
 		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
 			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
-			enterQueue(now, zone);
+			enterQueue(now, zone, true);
 		}
 	}
 
@@ -366,7 +376,42 @@ public class Request extends AbstractAggregateRoot<Request> {
 		invitation.declined(hasText(reason) ? reason : null, now);
 		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
 				Actor.coSigner(invitation.role()), null);
-		registerEvent(new CoSignatureDeclined(this.id, this.reference, invitation.item()));
+		registerEvent(new CoSignatureDeclined(UUID.randomUUID(), this.id, this.reference, invitation.item(),
+				Addressee.requesterOf(this), invitation.name(), invitation.role(), invitation.declineReason(), now));
+	}
+
+	/**
+	 * The requester invites a co-signer again, at the address they give (the same one, or
+	 * a corrected one): after a decline, or when the first mail went to a wrong address.
+	 * The link sent before stops working; the new one works as long as the request waits
+	 * for signatures (30 days from filing, as the first did).
+	 * @return the new invitation, whose link the caller mails
+	 */
+	public CoSignInvitation inviteCoSignerAgain(ItemCode item, String email, SecretToken token, Instant now) {
+		if (this.status != RequestStatus.AWAITING_SIGNATURES) {
+			throw new IllegalTransitionException("A " + this.status + " request waits for no signature");
+		}
+		CoSignInvitation current = currentInvitation(item).orElseThrow(
+				() -> new IllegalArgumentException(item + " is not asked of a co-signer of " + this.reference));
+		if (current.status() == CoSignInvitation.Status.SIGNED) {
+			throw new IllegalTransitionException(item + " is signed already");
+		}
+		current.revoked(now);
+		CoSignInvitation next = new CoSignInvitation(new CoSigner(item, current.name(), email), token,
+				this.filedAt.plus(INVITATION_VALIDITY));
+		this.invitations.add(next);
+		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
+				current.role().name());
+		registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type, this.requester.name(),
+				new Addressee(email, current.name(), language()), current.role(), token, next.expiresAt(), now));
+		return next;
+	}
+
+	/** The invitation in force for an item: the latest one sent. */
+	public Optional<CoSignInvitation> currentInvitation(ItemCode item) {
+		return this.invitations.stream()
+			.filter((invitation) -> invitation.item() == item && invitation.current())
+			.findFirst();
 	}
 
 	/** The requester withdraws; links stop working. */
@@ -808,11 +853,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): the answer is due one calendar month after the request is
 	 * complete; a request to destroy the record three (art. 7:455 BW).
 	 */
-	private void enterQueue(Instant now, ZoneId zone) {
+	private void enterQueue(Instant now, ZoneId zone, boolean afterCoSignatures) {
 		this.status = RequestStatus.SUBMITTED;
 		this.submittedAt = now;
 		this.deadline = Deadline.startingAt(now, zone, this.type);
-		registerEvent(new RequestSubmitted(this.id, this.reference, deadline().dueDate()));
+		registerEvent(new RequestSubmitted(UUID.randomUUID(), this.id, this.reference, deadline().dueDate(),
+				Addressee.requesterOf(this), afterCoSignatures, now));
 	}
 
 	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,

@@ -23,11 +23,11 @@ public class RequestEvent {
 	/** What happened, and whether the requester's timeline shows it. */
 	public enum Type {
 
-		FILED(true), CO_SIGNED(true), CO_SIGNATURE_DECLINED(true), SUBMITTED(true), DOCUMENT_PROVIDED(true),
-		WITHDRAWN(true), EXPIRED(true), CLAIMED(true), RELEASED(false), HANDED_OVER(false), TAKEN_OVER(false),
-		IDENTITY_VERIFIED(false), QUESTION_ASKED(true), QUESTION_ANSWERED(true), FORWARDED_TO_PHYSICIAN(true),
-		REVIEW_DECIDED(false), APPROVED(true), REJECTED(true), DEADLINE_EXTENDED(true), PREPARED(false), READY(true),
-		DELIVERED(true), DOWNLOADED(true), APPOINTMENT_SCHEDULED(true), COMPLETED(true);
+		FILED(true), CO_SIGNED(true), CO_SIGNATURE_DECLINED(true), CO_SIGNER_INVITED_AGAIN(true), SUBMITTED(true),
+		DOCUMENT_PROVIDED(true), WITHDRAWN(true), EXPIRED(true), CLAIMED(true), RELEASED(false), HANDED_OVER(false),
+		TAKEN_OVER(false), IDENTITY_VERIFIED(false), QUESTION_ASKED(true), QUESTION_ANSWERED(true),
+		FORWARDED_TO_PHYSICIAN(true), REVIEW_DECIDED(false), APPROVED(true), REJECTED(true), DEADLINE_EXTENDED(true),
+		PREPARED(false), READY(true), DELIVERED(true), DOWNLOADED(true), APPOINTMENT_SCHEDULED(true), COMPLETED(true);
 
 		private final boolean shownToRequester;
 

@@ -31,8 +31,17 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 	public record Item(ItemCode code, boolean satisfied, boolean requesterProvides) {
 	}
 
-	/** A co-signer and where their signature stands. */
-	public record Party(String name, SignerRole role, CoSignInvitation.Status status) {
+	/**
+	 * A co-signer and where their signature stands, by the invitation in force (one
+	 * replaced by a new one is left out).
+	 */
+	public record Party(ItemCode item, String name, String email, SignerRole role, CoSignInvitation.Status status) {
+
+		/** Whether the requester may send this co-signer a new link. */
+		public boolean invitableAgain() {
+			return this.status != CoSignInvitation.Status.SIGNED;
+		}
+
 	}
 
 	/** One entry of the timeline. */
@@ -51,7 +60,9 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 					.toList(),
 				request.invitations()
 					.stream()
-					.map((invitation) -> new Party(invitation.name(), invitation.role(), invitation.status()))
+					.filter(CoSignInvitation::current)
+					.map((invitation) -> new Party(invitation.item(), invitation.name(), invitation.email(),
+							invitation.role(), invitation.status()))
 					.toList(),
 				request.history()
 					.stream()
@@ -91,6 +102,9 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 	 */
 	public String stateTextKey() {
 		String key = "status.state." + this.status + ".text";
+		if (coSignatureDeclined()) {
+			return key + ".declined";
+		}
 		if (this.status == RequestStatus.APPROVED && !this.type.deliversCopy()) {
 			return key + ".carryOut";
 		}
@@ -98,6 +112,26 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 			return key + ".destruction";
 		}
 		return key;
+	}
+
+	/** Studies from before 2005 are in radiology's archive: the requester calls first. */
+	public boolean callRadiologyFirst() {
+		return this.notices.contains(NoticeCode.CALL_RADIOLOGY_FIRST);
+	}
+
+	/**
+	 * A deceased patient's record (or an explanation of it) is released only when a
+	 * physician decides so; the desk cannot.
+	 */
+	public boolean physicianDecides() {
+		return this.outcome == Outcome.PHYSICIAN_REVIEW && this.type != RequestType.DESTRUCTION
+				&& this.patient.deceased();
+	}
+
+	/** Someone asked to co-sign has said no. */
+	public boolean coSignatureDeclined() {
+		return this.status == RequestStatus.AWAITING_SIGNATURES
+				&& this.coSigners.stream().anyMatch((party) -> party.status() == CoSignInvitation.Status.DECLINED);
 	}
 
 	public boolean open() {

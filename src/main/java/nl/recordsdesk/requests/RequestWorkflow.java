@@ -3,10 +3,8 @@ package nl.recordsdesk.requests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -15,12 +13,19 @@ import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.Fees;
 import nl.recordsdesk.eligibility.ItemCode;
-import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.notifications.Outbox;
+import nl.recordsdesk.requests.RequestEvents.Addressee;
+import nl.recordsdesk.requests.RequestEvents.AppointmentScheduled;
+import nl.recordsdesk.requests.RequestEvents.DeadlineExtended;
+import nl.recordsdesk.requests.RequestEvents.RequestCarriedOut;
+import nl.recordsdesk.requests.RequestEvents.RequestReady;
+import nl.recordsdesk.requests.RequestEvents.RequestRejected;
+import nl.recordsdesk.requests.RequestEvents.RequesterAsked;
+import nl.recordsdesk.requests.RequestEvents.ReviewDecided;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -31,9 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What staff do to a request, the desk's actions and the physician's decision: the only
  * way another module changes one. Each action is one transaction: it locks the request's
  * row, refuses a page that is out of date ({@code version}), lets the aggregate check and
- * change it, writes the audit record and queues the e-mail the requester must get. Two
- * people acting at once (on one instance or two) take turns on the lock: the first one's
- * change is committed, the second one finds another version and is refused with
+ * change it, writes the audit record and publishes the event from which the requester's
+ * e-mail is queued after the commit ({@link RequestMail}; the publication is stored in
+ * the same transaction, so no change goes without its record or its mail). Two people
+ * acting at once (on one instance or two) take turns on the lock: the first one's change
+ * is committed, the second one finds another version and is refused with
  * {@link RequestChangedException}, as is anyone whom the database turns away because of a
  * concurrent change (a deadlock with the requester's own change, a unique position
  * already taken). That translation happens after the transaction has ended, so a failure
@@ -59,7 +66,7 @@ public class RequestWorkflow {
 
 	private final AuditLog audit;
 
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final Fees fees;
 
@@ -69,11 +76,11 @@ public class RequestWorkflow {
 
 	private final TransactionTemplate transactions;
 
-	RequestWorkflow(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock, StoredFiles storedFiles,
-			PlatformTransactionManager transactionManager) {
+	RequestWorkflow(Requests requests, AuditLog audit, ApplicationEventPublisher events, Fees fees, Clock clock,
+			StoredFiles storedFiles, PlatformTransactionManager transactionManager) {
 		this.requests = requests;
 		this.audit = audit;
-		this.outbox = outbox;
+		this.events = events;
 		this.fees = fees;
 		this.clock = clock;
 		this.storedFiles = storedFiles;
@@ -127,7 +134,8 @@ public class RequestWorkflow {
 	public void ask(String reference, long version, String staff, String question, @Nullable ItemCode document) {
 		act(reference, version, AuditAction.QUESTION_ASKED, (document != null) ? document.name() : null,
 				(r) -> r.askRequester(staff, question, document, now()),
-				(request) -> mail(request, "desk-question", Map.of("question", question)));
+				(request) -> this.events.publishEvent(new RequesterAsked(UUID.randomUUID(), request.id(), reference,
+						Addressee.requesterOf(request), question, now())));
 	}
 
 	public void forwardToPhysician(String reference, long version, String staff) {
@@ -141,13 +149,15 @@ public class RequestWorkflow {
 
 	public void reject(String reference, long version, String staff, String reason) {
 		act(reference, version, AuditAction.REQUEST_REJECTED, null, (r) -> r.reject(staff, reason, now()),
-				(request) -> mail(request, "request-rejected", Map.of("reason", reason)));
+				(request) -> this.events.publishEvent(new RequestRejected(UUID.randomUUID(), request.id(), reference,
+						Addressee.requesterOf(request), reason, now())));
 	}
 
 	public void extend(String reference, long version, String staff, int months, String reason) {
 		act(reference, version, AuditAction.DEADLINE_EXTENDED, months + " months",
-				(r) -> r.extendDeadline(staff, months, reason, now(), this.clock.getZone()), (request) -> mail(request,
-						"deadline-extended", Map.of("reason", reason, "dueDate", request.deadline().dueDate())));
+				(r) -> r.extendDeadline(staff, months, reason, now(), this.clock.getZone()),
+				(request) -> this.events.publishEvent(new DeadlineExtended(UUID.randomUUID(), request.id(), reference,
+						Addressee.requesterOf(request), reason, request.deadline().dueDate(), now())));
 	}
 
 	public void recordPreparation(String reference, long version, String staff, String parts) {
@@ -166,7 +176,8 @@ public class RequestWorkflow {
 			else {
 				r.markReady(staff, now());
 			}
-		}, (request) -> mail(request, "request-ready", Map.of("delivery", request.delivery().name())));
+		}, (request) -> this.events.publishEvent(new RequestReady(UUID.randomUUID(), request.id(), reference,
+				Addressee.requesterOf(request), request.delivery(), now())));
 	}
 
 	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {
@@ -179,7 +190,8 @@ public class RequestWorkflow {
 		Instant when = at.atZone(this.clock.getZone()).toInstant();
 		act(reference, version, AuditAction.APPOINTMENT_SCHEDULED, null,
 				(r) -> r.scheduleAppointment(staff, when, place, now(), this.clock.getZone()),
-				(request) -> mail(request, "appointment-scheduled", Map.of("at", at, "place", place)));
+				(request) -> this.events.publishEvent(new AppointmentScheduled(UUID.randomUUID(), request.id(),
+						reference, Addressee.requesterOf(request), at, place, now())));
 	}
 
 	/**
@@ -188,7 +200,8 @@ public class RequestWorkflow {
 	 */
 	public void complete(String reference, long version, String staff, String note) {
 		act(reference, version, AuditAction.REQUEST_COMPLETED, null, (r) -> r.complete(staff, note, now()),
-				(request) -> mail(request, "request-carried-out", Map.of("note", note, "type", request.type().name())));
+				(request) -> this.events.publishEvent(new RequestCarriedOut(UUID.randomUUID(), request.id(), reference,
+						Addressee.requesterOf(request), request.type(), note, now())));
 	}
 
 	/**
@@ -202,14 +215,10 @@ public class RequestWorkflow {
 	/** A physician's decision; both a grant and a refusal are told to the requester. */
 	public void decide(String reference, long version, String physician, ReviewDecision.Review review) {
 		act(reference, version, AuditAction.REVIEW_DECIDED, review.granted() ? "granted" : "refused",
-				(r) -> r.decide(physician, review, now()), (request) -> {
-					if (!review.granted() && request.type() == RequestType.DESTRUCTION) {
-						mail(request, "destruction-refused", Map.of("ground", review.legalGround().name()));
-					}
-					else if (!review.granted()) {
-						mail(request, "review-refused", Map.of());
-					}
-				});
+				(r) -> r.decide(physician, review, now()),
+				(request) -> this.events.publishEvent(
+						new ReviewDecided(UUID.randomUUID(), request.id(), reference, Addressee.requesterOf(request),
+								request.type(), review.granted(), review.legalGround(), now())));
 	}
 
 	private Instant now() {
@@ -223,8 +232,8 @@ public class RequestWorkflow {
 	}
 
 	/**
-	 * The action in one transaction; {@code then} (the mail) joins it, so that nothing is
-	 * queued for a change that is rolled back.
+	 * The action in one transaction; {@code then} (the event for the mail) joins it, so
+	 * that nothing is mailed for a change that is rolled back.
 	 * @throws RequestChangedException when someone else acted first, whether that shows
 	 * at the version check, while writing or at commit
 	 */
@@ -294,15 +303,6 @@ public class RequestWorkflow {
 			}
 		}
 		return false;
-	}
-
-	private void mail(Request request, String template, Map<String, Object> extra) {
-		Map<String, Object> model = new HashMap<>(extra);
-		model.put("reference", request.reference());
-		model.put("requesterName", request.requester().name());
-		model.put("today", LocalDate.now(this.clock));
-		model.put(Outbox.SUBJECT_ARGS, new Object[] { request.reference() });
-		this.outbox.queue(request.requester().email(), request.language(), template, model);
 	}
 
 }

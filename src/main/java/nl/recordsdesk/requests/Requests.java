@@ -7,12 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.recordsdesk.eligibility.RequestType;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 
@@ -82,45 +76,21 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	long nextNumber();
 
 	/**
-	 * The desk's queue: open requests by due date, narrowed by the filters that are given
-	 * (null, or an empty text, means any: an empty text rather than null, because
-	 * PostgreSQL cannot type a null text parameter). Served by
-	 * {@code request_status_due_date_idx}.
+	 * How many requests are in each of these states (the dashboard's open ones), from
+	 * {@code request_status_due_date_idx}: as many rows read as there are open requests,
+	 * however many closed ones there are.
 	 */
-	@Query(value = """
-			select new nl.recordsdesk.requests.QueueRow(r.reference, r.status, r.type, r.outcome, r.deadline.dueDate,
-			    r.patient.name, r.assignment.handler, r.filedAt, r.scope.departments)
-			from Request r
-			where r.status in :statuses
-			and (:type is null or r.type = :type)
-			and (:assignedTo = '' or r.assignment.handler = :assignedTo)
-			and (:unassigned = false or r.assignment.handler is null)
-			and (cast(:dueBefore as date) is null or r.deadline.dueDate <= :dueBefore)
-			and (cast(:dueFrom as date) is null or r.deadline.dueDate >= :dueFrom)
-			and (:search = '' or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))
-			order by r.deadline.dueDate asc nulls last, r.filedAt asc""",
-			countQuery = """
-					select count(r) from Request r
-					where r.status in :statuses
-					and (:type is null or r.type = :type)
-					and (:assignedTo = '' or r.assignment.handler = :assignedTo)
-					and (:unassigned = false or r.assignment.handler is null)
-					and (cast(:dueBefore as date) is null or r.deadline.dueDate <= :dueBefore)
-					and (cast(:dueFrom as date) is null or r.deadline.dueDate >= :dueFrom)
-					and (:search = '' or r.reference = upper(:search) or lower(r.patient.name) like lower(concat('%', :search, '%')))""")
-	Page<QueueRow> queue(Collection<RequestStatus> statuses, @Nullable RequestType type, String assignedTo,
-			boolean unassigned, @Nullable LocalDate dueFrom, @Nullable LocalDate dueBefore, String search,
-			Pageable pageable);
+	@Query("select r.status, count(r) from Request r where r.status in :statuses group by r.status")
+	List<Object[]> countByStatus(Collection<RequestStatus> statuses);
 
-	@Query("select r.status, count(r) from Request r group by r.status")
-	List<Object[]> countByStatus();
-
+	/** Served by {@code request_status_due_date_idx} (status, then a due-date range). */
 	@Query("select count(r) from Request r where r.status in :statuses and r.deadline.dueDate < :today")
 	long countOverdue(Collection<RequestStatus> statuses, LocalDate today);
 
 	/**
 	 * When each request since a moment came in, was completed and was closed: for the
-	 * dashboard.
+	 * dashboard. Served by {@code request_filed_at_idx} and {@code request_closed_at_idx}
+	 * (one bitmap of each): only the rows of the weeks shown are read.
 	 */
 	@Query("select r.submittedAt, r.closure.closedAt, r.status from Request r where r.filedAt >= :since or r.closure.closedAt >= :since")
 	List<Object[]> timesSince(Instant since);

@@ -41,6 +41,19 @@ public class StatusPage {
 		this.requests.save(request);
 	}
 
+	/**
+	 * The requester invites a co-signer again, at the address given: a new link is mailed
+	 * and the one sent before stops working.
+	 */
+	@Transactional
+	public void inviteCoSignerAgain(String token, ItemCode item, String email) {
+		Request request = find(token).orElseThrow(() -> new IllegalTransitionException("Unknown link"));
+		SecretToken link = SecretToken.generate();
+		request.inviteCoSignerAgain(item, email, link, this.clock.instant());
+		// Saving publishes the invitation, which RequestMail mails with the new link.
+		this.requests.save(request);
+	}
+
 	/** A missing document the requester sends later. */
 	@Transactional
 	public void provide(String token, ItemCode item, UploadedFile file) {

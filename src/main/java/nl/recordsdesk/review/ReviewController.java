@@ -56,7 +56,7 @@ class ReviewController {
 		List<DeskQueries.Line> ordered = new ArrayList<>(this.queries
 			.queue(new QueueFilter(RequestStatus.PHYSICIAN_REVIEW, null, QueueFilter.Assignment.ANYONE,
 					QueueFilter.Due.ANY, null, 0), physician.getName())
-			.getContent());
+			.content());
 		List<String> departments = List.copyOf(physician.departments());
 		ordered.sort(Comparator.comparing((DeskQueries.Line line) -> !line.row().concerns(departments)));
 		model.addAttribute("lines", ordered);

@@ -1,17 +1,25 @@
 package nl.recordsdesk.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 
+import nl.recordsdesk.RecordsdeskApplication;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
@@ -22,7 +30,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Guessing is slowed down by a wait that grows with each failure, per username and
@@ -30,10 +37,15 @@ import static org.awaitility.Awaitility.await;
  * waits may sign in, a member elsewhere is not held up by a guesser, and the answers
  * never tell whether a username exists. Spring Security publishes every attempt as an
  * event, for the audit trail.
+ * <p>
+ * The waits are seconds long, and a busy machine may take longer than that between two
+ * requests: the context's clock is held while a test looks at a wait and moved on by the
+ * test ({@link HeldClock}), so "too early" and "once the second has passed" do not depend
+ * on how fast the machine is.
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class })
+@Import({ TestDatabase.class, TestMail.class, ThrottlingTests.HeldClock.class })
 @RecordApplicationEvents
 class ThrottlingTests {
 
@@ -60,9 +72,17 @@ class ThrottlingTests {
 
 	SignInDriver browser;
 
+	@Autowired
+	HeldClock clock;
+
 	@BeforeEach
 	void newBrowser() {
 		this.browser = new SignInDriver(this.mvc, this.accounts);
+	}
+
+	@AfterEach
+	void letTheClockRun() {
+		this.clock.release();
 	}
 
 	StaffAccount desk() {
@@ -88,6 +108,7 @@ class ThrottlingTests {
 		for (int i = 1; i < 5; i++) {
 			assertThat(attempt(account.username(), "wrong " + i)).contains(FAILED);
 		}
+		this.clock.hold();
 		assertThat(attempt(account.username(), "wrong 5")).contains(WAIT_A_SECOND);
 		// Too early: refused before the password is looked at, and not counted.
 		assertThat(attempt(account.username(), SignInDriver.PASSWORD)).contains(WAIT_A_SECOND);
@@ -95,30 +116,25 @@ class ThrottlingTests {
 		assertThat(this.events.stream(AuthenticationSuccessEvent.class)).isEmpty();
 
 		// Once the second has passed the right password signs in: no lock to wait out.
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> this.browser.password(account.username(), SignInDriver.PASSWORD)
-				.getMvcResult()
-				.getResponse()
-				.getRedirectedUrl()
-				.equals("/login/totp"));
+		this.clock.moveOn(Duration.ofMillis(1100));
+		assertThat(this.browser.password(account.username(), SignInDriver.PASSWORD)).hasRedirectedUrl("/login/totp");
 		assertThat(this.events.stream(AuthenticationSuccessEvent.class)).hasSize(1);
 	}
 
 	@Test
 	void eachFurtherFailureDoublesTheWait() {
 		String username = desk().username();
+		this.clock.hold();
 		for (int i = 1; i <= 5; i++) {
 			attempt(username, "wrong " + i);
 		}
 		// The first attempt after the wait counts again, and the next wait is twice as
 		// long.
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> attempt(username, "wrong 6").contains(WAIT + "2 seconden"));
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> attempt(username, "wrong 7").contains(WAIT + "4 seconden"));
+		assertThat(attempt(username, "wrong 6")).contains(WAIT_A_SECOND);
+		this.clock.moveOn(Duration.ofMillis(1100));
+		assertThat(attempt(username, "wrong 6")).contains(WAIT + "2 seconden");
+		this.clock.moveOn(Duration.ofMillis(2100));
+		assertThat(attempt(username, "wrong 7")).contains(WAIT + "4 seconden");
 	}
 
 	@Test
@@ -135,6 +151,7 @@ class ThrottlingTests {
 	void anUnknownUsernameGetsTheSameAnswersAsAKnownOne() {
 		String known = desk().username();
 		String unknown = SignInDriver.uniqueUsername("niemand");
+		this.clock.hold();
 		for (int i = 1; i <= 6; i++) {
 			String forKnown = attempt(known, "wrong " + i).replace(known, "USER");
 			String forUnknown = attempt(unknown, "wrong " + i).replace(unknown, "USER");
@@ -153,6 +170,7 @@ class ThrottlingTests {
 		for (int i = 1; i < 5; i++) {
 			assertThat(this.browser.code(wrong)).hasRedirectedUrl("/login/totp?error");
 		}
+		this.clock.hold();
 		assertThat(this.browser.code(wrong)).hasRedirectedUrl("/login?error");
 		assertThat(SignInDriver.body(this.browser.get("/login?error"))).contains(WAIT_A_SECOND);
 		assertThat(this.browser.get("/login/totp")).hasStatus(302).hasRedirectedUrl("/login");
@@ -161,6 +179,7 @@ class ThrottlingTests {
 	@Test
 	void twentyFailuresFromOneAddressSlowItDownForEveryUsername() {
 		StaffAccount account = desk();
+		this.clock.hold();
 		for (int i = 0; i < 20; i++) {
 			this.browser.password(SignInDriver.uniqueUsername("raden"), "wrong");
 		}
@@ -179,6 +198,54 @@ class ThrottlingTests {
 		assertThat(attempt(account.username(), SignInDriver.PASSWORD))
 			.contains("Uw account is uitgeschakeld. Neem contact op met de beheerder.");
 		assertThat(this.events.stream(AuthenticationFailureDisabledEvent.class)).hasSize(1);
+	}
+
+	/**
+	 * The context's clock: the real time, unless a test holds it; then it stands still
+	 * until the test moves it on. Released after each test, it runs on from where it was.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	@Primary
+	static class HeldClock extends Clock {
+
+		private volatile @Nullable Instant held;
+
+		private volatile Duration offset = Duration.ZERO;
+
+		void hold() {
+			this.held = instant();
+		}
+
+		void moveOn(Duration duration) {
+			Instant now = this.held;
+			assertThat(now).as("the clock is held").isNotNull();
+			this.held = now.plus(duration);
+		}
+
+		void release() {
+			Instant now = this.held;
+			if (now != null) {
+				this.offset = Duration.between(Instant.now(), now);
+				this.held = null;
+			}
+		}
+
+		@Override
+		public Instant instant() {
+			Instant now = this.held;
+			return (now != null) ? now : Instant.now().plus(this.offset);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return RecordsdeskApplication.HOSPITAL_ZONE;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.offset(Clock.system(zone), Duration.between(Instant.now(), instant()));
+		}
+
 	}
 
 }

@@ -1,31 +1,33 @@
 package nl.recordsdesk.desk;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
+import nl.recordsdesk.CountingDataSource;
+import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.requests.TestRequests;
+import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -39,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class,
-		DeskSqlCountTests.CountingDataSource.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class, CountingDataSource.class })
 class DeskSqlCountTests {
 
 	@Autowired
@@ -54,6 +55,9 @@ class DeskSqlCountTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	SessionRepository<? extends Session> sessions;
 
 	@Test
 	void theQueueRunsAsManyStatementsForTwentyLinesAndTenAssigneesAsForTwo() {
@@ -73,6 +77,84 @@ class DeskSqlCountTests {
 	}
 
 	@Test
+	void aQueueOfManyPagesRunsAsManyStatementsOnItsFirstAndADeeperPageAsOneOfTwoPages() {
+		String two = "Sqlteller Twee " + UUID.randomUUID().toString().substring(0, 8);
+		String five = "Sqlteller Vijf " + UUID.randomUUID().toString().substring(0, 8);
+		assign(copies(two, 2 * DeskQueries.PAGE_SIZE), staffMembers(2));
+		assign(copies(five, 5 * DeskQueries.PAGE_SIZE), staffMembers(10));
+
+		int twoPages = statementsFor("/desk", two, 0, List.of("Pagina 1 van 2"));
+		int fivePages = statementsFor("/desk", five, 0, List.of("Pagina 1 van 5"));
+		int deeper = statementsFor("/desk", five, 3, List.of("Pagina 4 van 5"));
+
+		System.out.printf("SQL statements per queue page: %d on the first of 2 pages, %d on the first of 5, "
+				+ "%d on the fourth of 5%n", twoPages, fivePages, deeper);
+		assertThat(fivePages).isEqualTo(twoPages);
+		assertThat(deeper).isEqualTo(twoPages);
+	}
+
+	/**
+	 * A member signed in the way the portal keeps it: the security context, with the
+	 * member's roles and departments, in their session in PostgreSQL.
+	 */
+	private TestBrowser signedIn(String username) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(WithStaffSecurityContextFactory.authentication(WithStaffSecurityContextFactory
+			.member(username, "Medewerker Sqlteller", List.of("DESK"), List.of("ICT")), true));
+		TestBrowser browser = new TestBrowser();
+		browser.use(new Cookie(TestBrowser.COOKIE,
+				Base64.getEncoder().encodeToString(store(this.sessions, context).getBytes(StandardCharsets.UTF_8))));
+		return browser;
+	}
+
+	private static <S extends Session> String store(SessionRepository<S> repository, SecurityContext context) {
+		S session = repository.createSession();
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		repository.save(session);
+		return session.getId();
+	}
+
+	@Test
+	void aStylesheetRunsNoSqlAtAllAlsoForASignedInMember() {
+		TestBrowser browser = signedIn(
+				this.staff.create("sqlteller", "Medewerker Sqlteller", List.of("DESK"), List.of("ICT")));
+		assertThat(this.mvc.get().uri("/desk/dashboard").with(browser)).hasStatusOk();
+
+		CountingDataSource.start();
+		MvcTestResult stylesheet;
+		try {
+			stylesheet = this.mvc.get().uri("/css/portal.css").with(browser).exchange();
+		}
+		finally {
+			CountingDataSource.stop();
+		}
+		assertThat(stylesheet).hasStatusOk();
+		assertThat(CountingDataSource.statements()).isEmpty();
+	}
+
+	@Test
+	void aSignedInMembersRolesAndDepartmentsComeFromTheirSessionNotFromTheirAccount() {
+		TestBrowser browser = signedIn(
+				this.staff.create("sqlteller", "Medewerker Sqlteller", List.of("DESK"), List.of("ICT")));
+		CountingDataSource.start();
+		MvcTestResult dashboard;
+		try {
+			dashboard = this.mvc.get().uri("/desk/dashboard").with(browser).exchange();
+		}
+		finally {
+			CountingDataSource.stop();
+		}
+		assertThat(dashboard).hasStatusOk().bodyText().contains("id=\"by-status\"");
+		assertThat(CountingDataSource.statements()).as("the session is read")
+			.anyMatch((sql) -> sql.toLowerCase(Locale.ROOT).contains("spring_session"));
+		assertThat(CountingDataSource.statements()).noneMatch((sql) -> {
+			String lower = sql.toLowerCase(Locale.ROOT);
+			return lower.contains("staff_account") || lower.contains("staff_role")
+					|| lower.contains("staff_department");
+		});
+	}
+
+	@Test
 	void theRequestPageRunsAsManyStatementsForThirtyDocumentsAndSixtyEventsAsForOne() {
 		String small = this.fixture.file("Sqlteller Klein");
 		String large = this.fixture.file("Sqlteller Groot");
@@ -86,6 +168,26 @@ class DeskSqlCountTests {
 		System.out.printf("SQL statements per request page: %d with 1 document and 2 events, "
 				+ "%d with 30 documents and 60 events%n", smallStatements, largeStatements);
 		assertThat(largeStatements).isEqualTo(smallStatements);
+	}
+
+	/**
+	 * This many requests for one patient: one filed as the form does, the rest copies of
+	 * its row (new id, reference and keys), which is all the queue reads.
+	 */
+	private List<String> copies(String patient, int count) {
+		String original = this.fixture.file(patient);
+		List<String> references = new ArrayList<>(List.of(original));
+		for (int i = 1; i < count; i++) {
+			String reference = this.jdbc.queryForObject("""
+					insert into request
+					select (jsonb_populate_record(r, jsonb_build_object('id', gen_random_uuid(),
+					  'reference', r.reference || '-' || ?, 'submission_key', gen_random_uuid(),
+					  'status_token_hash', r.status_token_hash || '-' || ?))).*
+					  from request r where r.reference = ?
+					returning reference""", String.class, i, i, original);
+			references.add(reference);
+		}
+		return references;
 	}
 
 	private List<String> file(String patient, int count) {
@@ -145,11 +247,19 @@ class DeskSqlCountTests {
 	}
 
 	private int statementsFor(String uri, @Nullable String search, List<String> shown) {
+		return statementsFor(uri, search, 0, shown);
+	}
+
+	private int statementsFor(String uri, @Nullable String search, int pageNumber, List<String> shown) {
 		CountingDataSource.start();
 		MvcTestResult page;
 		try {
-			page = (search != null) ? this.mvc.get().uri(uri).param("search", search).with(DeskWebTests.DESK).exchange()
-					: this.mvc.get().uri(uri).with(DeskWebTests.DESK).exchange();
+			page = (search != null) ? this.mvc.get()
+				.uri(uri)
+				.param("search", search)
+				.param("page", Integer.toString(pageNumber))
+				.with(DeskWebTests.DESK)
+				.exchange() : this.mvc.get().uri(uri).with(DeskWebTests.DESK).exchange();
 		}
 		finally {
 			CountingDataSource.stop();
@@ -157,82 +267,6 @@ class DeskSqlCountTests {
 		assertThat(page).hasStatusOk();
 		assertThat(page).bodyText().contains(shown).contains("Medewerker Sqlteller");
 		return CountingDataSource.counted();
-	}
-
-	/**
-	 * Wraps the application's data source: every statement prepared on one of its
-	 * connections by the counting thread is counted.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountingDataSource {
-
-		private static final ThreadLocal<int[]> COUNTER = new ThreadLocal<>();
-
-		private static int last;
-
-		static void start() {
-			COUNTER.set(new int[1]);
-		}
-
-		static void stop() {
-			last = COUNTER.get()[0];
-			COUNTER.remove();
-		}
-
-		static int counted() {
-			return last;
-		}
-
-		@Bean
-		static BeanPostProcessor countingDataSourcePostProcessor() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return (bean instanceof DataSource dataSource && !(bean instanceof Counting))
-							? new Counting(dataSource) : bean;
-				}
-			};
-		}
-
-		static final class Counting extends DelegatingDataSource {
-
-			Counting(DataSource target) {
-				super(target);
-			}
-
-			@Override
-			public Connection getConnection() throws SQLException {
-				return counting(super.getConnection());
-			}
-
-			@Override
-			public Connection getConnection(String username, String password) throws SQLException {
-				return counting(super.getConnection(username, password));
-			}
-
-			private static Connection counting(Connection connection) {
-				return (Connection) Proxy.newProxyInstance(Counting.class.getClassLoader(),
-						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-							String name = method.getName();
-							int[] counter = COUNTER.get();
-							if (counter != null && (name.equals("prepareStatement") || name.equals("prepareCall")
-									|| name.equals("createStatement"))) {
-								counter[0]++;
-								if (Boolean.getBoolean("sqlcount.print")) {
-									System.out.println("SQL: " + ((args != null && args.length > 0) ? args[0] : name));
-								}
-							}
-							try {
-								return method.invoke(connection, args);
-							}
-							catch (InvocationTargetException ex) {
-								throw ex.getTargetException();
-							}
-						});
-			}
-
-		}
-
 	}
 
 }

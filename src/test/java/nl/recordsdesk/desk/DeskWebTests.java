@@ -84,6 +84,24 @@ class DeskWebTests {
 	}
 
 	@Test
+	void theSearchFindsAReferenceInAnyCaseAndPartOfANameWithWildcardsTakenAsTyped() {
+		String reference = this.fixture.file("Truus Procent");
+		assertThat(this.mvc.get().uri("/desk").param("search", reference.toLowerCase(java.util.Locale.ROOT)).with(DESK))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Truus Procent");
+		assertThat(this.mvc.get().uri("/desk").param("search", "truus proc").with(DESK)).hasStatusOk()
+			.bodyText()
+			.contains(reference);
+		assertThat(this.mvc.get().uri("/desk").param("search", "Truus%cent").with(DESK)).hasStatusOk()
+			.bodyText()
+			.doesNotContain(reference);
+		assertThat(this.mvc.get().uri("/desk").param("search", "Truus_Procent").with(DESK)).hasStatusOk()
+			.bodyText()
+			.doesNotContain(reference);
+	}
+
+	@Test
 	void claimingThroughThePageAndAStalePage() {
 		String reference = this.fixture.file("Els Kok");
 		long version = this.fixture.version(reference);

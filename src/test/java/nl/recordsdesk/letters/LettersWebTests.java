@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -141,6 +142,12 @@ class LettersWebTests {
 	@Test
 	void theLetterIsLaidOutAfterTheCommitAndSaysWhatTheChangeLeft() throws Exception {
 		String reference = this.fixture.file("Maaike Jansen", "maaike@example.org");
+		// The mail is queued by a listener after the filing's commit: change the request
+		// once it is there.
+		await().atMost(TestMail.TIMEOUT)
+			.until(() -> this.jdbc.queryForObject(
+					"SELECT count(*) FROM mail_outbox WHERE recipient = 'maaike@example.org' AND subject LIKE ?",
+					Integer.class, "%" + reference + "%") > 0);
 		this.jdbc.update("UPDATE request SET requester_name = 'Iemand Anders' WHERE reference = ?", reference);
 
 		TestMail.ReceivedMail mail = TestMail.awaitMailTo("maaike@example.org",

@@ -59,7 +59,7 @@ class DeferredAttachmentTests {
 			.param("until", now.plusHours(1))
 			.update();
 
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> status(id).equals("PENDING"));
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("PENDING"));
 
 		// That instance died: its claim runs out, and this one makes the letter and
 		// sends.

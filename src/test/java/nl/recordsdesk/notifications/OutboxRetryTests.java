@@ -33,6 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * While the mail server is down, messages wait with growing pauses and are sent when it
  * is back. The scheduled sender stays quiet here (its first poll is an hour away); each
  * test drives a sender of its own, with the transport and the clock it needs.
+ * <p>
+ * The outbox is shared with every other test context of the run, whose senders keep
+ * polling: this test's messages are due only fifty years from now, on its own clock, so
+ * no other sender takes them; and it looks at its own messages' rows, not at how many
+ * messages a poll sent.
  */
 @SpringBootTest(properties = "recordsdesk.mail.poll-interval=1h")
 @Import({ TestDatabase.class, TestMail.class })
@@ -54,11 +59,16 @@ class OutboxRetryTests {
 	JavaMailSender testMailServer;
 
 	@Autowired
+	Clock systemClock;
+
+	/**
+	 * This test's now: fifty years ahead, out of reach of the other contexts' senders.
+	 */
 	Clock clock;
 
 	@BeforeEach
-	void emptyOutboxAndMailServer() {
-		this.jdbc.sql("DELETE FROM mail_outbox").update();
+	void clockAheadAndEmptyMailServer() {
+		this.clock = Clock.offset(this.systemClock, Duration.ofDays(50 * 365));
 		TestMail.clear();
 	}
 
@@ -67,8 +77,13 @@ class OutboxRetryTests {
 	}
 
 	UUID queue(String to) {
-		return this.transaction.execute((status) -> this.outbox.queue(to, Locale.forLanguageTag("nl"), "email-code",
+		UUID id = this.transaction.execute((status) -> this.outbox.queue(to, Locale.forLanguageTag("nl"), "email-code",
 				Map.of("code", "118822", "minutes", 15)));
+		this.jdbc.sql("UPDATE mail_outbox SET next_attempt_at = :at WHERE id = :id")
+			.param("at", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+		return id;
 	}
 
 	Row row(UUID id) {
@@ -96,22 +111,24 @@ class OutboxRetryTests {
 		down.setPort(closedPort());
 		Instant before = this.clock.instant();
 
-		assertThat(sender(new SmtpMailTransport(down, this.settings.from()), this.clock).sendDue()).isEqualTo(1);
+		sender(new SmtpMailTransport(down, this.settings.from()), this.clock).sendDue();
 
 		Row waiting = row(id);
 		assertThat(waiting.status()).isEqualTo("PENDING");
 		assertThat(waiting.attempts()).isEqualTo(1);
-		assertThat(waiting.nextAttemptAt()).isAfter(before.plusSeconds(59)).isBefore(Instant.now().plusSeconds(61));
+		assertThat(waiting.nextAttemptAt()).isAfter(before.plusSeconds(59))
+			.isBefore(this.clock.instant().plusSeconds(61));
 		assertThat(waiting.sentAt()).isNull();
 		assertThat(waiting.lastError()).contains("MailSendException").doesNotContain("retry@example.nl");
-		assertThat(TestMail.received()).isEmpty();
+		assertThat(TestMail.receivedBy("retry@example.nl")).isEmpty();
 
 		// The server is back, but the message is not due yet.
 		SmtpMailTransport up = new SmtpMailTransport(this.testMailServer, this.settings.from());
-		assertThat(sender(up, this.clock).sendDue()).isZero();
+		sender(up, this.clock).sendDue();
+		assertThat(row(id)).isEqualTo(waiting);
 
 		// Two minutes later it is.
-		assertThat(sender(up, Clock.offset(this.clock, Duration.ofMinutes(2))).sendDue()).isEqualTo(1);
+		sender(up, Clock.offset(this.clock, Duration.ofMinutes(2))).sendDue();
 		assertThat(TestMail.awaitMailTo("retry@example.nl").subject()).isEqualTo("Uw bevestigingscode");
 		Row sent = row(id);
 		assertThat(sent.status()).isEqualTo("SENT");
@@ -129,7 +146,8 @@ class OutboxRetryTests {
 		for (int attempt = 1; attempt <= this.settings.maxAttempts(); attempt++) {
 			// Each attempt two hours after the previous: later than any pause.
 			Clock then = Clock.offset(this.clock, Duration.ofHours(2L * attempt));
-			assertThat(sender(rejecting, then).sendDue()).as("attempt %d", attempt).isEqualTo(1);
+			sender(rejecting, then).sendDue();
+			assertThat(row(id).attempts()).as("attempt %d", attempt).isEqualTo(attempt);
 			assertThat(row(id).status()).isEqualTo((attempt < this.settings.maxAttempts()) ? "PENDING" : "FAILED");
 		}
 		Row failed = row(id);
@@ -138,7 +156,8 @@ class OutboxRetryTests {
 			.isEqualTo("org.springframework.mail.MailSendException: 550 5.1.1 <[address]>: Recipient address rejected");
 
 		Clock muchLater = Clock.offset(this.clock, Duration.ofDays(30));
-		assertThat(sender(rejecting, muchLater).sendDue()).isZero();
+		sender(rejecting, muchLater).sendDue();
+		assertThat(row(id)).isEqualTo(failed);
 	}
 
 	@Test
@@ -153,7 +172,7 @@ class OutboxRetryTests {
 			server.send(mail);
 		};
 
-		assertThat(sender(failsForOne, this.clock).sendDue()).isEqualTo(2);
+		sender(failsForOne, this.clock).sendDue();
 
 		assertThat(row(bad).status()).isEqualTo("PENDING");
 		assertThat(row(good).status()).isEqualTo("SENT");
@@ -175,9 +194,9 @@ class OutboxRetryTests {
 			other.sendDue();
 		};
 
-		assertThat(sender(slowServer, this.clock).sendDue()).isEqualTo(1);
+		sender(slowServer, this.clock).sendDue();
 
-		assertThat(inTransaction).containsExactly(false);
+		assertThat(inTransaction).isNotEmpty().containsOnly(false);
 		assertThat(sentByTheOther).doesNotContain("claimed@example.nl");
 		assertThat(row(id).status()).isEqualTo("SENT");
 		assertThat(row(id).attempts()).isEqualTo(1);

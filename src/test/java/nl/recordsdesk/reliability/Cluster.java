@@ -149,6 +149,7 @@ final class Cluster implements AutoCloseable {
 		settings.put("recordsdesk.scheduling.purge-cron", JOB_CRON);
 		settings.put("recordsdesk.uploads.rescan-interval", "5s");
 		settings.put("recordsdesk.limits.purge-interval", "5s");
+		settings.put("recordsdesk.events.resubmit-interval", "5s");
 		settings.put("spring.main.banner-mode", "off");
 		return settings;
 	}

@@ -65,7 +65,7 @@ class RequestFilingConcurrencyTests {
 				lock.execute();
 			}
 			Future<RequestFiling.Filed> attempt = sender.submit(() -> this.filing.file(form.form(), form.decision()));
-			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !attempt.isDone());
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(() -> !attempt.isDone());
 
 			inFlight.rollback();
 

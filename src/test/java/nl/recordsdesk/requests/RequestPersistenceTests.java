@@ -103,7 +103,9 @@ class RequestPersistenceTests {
 		StoredFile fresh = this.files
 			.save(new StoredFile(new byte[] { 4 }, "image/png", "c".repeat(64), "NOT_CONFIGURED", Instant.now()));
 		this.files.flush();
-		assertThat(this.files.deleteAbandonedBefore(Instant.now().minus(Duration.ofDays(1)))).isEqualTo(1);
+		// Other tests' abandoned uploads may go in the same purge: only this test's two
+		// files are looked at.
+		assertThat(this.files.deleteAbandonedBefore(Instant.now().minus(Duration.ofDays(1)))).isPositive();
 		assertThat(this.files.findAllById(List.of(abandoned.id(), fresh.id()))).extracting(StoredFile::id)
 			.containsExactly(fresh.id());
 	}

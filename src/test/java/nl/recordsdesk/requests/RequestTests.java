@@ -11,6 +11,8 @@ import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.RequestEvents.CoSignatureDeclined;
+import nl.recordsdesk.requests.RequestEvents.CoSignerInvited;
+import nl.recordsdesk.requests.RequestEvents.RequestFiled;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,38 @@ class RequestTests {
 					RequestEvent.Type.SUBMITTED);
 	}
 
+	/**
+	 * The filing's events carry what the mails say: the acknowledgement with the status
+	 * link's token, one invitation per co-signer with their own token; the last
+	 * co-signature's submission says it came after them (the "complete" mail).
+	 */
+	@Test
+	void aFilingRegistersTheEventsItsMailsNeed() {
+		NewRequest form = Filings.jointParentOfTeen();
+		Request.Filing filing = Filings.file(form, 7);
+		Request request = filing.request();
+		assertThat(request.pendingEvents()).filteredOn(RequestFiled.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(RequestFiled.class, (filed) -> {
+				assertThat(filed.statusToken()).isEqualTo(form.statusToken());
+				assertThat(filed.awaitingSignatures()).isTrue();
+				assertThat(filed.coSigners()).containsExactly("Kim Jansen", "Sam Jansen");
+				assertThat(filed.requester().email()).isEqualTo("alex@example.org");
+			});
+		assertThat(request.pendingEvents()).filteredOn(CoSignerInvited.class::isInstance)
+			.extracting((event) -> ((CoSignerInvited) event).token())
+			.containsExactlyInAnyOrderElementsOf(filing.invitationLinks().values());
+		assertThat(request.pendingEvents()).noneMatch(RequestSubmitted.class::isInstance);
+
+		request.coSign(invitation(filing, ItemCode.SECOND_PARENT_SIGNATURE), KIM, Filings.file("kim-id.png"), NOW,
+				ZONE);
+		request.coSign(invitation(filing, ItemCode.PATIENT_CONSENT), new SignedBy("Sam Jansen", null), null, NOW, ZONE);
+		assertThat(request.pendingEvents()).filteredOn(RequestSubmitted.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(RequestSubmitted.class,
+					(submitted) -> assertThat(submitted.afterCoSignatures()).isTrue());
+	}
+
 	@Test
 	void theSecondParentMustSendAnId() {
 		Request.Filing filing = Filings.file(Filings.jointParentOfTeen(), 1);
@@ -95,6 +129,37 @@ class RequestTests {
 		assertThat(parent.declineReason()).isNull();
 		assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
 		assertThat(request.pendingEvents()).hasAtLeastOneElementOfType(CoSignatureDeclined.class);
+	}
+
+	@Test
+	void aDeclinedCoSignerIsInvitedAgainWithANewLinkAndTheOldOneStopsWorking() {
+		Request.Filing filing = Filings.file(Filings.jointParentOfTeen(), 1);
+		Request request = filing.request();
+		CoSignInvitation first = invitation(filing, ItemCode.SECOND_PARENT_SIGNATURE);
+		request.declineCoSignature(first, "Niet mee eens", NOW);
+
+		SecretToken link = SecretToken.generate();
+		CoSignInvitation again = request.inviteCoSignerAgain(ItemCode.SECOND_PARENT_SIGNATURE, "kim@elders.example",
+				link, NOW.plusSeconds(60));
+		assertThat(first.status()).isEqualTo(CoSignInvitation.Status.REVOKED);
+		assertThat(first.declineReason()).isEqualTo("Niet mee eens");
+		assertThat(again.open(NOW.plusSeconds(60))).isTrue();
+		assertThat(again.email()).isEqualTo("kim@elders.example");
+		assertThat(again.name()).isEqualTo(first.name());
+		// The new link lasts as long as the request waits, as the first did.
+		assertThat(again.expiresAt()).isEqualTo(first.expiresAt());
+		assertThat(request.currentInvitation(ItemCode.SECOND_PARENT_SIGNATURE)).contains(again);
+		assertThat(request.invitationFor(link.hash())).contains(again);
+		assertThat(request.history()).extracting(RequestEvent::type)
+			.endsWith(RequestEvent.Type.CO_SIGNATURE_DECLINED, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN);
+		assertThat(request.history().get(request.history().size() - 1).actor()).isEqualTo("REQUESTER");
+
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.coSign(first, KIM, Filings.file("kim-id.png"), NOW.plusSeconds(90), ZONE));
+		request.coSign(again, KIM, Filings.file("kim-id.png"), NOW.plusSeconds(120), ZONE);
+		assertThat(again.status()).isEqualTo(CoSignInvitation.Status.SIGNED);
+		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request
+			.inviteCoSignerAgain(ItemCode.SECOND_PARENT_SIGNATURE, "kim@example.org", SecretToken.generate(), NOW));
 	}
 
 	@Test

@@ -84,7 +84,7 @@ class OncePerPeriodTests {
 		try {
 			first.schedule(instance(a, job)::run, new CronTrigger("* * * * * *"));
 			second.schedule(instance(b, job)::run, new CronTrigger("* * * * * *"));
-			await().atMost(Duration.ofSeconds(20)).until(() -> claims(a, b).size() >= 3);
+			await().atMost(Duration.ofSeconds(60)).until(() -> claims(a, b).size() >= 3);
 		}
 		finally {
 			first.shutdown();

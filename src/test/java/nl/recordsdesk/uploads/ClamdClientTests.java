@@ -64,7 +64,9 @@ class ClamdClientTests {
 			long start = System.nanoTime();
 			assertThat(client(clamd.port(), Duration.ofMillis(300)).scan(UploadFixtures.pdf()))
 				.isEqualTo(Verdict.NO_ANSWER);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			// Given up, not left hanging: a wide bound, so that a machine under load
+			// passes.
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
 		}
 	}
 
@@ -77,7 +79,7 @@ class ClamdClientTests {
 			byte[] content = new byte[64 * 1024 * 1024];
 			long start = System.nanoTime();
 			assertThat(client(deaf.getLocalPort(), Duration.ofMillis(500)).scan(content)).isEqualTo(Verdict.NO_ANSWER);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
 		}
 	}
 

@@ -82,7 +82,7 @@ class TomcatErrorPagesTests {
 		String answer = exchange(post("/contact", "application/x-www-form-urlencoded", body));
 		assertThat(status(answer)).isEqualTo(413);
 		assertThat(answer).contains("Wat u stuurde is te groot")
-			.contains("href=\"/css/portal.css\"")
+			.containsPattern("href=\"/css/portal-[0-9a-f]{32}\\.css\"")
 			.doesNotContain("Tomcat");
 	}
 
@@ -102,7 +102,8 @@ class TomcatErrorPagesTests {
 	void aUrlTheFirewallRefusesIsThePortalsPage() throws IOException {
 		String answer = exchange(get("/status/x;y", "Accept: text/html\r\n"));
 		assertThat(status(answer)).isEqualTo(400);
-		assertThat(answer).contains("Dat konden wij niet lezen").contains("href=\"/css/portal.css\"");
+		assertThat(answer).contains("Dat konden wij niet lezen")
+			.containsPattern("href=\"/css/portal-[0-9a-f]{32}\\.css\"");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.requests.CoSigning;
 import nl.recordsdesk.requests.SignedBy;
+import nl.recordsdesk.requests.SignerRole;
 import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,7 @@ class CoSignController {
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(response);
+			return notFound(token, response);
 		}
 		model.addAttribute("coSignForm", new CoSignForm());
 		return view(invitation.get(), token, model);
@@ -55,9 +56,9 @@ class CoSignController {
 			@RequestParam(required = false) @Nullable MultipartFile idCopy, Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(response);
+			return notFound(token, response);
 		}
-		coSignForm.validate(binding);
+		coSignForm.validate(binding, invitation.get().role() == SignerRole.PATIENT);
 		MapBindingResult idErrors = new MapBindingResult(new HashMap<>(Map.of("idCopy", "")), "idCopy");
 		UploadedFile id = null;
 		if (invitation.get().idRequired()) {
@@ -72,15 +73,18 @@ class CoSignController {
 		}
 		this.coSigning.sign(token, new SignedBy(coSignForm.getSignatureName().strip(), coSignForm.drawing()), id);
 		model.addAttribute("outcome", "signed");
+		model.addAttribute("child", invitation.get().role() == SignerRole.PATIENT);
 		return "request/cosign-done";
 	}
 
 	@PostMapping("/decline")
 	String decline(@PathVariable String token, @RequestParam(required = false) @MultiLine @Nullable String reason,
 			Model model, HttpServletResponse response) {
-		if (this.coSigning.open(token).isEmpty()) {
-			return notFound(response);
+		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
+		if (invitation.isEmpty()) {
+			return notFound(token, response);
 		}
+		model.addAttribute("child", invitation.get().role() == SignerRole.PATIENT);
 		this.coSigning.decline(token, (reason != null && reason.length() > 2000) ? reason.substring(0, 2000) : reason);
 		model.addAttribute("outcome", "declined");
 		return "request/cosign-done";
@@ -90,10 +94,16 @@ class CoSignController {
 		model.addAttribute("request", invitation.request());
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("token", token);
+		model.addAttribute("child", invitation.role() == SignerRole.PATIENT);
 		return "request/cosign";
 	}
 
-	private static String notFound(HttpServletResponse response) {
+	/** A link the requester replaced by a new one says so; any other is not found. */
+	private String notFound(String token, HttpServletResponse response) {
+		if (this.coSigning.replaced(token)) {
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return "request/link-replaced";
+		}
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		return StatusController.NOT_FOUND;
 	}

@@ -15,9 +15,13 @@ public class CoSignForm {
 
 	private @Nullable String drawnSignature;
 
-	void validate(Errors errors) {
+	/**
+	 * @param child whether a child signs, who is spoken to as "je"
+	 */
+	void validate(Errors errors, boolean child) {
+		String suffix = child ? ".child" : "";
 		SignatureFields.validate(errors, this.signatureName, this.declaration, this.drawnSignature,
-				"cosign.declaration.required");
+				"cosign.declaration.required" + suffix, suffix);
 	}
 
 	byte @Nullable [] drawing() {

@@ -17,14 +17,16 @@ public class PatientForm implements Serializable {
 
 	private @Nullable String name;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate birthDate;
 
 	private @Nullable String patientNumber;
 
 	private boolean deceased;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate dateOfDeath;
 
 	private boolean ivfTreatment;

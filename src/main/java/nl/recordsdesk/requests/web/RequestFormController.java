@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -55,6 +57,15 @@ class RequestFormController {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestFormController.class);
 
+	/** The name of the layout's language buttons on a step whose answers they keep. */
+	static final String SWITCH_LANGUAGE = "switchLanguage";
+
+	/**
+	 * The steps whose typed answers the language switch keeps: all but the documents
+	 * (files are not sent back) and the delivery with its drawn signature.
+	 */
+	static final Set<Step> LANGUAGE_KEEPS_INPUT = EnumSet.of(Step.WHAT, Step.PATIENT, Step.REQUESTER, Step.COSIGNERS);
+
 	private final EligibilityRules rules;
 
 	private final UploadReceiver uploads;
@@ -78,6 +89,18 @@ class RequestFormController {
 		this.links = links;
 		this.codeMails = codeMails;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether the rules, as the form stands, ask no one else to sign: the list of steps
+	 * then leaves the co-signers' step out (and counts it out) rather than showing it as
+	 * done. Reads the draft without starting one.
+	 */
+	@ModelAttribute("coSignersSkipped")
+	boolean coSignersSkipped(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(RequestDraft.SESSION_KEY) instanceof RequestDraft draft
+				&& entitledDecision(draft).map((decision) -> decision.coSignatures().isEmpty()).orElse(false);
 	}
 
 	@GetMapping
@@ -104,6 +127,17 @@ class RequestFormController {
 		draft.what = whatForm;
 		draft.save(session);
 		return Step.PATIENT.redirect();
+	}
+
+	/**
+	 * The language switch on a step sends what was typed, so that the step is shown again
+	 * in the other language with every answer still there (the {@code lang} parameter has
+	 * changed the language already). Nothing is checked or stored: that waits for the
+	 * step's own button.
+	 */
+	@PostMapping(path = "/what", params = SWITCH_LANGUAGE)
+	String whatInTheOtherLanguage(@ModelAttribute WhatForm whatForm, BindingResult binding, Model model) {
+		return whatView(model);
 	}
 
 	private String whatView(Model model) {
@@ -142,6 +176,16 @@ class RequestFormController {
 		draft.patient = patientForm;
 		draft.save(session);
 		return Step.REQUESTER.redirect();
+	}
+
+	@PostMapping(path = "/patient", params = SWITCH_LANGUAGE)
+	String patientInTheOtherLanguage(@ModelAttribute PatientForm patientForm, BindingResult binding,
+			HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.what == null) {
+			return Step.WHAT.redirect();
+		}
+		return patientView(draft, model);
 	}
 
 	private String patientView(RequestDraft draft, Model model) {
@@ -203,6 +247,16 @@ class RequestFormController {
 			binding.rejectValue(field,
 					"eligibility.violation." + violation.field().name() + "." + violation.code().name());
 		}
+	}
+
+	@PostMapping(path = "/requester", params = SWITCH_LANGUAGE)
+	String requesterInTheOtherLanguage(@ModelAttribute RequesterForm requesterForm, BindingResult binding,
+			HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		if (draft.what == null || draft.patient == null) {
+			return draft.firstIncomplete(this.rules).redirect();
+		}
+		return requesterView(draft, model);
 	}
 
 	private String requesterView(RequestDraft draft, Model model) {
@@ -318,6 +372,22 @@ class RequestFormController {
 		return Step.DELIVERY.redirect();
 	}
 
+	@PostMapping(path = "/cosigners", params = SWITCH_LANGUAGE)
+	String coSignersInTheOtherLanguage(@ModelAttribute CoSignersForm coSignersForm, BindingResult binding,
+			HttpSession session, Model model) {
+		RequestDraft draft = RequestDraft.of(session);
+		Optional<EligibilityDecision> decision = entitledDecision(draft);
+		if (decision.isEmpty() || decision.get().coSignatures().isEmpty()
+				|| !coSignersForm.getRows()
+					.stream()
+					.map(CoSignersForm.Row::getItem)
+					.toList()
+					.equals(decision.get().coSignatures())) {
+			return Step.COSIGNERS.redirect();
+		}
+		return step(model, Step.COSIGNERS);
+	}
+
 	// Step 6: delivery and signature
 
 	@GetMapping("/delivery")
@@ -390,7 +460,7 @@ class RequestFormController {
 		}
 		String[] code = new String[1];
 		draft.emailCode = EmailCode.issue(email, Duration.ofMinutes(EmailConfirmation.MINUTES_VALID),
-				this.clock.instant(), code);
+				this.clock.instant(), code, draft.emailCode);
 		this.emailConfirmation.send(email.strip(), locale, code[0]);
 		return Optional.empty();
 	}
@@ -456,6 +526,7 @@ class RequestFormController {
 			case CONFIRMED -> {
 			}
 			case WRONG -> binding.rejectValue("code", "request.check.code.wrong");
+			case REPLACED -> binding.rejectValue("code", "request.check.code.replaced");
 			case EXPIRED -> binding.rejectValue("code", "request.check.code.expired");
 			case TOO_MANY_TRIES -> binding.rejectValue("code", "request.check.code.tooManyTries");
 		}
@@ -527,6 +598,10 @@ class RequestFormController {
 	}
 
 	private static String step(Model model, Step step) {
+		if (LANGUAGE_KEEPS_INPUT.contains(step)) {
+			// The layout's language switch then sends this form (see SWITCH_LANGUAGE).
+			model.addAttribute("languageForm", "step-form");
+		}
 		model.addAttribute("step", step);
 		model.addAttribute("steps", Arrays.stream(Step.values()).filter((s) -> s != Step.CHECK).toList());
 		model.addAttribute("stepCount", Step.NUMBERED);

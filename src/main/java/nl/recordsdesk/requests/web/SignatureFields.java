@@ -42,13 +42,22 @@ final class SignatureFields {
 
 	static void validate(Errors errors, @Nullable String name, boolean declaration, @Nullable String drawn,
 			String declarationRequired) {
-		Texts.rejectIfBlank(errors, "signatureName", name, "request.signature.name.required");
+		validate(errors, name, declaration, drawn, declarationRequired, "");
+	}
+
+	/**
+	 * @param textSuffix appended to the messages' keys: {@code ".child"} speaks to a
+	 * child as "je", as the rest of the child's page does
+	 */
+	static void validate(Errors errors, @Nullable String name, boolean declaration, @Nullable String drawn,
+			String declarationRequired, String textSuffix) {
+		Texts.rejectIfBlank(errors, "signatureName", name, "request.signature.name.required" + textSuffix);
 		Texts.rejectIfLonger(errors, "signatureName", name, 200);
 		if (!declaration) {
 			errors.rejectValue("declaration", declarationRequired);
 		}
 		if (!Texts.blank(drawn) && drawing(drawn) == null) {
-			errors.rejectValue("drawnSignature", "request.signature.drawing.invalid");
+			errors.rejectValue("drawnSignature", "request.signature.drawing.invalid" + textSuffix);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,8 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.RequestView;
 import nl.recordsdesk.requests.StatusPage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,7 +85,8 @@ class StatusController {
 		}
 		if (!confirm) {
 			redirect.addFlashAttribute("confirmWithdrawal", true);
-			return "redirect:/status/" + token;
+			// The question is at the foot of a long page: go there, not to the top.
+			return "redirect:/status/" + token + "#withdraw";
 		}
 		try {
 			this.statusPage.withdraw(token);
@@ -90,6 +94,60 @@ class StatusController {
 		}
 		catch (IllegalTransitionException ex) {
 			redirect.addFlashAttribute("notWithdrawable", true);
+		}
+		return "redirect:/status/" + token;
+	}
+
+	/**
+	 * A new link for a co-signer who declined or whose mail went astray, at the address
+	 * given (corrected or the same); the link sent before stops working.
+	 */
+	@PostMapping("/reinvite")
+	String inviteAgain(@PathVariable String token, @RequestParam ItemCode item,
+			@RequestParam(required = false) @Nullable String email, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Optional<RequestView> request = this.statusPage.show(token);
+		if (request.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		Optional<RequestView.Party> party = request.get()
+			.coSigners()
+			.stream()
+			.filter((p) -> p.item() == item && p.invitableAgain())
+			.findFirst();
+		if (party.isEmpty() || request.get().status() != RequestStatus.AWAITING_SIGNATURES) {
+			return "redirect:/status/" + token;
+		}
+		MapBindingResult binding = new MapBindingResult(new java.util.HashMap<>(Map.of(item.name(), "")), "reinvite");
+		String address = (email == null) ? "" : email.strip();
+		String normalized = address.toLowerCase(Locale.ROOT);
+		if (address.isEmpty()) {
+			binding.rejectValue(item.name(), "request.requester.email.required");
+		}
+		else if (address.length() > 254 || !RequesterForm.EMAIL.matcher(normalized).matches()) {
+			binding.rejectValue(item.name(), "request.requester.email.invalid");
+		}
+		else if (normalized.equals(request.get().requester().email().strip().toLowerCase(Locale.ROOT))) {
+			binding.rejectValue(item.name(), "request.cosigners.email.requesters");
+		}
+		else if (request.get()
+			.coSigners()
+			.stream()
+			.anyMatch((p) -> p.item() != item && p.email().strip().toLowerCase(Locale.ROOT).equals(normalized))) {
+			binding.rejectValue(item.name(), "request.cosigners.email.twice");
+		}
+		if (binding.hasErrors()) {
+			model.addAttribute("reinviteErrors", binding);
+			model.addAttribute("reinviteEmail", address);
+			return view(request.get(), token, new MapBindingResult(Map.of(), "upload"), model);
+		}
+		try {
+			this.statusPage.inviteCoSignerAgain(token, item, address);
+			redirect.addFlashAttribute("reinvited", party.get().name());
+		}
+		catch (IllegalTransitionException ex) {
+			// Signed or closed meanwhile: the page shows how it stands now.
 		}
 		return "redirect:/status/" + token;
 	}

@@ -69,10 +69,13 @@ class RequestJourneyBrowserTests {
 			.fill("postalCode", "3011 AB")
 			.fill("city", "Rotterdam")
 			.next();
-		assertThat(this.form.stepCount()).isEqualTo("Stap 4 van 6");
+		assertThat(this.form.stepCount()).isEqualTo("Stap 4 van 5");
 		this.form.attach("REQUESTER_ID", RequestForm.photo("paspoort.png")).next();
-		// No one else signs: step 5 is skipped.
-		assertThat(this.form.stepCount()).isEqualTo("Stap 6 van 6");
+		// No one else signs: the co-signers' step is left out, not shown as done.
+		assertThat(this.form.stepCount()).isEqualTo("Stap 5 van 5");
+		assertThat(browser.findElements(org.openqa.selenium.By.cssSelector(".steps__item")))
+			.extracting(org.openqa.selenium.WebElement::getText)
+			.containsExactly("Wat", "Patiënt", "Uw gegevens", "Documenten", "Ontvangen en ondertekenen");
 		this.form.choose("Per post naar uw adres")
 			.fill("signatureName", "Anna de Vries")
 			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
@@ -151,11 +154,15 @@ class RequestJourneyBrowserTests {
 
 		// The child agrees through their own link; then the request joins the desk's
 		// queue.
-		this.form.open(link(TestMail.awaitMailTo("sam@example.org"), "cosign"))
-			.fill("signatureName", "Sam Bakker")
+		this.form.open(link(TestMail.awaitMailTo("sam@example.org"), "cosign"));
+		// The child is spoken to as "je" throughout, not "u" in the signature's part.
+		String childsPage = browser.findElement(org.openqa.selenium.By.tagName("main")).getText();
+		assertThat(childsPage).contains("Je volledige naam").doesNotContain("Uw volledige naam");
+		this.form.fill("signatureName", "Sam Bakker")
 			.choose("Ik vind het goed dat dit verzoek over mijn dossier wordt gedaan.")
 			.pressButton("Ondertekenen");
 		assertThat(this.form.attribute("cosign-outcome", "data-outcome")).isEqualTo("signed");
+		assertThat(this.form.heading()).isEqualTo("Dank je, je hebt getekend");
 
 		this.form.open(statusLink);
 		Chromium.screenshot(browser, "request-status-complete");
