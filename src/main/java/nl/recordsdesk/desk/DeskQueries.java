@@ -194,13 +194,18 @@ public class DeskQueries {
 	/** A document's content, as served to a staff member. */
 	public record Document(String fileName, String contentType, byte[] content) {
 
-		/** Shown in the browser (PDF viewer or image), sandboxed, never cached. */
+		/**
+		 * Shown in the browser (PDF viewer or image), sandboxed, never cached; framed
+		 * only by the portal's own pages (the request page previews it beside its item).
+		 */
 		public ResponseEntity<byte[]> inline() {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(this.contentType))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.inline().filename(this.fileName, StandardCharsets.UTF_8).build().toString())
-				.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+				.header("Content-Security-Policy",
+						"sandbox; default-src 'none'; img-src 'self'; object-src 'self'; frame-ancestors 'self'")
+				.header("X-Frame-Options", "SAMEORIGIN")
 				.header(HttpHeaders.CACHE_CONTROL, "no-store")
 				.body(this.content);
 		}
