@@ -8,8 +8,14 @@ P="psql -X -q $1"
 OPEN="'APPROVED', 'AWAITING_REQUESTER', 'IN_PREPARATION', 'IN_REVIEW', 'PHYSICIAN_REVIEW', 'READY', 'SUBMITTED'"
 REF=$($P -At -c "select reference from request where status = 'IN_REVIEW' order by filed_at desc limit 1 offset 100")
 RID=$($P -At -c "select id from request where reference = '$REF'")
-# Part of the name of an open request, as a clerk would type it.
+# Part of the name of an open request, as a clerk would type it; its birth date; part of its
+# requester's e-mail address; the digits of its reference.
 NAME=$($P -At -c "select substr(lower(patient_name), 3, 6) from request where status = 'IN_REVIEW' order by filed_at limit 1")
+BORN=$($P -At -c "select patient_birth_date from request where reference = '$REF'")
+EMAIL=$($P -At -c "select split_part(requester_email, '@', 1) from request where reference = '$REF'")
+DIGITS=${REF##*-}
+# The search box as RequestQueue sends it (V31): folded text, and a birth date when one is typed.
+TEXT="request_search_text(r.reference, r.patient_name, r.requester_name, r.requester_email) like search_fold"
 ME=$($P -At -c "select assigned_to from request where status = 'IN_REVIEW' and assigned_to is not null limit 1")
 COLS="r.reference, r.status, r.request_type, r.outcome, r.due_date, r.patient_name, r.assigned_to, r.filed_at, r.departments"
 ORDER="order by r.due_date asc nulls last, r.filed_at asc, r.id asc"
@@ -28,8 +34,14 @@ ex "queue: due soon" "$(page "r.status in ($OPEN) and r.due_date >= current_date
 ex "queue: status=DELIVERED" "$(page "r.status = 'DELIVERED'" 0)"
 ex "queue: capped count, status=DELIVERED" "select count(*) from (select 1 from request r where r.status = 'DELIVERED' limit 1001) capped"
 ex "queue: search by reference" "$(page "r.status in ($OPEN) and r.reference = '$REF'" 0)"
-ex "queue: search by name" "$(page "r.status in ($OPEN) and lower(r.patient_name) like '%$NAME%'" 0)"
-ex "queue: search by name, status=DELIVERED" "$(page "r.status = 'DELIVERED' and lower(r.patient_name) like '%$NAME%'" 0)"
+ex "queue: search by part of a name" "$(page "r.status in ($OPEN) and $TEXT('%$NAME%')" 0)"
+ex "queue: search by part of a name, status=DELIVERED" "$(page "r.status = 'DELIVERED' and $TEXT('%$NAME%')" 0)"
+ex "queue: search by part of a name, every status" "$(page "$TEXT('%$NAME%')" 0)"
+ex "queue: search by part of a reference" "$(page "r.status in ($OPEN) and $TEXT('%$DIGITS%')" 0)"
+ex "queue: search by part of an e-mail address, every status" "$(page "$TEXT('%$EMAIL%')" 0)"
+ex "queue: search by birth date" "$(page "r.status in ($OPEN) and ($TEXT('%$BORN%') or r.patient_birth_date = '$BORN')" 0)"
+ex "queue: search by birth date, every status" "$(page "($TEXT('%$BORN%') or r.patient_birth_date = '$BORN')" 0)"
+ex "request page: related requests" "select o.reference, o.status, o.filed_at from request r join request o on o.patient_birth_date = r.patient_birth_date and o.request_type = r.request_type and search_fold(o.patient_name) = search_fold(r.patient_name) and o.status in ($OPEN, 'AWAITING_SIGNATURES') and o.id <> r.id where r.reference = '$REF' order by o.filed_at, o.id"
 ex "dashboard: open per status" "select status, count(*) from request where status in ($OPEN, 'AWAITING_SIGNATURES') group by status"
 ex "dashboard: overdue" "select count(*) from request where status in ($OPEN) and due_date < current_date"
 ex "dashboard: the weeks shown" "select submitted_at, closed_at, status from request where filed_at >= date_trunc('week', now()) - interval '7 weeks' or closed_at >= date_trunc('week', now()) - interval '7 weeks'"

@@ -57,6 +57,14 @@ class JpaStaffDirectory implements StaffDirectory {
 	}
 
 	@Override
+	public Map<String, String> deskColleaguesOf(String username) {
+		Map<String, String> colleagues = new LinkedHashMap<>();
+		this.accounts.enabledNamesWithRole(Roles.DESK, username)
+			.forEach((name) -> colleagues.put(name.getUsername(), name.getDisplayName()));
+		return colleagues;
+	}
+
+	@Override
 	public Map<UUID, String> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

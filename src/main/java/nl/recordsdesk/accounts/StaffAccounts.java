@@ -51,6 +51,15 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 	@Query("select a.id as id, a.displayName as displayName from StaffAccount a where a.id in :ids")
 	List<IdName> namesById(Collection<UUID> ids);
 
+	/**
+	 * The enabled members with a role but one, by name, in one query without their roles
+	 * and departments.
+	 */
+	@Query("select a.username as username, a.displayName as displayName from StaffAccount a join a.roles r"
+			+ " where r = :role and a.enabled = true and a.username <> :except"
+			+ " order by lower(a.displayName), a.username")
+	List<Name> enabledNamesWithRole(String role, String except);
+
 	boolean existsByUsername(String username);
 
 	@Query("select distinct a from StaffAccount a left join fetch a.roles left join fetch a.departments"

@@ -26,6 +26,12 @@ public interface StaffDirectory {
 	/** An enabled member by username, as colleagues name each other (for a hand-over). */
 	Optional<StaffMember> findEnabled(String username);
 
+	/**
+	 * The colleagues a member can hand a request over to: every enabled account with the
+	 * desk role but the member's own, username to display name, in name order; one query.
+	 */
+	Map<String, String> deskColleaguesOf(String username);
+
 	/** The display names of the given accounts; unknown ids are left out. */
 	Map<UUID, String> namesOf(Collection<UUID> ids);
 

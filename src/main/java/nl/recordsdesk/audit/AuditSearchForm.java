@@ -36,7 +36,8 @@ class AuditSearchForm {
 	/** Only posted, never in an address: a patient's name. */
 	private @Nullable String patientName;
 
-	@DateTimeFormat(pattern = "d-M-yyyy", fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy" })
+	@DateTimeFormat(pattern = "d-M-yyyy",
+			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
 	private @Nullable LocalDate patientBirthDate;
 
 	void validate(Errors errors) {

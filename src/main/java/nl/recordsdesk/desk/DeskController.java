@@ -48,7 +48,7 @@ class DeskController {
 					.map((line) -> line.row().assignedTo())
 					.filter(java.util.Objects::nonNull)
 					.collect(java.util.stream.Collectors.toSet())));
-		model.addAttribute("statuses", DeskQueries.QUEUE);
+		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("types", RequestType.values());
 		model.addAttribute("assignments", QueueFilter.Assignment.values());
 		model.addAttribute("dues", QueueFilter.Due.values());

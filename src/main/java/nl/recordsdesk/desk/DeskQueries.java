@@ -21,6 +21,7 @@ import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.letters.LetterKind;
 import nl.recordsdesk.letters.Letters;
 import nl.recordsdesk.requests.QueueRow;
+import nl.recordsdesk.requests.RelatedRequests;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestQueue;
 import nl.recordsdesk.requests.RequestDocument;
@@ -71,8 +72,11 @@ public class DeskQueries {
 
 	private final RequestQueue queue;
 
-	DeskQueries(Requests requests, RequestQueue queue, StoredFiles files, AuditLog audit, Clock clock,
-			Letters letters) {
+	private final RelatedRequests related;
+
+	DeskQueries(Requests requests, RequestQueue queue, StoredFiles files, AuditLog audit, Clock clock, Letters letters,
+			RelatedRequests related) {
+		this.related = related;
 		this.queue = queue;
 		this.letters = letters;
 		this.requests = requests;
@@ -119,7 +123,8 @@ public class DeskQueries {
 	public QueuePage queue(QueueFilter filter, String staff) {
 		LocalDate today = today();
 		LocalDate soon = WorkingDays.after(today, 5);
-		Set<RequestStatus> statuses = (filter.status() != null) ? EnumSet.of(filter.status()) : QUEUE;
+		Set<RequestStatus> statuses = (filter.status() != null) ? EnumSet.of(filter.status())
+				: filter.everyStatus() ? EnumSet.allOf(RequestStatus.class) : QUEUE;
 		QueueFilter.Assignment assignment = (filter.assignment() != null) ? filter.assignment()
 				: QueueFilter.Assignment.ANYONE;
 		QueueFilter.Due due = (filter.due() != null) ? filter.due() : QueueFilter.Due.ANY;
@@ -150,17 +155,19 @@ public class DeskQueries {
 	/**
 	 * A request as the desk's page shows it, with the letters that can be printed for it.
 	 */
-	public record RequestPage(DeskRequestView request, List<LetterKind> letters) {
+	public record RequestPage(DeskRequestView request, List<LetterKind> letters,
+			List<RelatedRequests.Related> related) {
 	}
 
 	/**
 	 * The request and its letters from one load of the aggregate (its small collections
-	 * fetched with it), audited as a view.
+	 * fetched with it), and the patient's other open requests of its type (one query),
+	 * audited as a view.
 	 */
 	public Optional<RequestPage> requestPage(String reference) {
 		Optional<RequestPage> page = this.requests.findShownByReference(reference)
 			.map((request) -> new RequestPage(DeskRequestView.of(request, this.files.withheldOf(request)),
-					this.letters.applicableTo(request)));
+					this.letters.applicableTo(request), this.related.of(reference)));
 		page.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
 		return page;
 	}
@@ -187,13 +194,18 @@ public class DeskQueries {
 	/** A document's content, as served to a staff member. */
 	public record Document(String fileName, String contentType, byte[] content) {
 
-		/** Shown in the browser (PDF viewer or image), sandboxed, never cached. */
+		/**
+		 * Shown in the browser (PDF viewer or image), sandboxed, never cached; framed
+		 * only by the portal's own pages (the request page previews it beside its item).
+		 */
 		public ResponseEntity<byte[]> inline() {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(this.contentType))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.inline().filename(this.fileName, StandardCharsets.UTF_8).build().toString())
-				.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+				.header("Content-Security-Policy",
+						"sandbox; default-src 'none'; img-src 'self'; object-src 'self'; frame-ancestors 'self'")
+				.header("X-Frame-Options", "SAMEORIGIN")
 				.header(HttpHeaders.CACHE_CONTROL, "no-store")
 				.body(this.content);
 		}

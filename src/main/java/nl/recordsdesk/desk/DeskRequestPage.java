@@ -46,6 +46,9 @@ class DeskRequestPage {
 		model.addAttribute("letters", page.letters());
 		// The letters as sent: kind and date only, after the request's transaction.
 		model.addAttribute("sentLetters", this.sentLetters.of(reference));
+		// The patient's other open requests of this type, and whom it can be handed to.
+		model.addAttribute("related", page.related());
+		model.addAttribute("colleagues", this.staffDirectory.deskColleaguesOf(staff.getName()));
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}

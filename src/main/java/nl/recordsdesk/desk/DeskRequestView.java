@@ -13,6 +13,7 @@ import nl.recordsdesk.eligibility.NoticeCode;
 import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.eligibility.ReasonCode;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.Actor;
 import nl.recordsdesk.requests.CoSignInvitation;
 import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.Delivery;
@@ -43,12 +44,28 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		@Nullable String appointmentPlace, @Nullable String completionNote, boolean deskMayReject,
 		List<ItemCode> askableDocuments) {
 
+	private static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
+
 	/** A required item and what satisfied it. */
 	public record Check(ItemCode item, boolean satisfied, @Nullable String satisfiedBy, @Nullable Instant at) {
 	}
 
 	public record Doc(UUID id, ItemCode item, String fileName, String contentType, long size, String sha256,
 			String uploadedBy, Instant uploadedAt, boolean purged, boolean withheld) {
+
+		/** Whether the page may show it: neither deleted nor waiting for its scan. */
+		public boolean viewable() {
+			return !this.purged && !this.withheld;
+		}
+
+		public boolean image() {
+			return this.contentType.startsWith("image/");
+		}
+
+		public boolean pdf() {
+			return "application/pdf".equals(this.contentType);
+		}
+
 	}
 
 	public record Sig(String role, String name, Signature.Method method, Instant signedAt) {
@@ -58,14 +75,30 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 			@Nullable Instant respondedAt, @Nullable String declineReason) {
 	}
 
+	/**
+	 * @param actorRole who acted when it was not a member of staff, as a code the page
+	 * words ({@code REQUESTER}, {@code SYSTEM} or a co-signer's role); {@code null} when
+	 * {@code actor} is a staff username
+	 */
 	public record Entry(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to,
-			String actor, @Nullable String detail) {
+			String actor, @Nullable String actorRole, @Nullable String detail) {
 
 		/**
 		 * Whether the detail is a staff username: the colleague handed to or taken from.
 		 */
 		public boolean namesStaff() {
 			return this.type == RequestEvent.Type.HANDED_OVER || this.type == RequestEvent.Type.TAKEN_OVER;
+		}
+
+		/** The item a document sent afterwards was for, when the detail names one. */
+		public @Nullable ItemCode providedItem() {
+			if (this.type != RequestEvent.Type.DOCUMENT_PROVIDED || this.detail == null) {
+				return null;
+			}
+			return java.util.Arrays.stream(ItemCode.values())
+				.filter((code) -> code.name().equals(this.detail))
+				.findFirst()
+				.orElse(null);
 		}
 
 	}
@@ -106,11 +139,24 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 					.toList(),
 				request.history()
 					.stream()
-					.map((e) -> new Entry(e.occurredAt(), e.type(), e.from(), e.to(), e.actor(), e.detail()))
+					.map((e) -> new Entry(e.occurredAt(), e.type(), e.from(), e.to(), e.actor(), actorRole(e.actor()),
+							e.detail()))
 					.toList(),
 				request.questions(), request.decisions(), request.notes(), request.rejectionReason(),
 				request.preparedParts(), request.details(), request.appointmentAt(), request.appointmentPlace(),
 				request.completionNote(), request.deskMayReject(), request.askableDocuments());
+	}
+
+	/** Who acted, as a code for the page's words; none for a member of staff. */
+	private static @Nullable String actorRole(String stored) {
+		Actor actor = Actor.fromStored(stored);
+		if (actor instanceof Actor.CoSigner coSigner) {
+			return coSigner.role().name();
+		}
+		if (actor instanceof Actor.Requester) {
+			return "REQUESTER";
+		}
+		return (actor instanceof Actor.Portal) ? "SYSTEM" : null;
 	}
 
 	/** "DOCUMENT:id" becomes the file name; a signature or written text says so. */
@@ -185,6 +231,73 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 
 	public boolean physicianDecides() {
 		return this.outcome == Outcome.PHYSICIAN_REVIEW;
+	}
+
+	/**
+	 * The patient's age in whole years on the day the request was filed
+	 * (Europe/Amsterdam), the age the rules were applied to.
+	 */
+	public int patientAgeAtRequest() {
+		LocalDate filedOn = LocalDate.ofInstant(this.filedAt, AMSTERDAM);
+		return Math.max(0, java.time.Period.between(this.patient.birthDate(), filedOn).getYears());
+	}
+
+	/** The day the request was filed, in Europe/Amsterdam. */
+	public LocalDate filedOn() {
+		return LocalDate.ofInstant(this.filedAt, AMSTERDAM);
+	}
+
+	/**
+	 * The one action the state allows this member next, shown as the page's primary
+	 * button; {@code null} while the request waits for someone else (the requester, a
+	 * co-signer, a physician) or is closed.
+	 */
+	public @Nullable NextAction nextAction(String staff) {
+		if (heldByOther(staff)) {
+			return NextAction.TAKE_OVER;
+		}
+		if (claimable(staff)) {
+			return NextAction.CLAIM;
+		}
+		if (handledBy(staff)) {
+			if (this.identityVerifiedAt == null) {
+				return NextAction.VERIFY;
+			}
+			return physicianDecides() ? NextAction.FORWARD : NextAction.APPROVE;
+		}
+		if (toCarryOut()) {
+			return waitsForAppointment() ? NextAction.APPOINTMENT : NextAction.COMPLETE;
+		}
+		if (this.status == RequestStatus.APPROVED && this.type.deliversCopy()) {
+			return NextAction.PREPARE;
+		}
+		if (this.status == RequestStatus.IN_PREPARATION) {
+			return NextAction.READY;
+		}
+		if (this.status == RequestStatus.READY) {
+			return NextAction.DELIVER;
+		}
+		return null;
+	}
+
+	/** The actions that can be a request's next one, each with its form on the page. */
+	public enum NextAction {
+
+		TAKE_OVER, CLAIM, VERIFY, FORWARD, APPROVE, APPOINTMENT, COMPLETE, PREPARE, READY, DELIVER
+
+	}
+
+	/** The documents sent for one item, for the checklist that shows them beside it. */
+	public List<Doc> documentsFor(ItemCode item) {
+		return this.documents.stream().filter((doc) -> doc.item() == item).toList();
+	}
+
+	/** The documents for no item of the checklist (sent for an item no longer asked). */
+	public List<Doc> otherDocuments() {
+		java.util.Set<ItemCode> listed = this.checklist.stream()
+			.map(Check::item)
+			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(ItemCode.class)));
+		return this.documents.stream().filter((doc) -> !listed.contains(doc.item())).toList();
 	}
 
 	public boolean extendable() {

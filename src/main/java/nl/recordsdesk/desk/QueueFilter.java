@@ -7,15 +7,29 @@ import org.jspecify.annotations.Nullable;
 /**
  * The queue's filters, bound from the query string.
  *
- * @param status one status, or all open ones
+ * @param status one status (open, closed or awaiting co-signatures), or all open ones
  * @param type one request type, or both
  * @param assignment whose requests
  * @param due all, overdue, or due within five working days
- * @param search a reference or (part of) a patient's name
+ * @param search a reference or part of one, part of the patient's or requester's name or
+ * e-mail address, or a birth date
  * @param page the page, from 0
+ * @param all with no status chosen: every status (closed and awaiting co-signatures too)
+ * instead of the queue's open ones
  */
 public record QueueFilter(@Nullable RequestStatus status, @Nullable RequestType type, @Nullable Assignment assignment,
-		@Nullable Due due, @Nullable String search, @Nullable Integer page) {
+		@Nullable Due due, @Nullable String search, @Nullable Integer page, @Nullable Boolean all) {
+
+	/** The queue's own statuses when no status is chosen. */
+	public QueueFilter(@Nullable RequestStatus status, @Nullable RequestType type, @Nullable Assignment assignment,
+			@Nullable Due due, @Nullable String search, @Nullable Integer page) {
+		this(status, type, assignment, due, search, page, null);
+	}
+
+	/** Whether every status is looked through (none chosen, "all" ticked). */
+	public boolean everyStatus() {
+		return this.status == null && Boolean.TRUE.equals(this.all);
+	}
 
 	/** Anyone first: it is what the queue shows when nothing is chosen. */
 	public enum Assignment {

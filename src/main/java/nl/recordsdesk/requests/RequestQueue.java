@@ -4,14 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.eligibility.RequestType;
@@ -47,8 +52,10 @@ public class RequestQueue {
 	/**
 	 * What the queue is narrowed to; null, false or an empty text means any.
 	 *
-	 * @param statuses at least one
-	 * @param search a reference (found by exact match) or part of a patient's name
+	 * @param statuses at least one; all of them adds no condition
+	 * @param search a whole reference (found by exact match), or part of a reference, the
+	 * patient's name, the requester's name or e-mail address (without regard to accents
+	 * or case), or a birth date as the request form takes it
 	 */
 	public record Criteria(Collection<RequestStatus> statuses, @Nullable RequestType type, @Nullable String assignedTo,
 			boolean unassigned, @Nullable LocalDate dueFrom, @Nullable LocalDate dueBefore, String search) {
@@ -119,13 +126,15 @@ public class RequestQueue {
 
 	private static String where(Criteria criteria, Map<String, Object> parameters) {
 		List<String> conditions = new ArrayList<>();
-		conditions
-			.add((criteria.statuses().size() == 1) ? "r.status = '" + criteria.statuses().iterator().next().name() + "'"
+		if (!criteria.statuses().containsAll(EnumSet.allOf(RequestStatus.class))) {
+			conditions.add((criteria.statuses().size() == 1)
+					? "r.status = '" + criteria.statuses().iterator().next().name() + "'"
 					: criteria.statuses()
 						.stream()
 						.sorted()
 						.map((status) -> "'" + status.name() + "'")
 						.collect(Collectors.joining(", ", "r.status in (", ")")));
+		}
 		if (criteria.type() != null) {
 			conditions.add("r.request_type = :type");
 			parameters.put("type", criteria.type().name());
@@ -147,19 +156,47 @@ public class RequestQueue {
 		}
 		String search = criteria.search().strip();
 		if (REFERENCE.matcher(search).matches()) {
-			// A reference: its unique index finds it, or nothing.
+			// A whole reference: its unique index finds it, or nothing.
 			conditions.add("r.reference = :reference");
 			parameters.put("reference", search.toUpperCase(Locale.ROOT));
 		}
 		else if (!search.isEmpty()) {
-			// Part of a name: the trigram indexes (V17); % and _ typed are taken as they
-			// are.
-			conditions.add("lower(r.patient_name) like :name");
-			parameters.put("name",
-					"%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-							+ "%");
+			// Part of the reference, the patient's or requester's name or the e-mail,
+			// folded as the trigram indexes are (V31: no accents, lower case); % and _
+			// typed are taken as they are. A birth date typed as the form takes it also
+			// finds the patients born that day.
+			String text = "request_search_text(r.reference, r.patient_name, r.requester_name, r.requester_email)"
+					+ " like search_fold(:text)";
+			parameters.put("text", "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			LocalDate born = typedDate(search);
+			if (born != null) {
+				conditions.add("(" + text + " or r.patient_birth_date = :born)");
+				parameters.put("born", born);
+			}
+			else {
+				conditions.add(text);
+			}
 		}
-		return String.join(" and ", conditions);
+		return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+	}
+
+	/** The ways the request form takes a date ({@code PatientForm}), strictly. */
+	private static final List<DateTimeFormatter> DATES = Stream
+		.of("d-M-uuuu", "uuuu-MM-dd", "d/M/uuuu", "d.M.uuuu", "ddMMuuuu", "d M uuuu")
+		.map((pattern) -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
+		.toList();
+
+	/** The search as a date typed the way the request form takes it, or null. */
+	static @Nullable LocalDate typedDate(String search) {
+		for (DateTimeFormatter format : DATES) {
+			try {
+				return LocalDate.parse(search, format);
+			}
+			catch (DateTimeParseException notThisWay) {
+				// the next pattern
+			}
+		}
+		return null;
 	}
 
 	private static QueueRow row(ResultSet rs, int rowNumber) throws SQLException {

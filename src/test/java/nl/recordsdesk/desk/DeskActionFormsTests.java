@@ -144,10 +144,10 @@ class DeskActionFormsTests {
 	void aColleagueLeftOutIsAskedForAndATextTooLongIsCounted() {
 		String reference = claimed("Eva Lengte");
 		assertThat(post(reference, "hand-over", Map.of("colleague", ""))).bodyText()
-			.contains("id=\"colleague-error\"", "Vul de gebruikersnaam van een collega in.");
+			.contains("id=\"colleague-error\"", "Kies de collega aan wie u de aanvraag overdraagt.");
 		assertThat(post(reference, "hand-over", Map.of("colleague", "niemand-hier"))).flash()
 			.containsEntry("problem", "hand-over");
-		assertThat(page(reference)).contains("Overdragen kan alleen aan een collega aan de balie");
+		assertThat(page(reference)).contains("Overdragen kan alleen aan een collega van de balie");
 		String reason = "Niet ondertekend. ".repeat(600);
 		MvcTestResult tooLong = post(reference, "reject", Map.of("text", reason));
 		assertThat(tooLong).bodyText()

@@ -77,6 +77,8 @@ class DeskJourneyBrowserTests {
 		browser.findElement(By.linkText(reference)).click();
 		press("claim");
 		assertThat(status()).isEqualTo("IN_REVIEW");
+		// Asking is one of the other actions, behind its disclosure.
+		browser.findElement(By.cssSelector("#ask-details > summary")).click();
 		browser.findElement(By.id("ask-text"))
 			.sendKeys("De kopie van uw paspoort is onleesbaar. Wilt u een nieuwe sturen?");
 		new Select(browser.findElement(By.id("ask-item"))).selectByValue("REQUESTER_ID");

@@ -25,6 +25,7 @@ import nl.recordsdesk.requests.ReviewDecision.Scope;
 import nl.recordsdesk.requests.TestRequests;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,9 +103,17 @@ class SentLettersTests {
 		this.desk.markReady(reference, this.fixture.version(reference), "anna", null);
 	}
 
+	/**
+	 * The letter of that kind, once its mail is queued (after the change, by a listener).
+	 */
 	UUID sent(String reference, String kind) {
-		return this.jdbc.queryForObject("select l.id from sent_letter l join request r on r.id = l.request_id "
-				+ "where r.reference = ? and l.kind = ?", UUID.class, reference, kind);
+		return Awaitility.await()
+			.atMost(TestMail.TIMEOUT)
+			.until(() -> this.jdbc.query(
+					"select l.id from sent_letter l join request r on r.id = l.request_id "
+							+ "where r.reference = ? and l.kind = ?",
+					(rs, row) -> rs.getObject(1, UUID.class), reference, kind), (ids) -> !ids.isEmpty())
+			.get(0);
 	}
 
 	String download(String reference, UUID letter) throws IOException {
