@@ -91,7 +91,7 @@ class RunningTheDeskTests {
 			.exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
 		assertThat(result.getResponse().getHeader("Content-Disposition"))
-			.startsWith("attachment; filename=\"wachtrij-" + LocalDate.now(AMSTERDAM) + ".csv\""); filename=\"wachtrij-" + LocalDate.now(AMSTERDAM) + ".csv\"");
+			.startsWith("attachment; filename=\"wachtrij-" + LocalDate.now(AMSTERDAM) + ".csv\"");
 		List<CSVRecord> rows = parse(result.getResponse().getContentAsByteArray());
 
 		assertThat(rows).extracting((row) -> row.get("Nummer"))
