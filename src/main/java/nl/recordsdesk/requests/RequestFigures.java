@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,13 +72,16 @@ public class RequestFigures {
 				select to_char(r.filed_at at time zone :zone, 'YYYY-MM') as month, count(*) as received
 				  from request r
 				 where r.filed_at >= :from and r.filed_at < :until
-				 group by 1""").param("zone", zone.getId()).param("from", from).param("until", until).query((rs, n) -> {
-			long[] month = counts.get(YearMonth.parse(rs.getString("month")));
-			if (month != null) {
-				month[0] = rs.getLong("received");
-			}
-			return null;
-		}).list();
+				 group by 1""")
+			.param("zone", zone.getId())
+			.param("from", from)
+			.param("until", until)
+			.query((RowCallbackHandler) (rs) -> {
+				long[] month = counts.get(YearMonth.parse(rs.getString("month")));
+				if (month != null) {
+					month[0] = rs.getLong("received");
+				}
+			});
 		this.jdbc.sql("""
 				select to_char(r.closed_at at time zone :zone, 'YYYY-MM') as month, count(*) as answered,
 				       count(*) filter (where cast(r.closed_at at time zone :zone as date) <= r.due_date) as on_time
@@ -88,15 +92,13 @@ public class RequestFigures {
 			.param("zone", zone.getId())
 			.param("from", from)
 			.param("until", until)
-			.query((rs, n) -> {
+			.query((RowCallbackHandler) (rs) -> {
 				long[] month = counts.get(YearMonth.parse(rs.getString("month")));
 				if (month != null) {
 					month[1] = rs.getLong("answered");
 					month[2] = rs.getLong("on_time");
 				}
-				return null;
-			})
-			.list();
+			});
 		List<Month> months = new ArrayList<>();
 		counts.forEach((month, c) -> months.add(new Month(month, c[0], c[1], c[2])));
 		return months;
