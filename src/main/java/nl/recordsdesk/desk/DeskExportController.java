@@ -13,14 +13,18 @@ import nl.recordsdesk.csv.CsvFile;
 import nl.recordsdesk.requests.QueueRow;
 import nl.recordsdesk.requests.RequestFigures;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The desk's downloads: the queue with its filters and the monthly report, as CSV
@@ -82,6 +86,18 @@ class DeskExportController {
 					month.answered(), month.onTime(), month.onTimePercent()))
 			.toList();
 		return download(CsvFile.write(header, rows), "maandrapport-" + LocalDate.now(this.clock) + ".csv");
+	}
+
+	/**
+	 * Filters that cannot be read (a state or type that does not exist, a control
+	 * character in the search): back to the queue with the layout's notice
+	 * ({@code inputRefused}, as the web shell's {@code InputRefused} sets it), rather
+	 * than the whole queue downloaded without the filters asked for.
+	 */
+	@ExceptionHandler({ TypeMismatchException.class, BindException.class })
+	String refused(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("inputRefused", true);
+		return "redirect:/desk";
 	}
 
 	private String text(String code, Locale locale) {

@@ -123,6 +123,17 @@ class RunningTheDeskTests {
 	}
 
 	@Test
+	void filtersThatCannotBeReadGoBackToTheQueueWithANoticeAndDownloadNothing() {
+		MvcTestResult result = this.mvc.get()
+			.uri("/desk/queue.csv")
+			.param("status", "NO_SUCH_STATE")
+			.with(DeskWebTests.DESK)
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/desk");
+		assertThat(result.getMvcResult().getFlashMap().get("inputRefused")).isEqualTo(true);
+	}
+
+	@Test
 	void theShareAnsweredOnTimeInAMonthCountsTheAnsweredRequestsByTheirDueDateAsExtended() {
 		// March 2003: a month no other test files or closes a request in.
 		String onTheDay = closed("DELIVERED", "2003-03-10T16:00:00+01:00", "2003-03-10", null);
