@@ -14,6 +14,12 @@ public enum AuditAction {
 	QUEUE_VIEWED,
 
 	/**
+	 * The desk's queue downloaded as CSV: a copy of its lines left the portal (detail:
+	 * the kinds of filter used, never the typed search text).
+	 */
+	QUEUE_EXPORTED,
+
+	/**
 	 * A search among requests. The search terms are not recorded: they may be a patient's
 	 * name.
 	 */
