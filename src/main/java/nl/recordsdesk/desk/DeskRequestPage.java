@@ -40,6 +40,7 @@ class DeskRequestPage {
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		// The letters come from the same load of the request.
 		model.addAttribute("letters", page.letters());
+		model.addAttribute("download", page.download());
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}

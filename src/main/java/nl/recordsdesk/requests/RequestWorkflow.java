@@ -69,8 +69,11 @@ public class RequestWorkflow {
 
 	private final TransactionTemplate transactions;
 
+	private final PortalLinks links;
+
 	RequestWorkflow(Requests requests, AuditLog audit, Outbox outbox, Fees fees, Clock clock, StoredFiles storedFiles,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, PortalLinks links) {
+		this.links = links;
 		this.requests = requests;
 		this.audit = audit;
 		this.outbox = outbox;
@@ -167,6 +170,20 @@ public class RequestWorkflow {
 				r.markReady(staff, now());
 			}
 		}, (request) -> mail(request, "request-ready", Map.of("delivery", request.delivery().name())));
+	}
+
+	/**
+	 * A new link for a copy ready for download, mailed to the requester: the copy can be
+	 * downloaded for {@link #DOWNLOAD_VALIDITY} again, and the requester's old link (the
+	 * status page's, which the download is reached by) stops working.
+	 */
+	public void issueNewDownloadLink(String reference, long version, String staff) {
+		SecretToken link = SecretToken.generate();
+		act(reference, version, AuditAction.DOWNLOAD_LINK_RENEWED, null,
+				(r) -> r.renewDownloadLink(staff, link, now().plus(DOWNLOAD_VALIDITY), now()),
+				(request) -> mail(request, "download-link-renewed",
+						Map.of("statusLink", this.links.statusPage(link), "expiresAt", LocalDateTime.ofInstant(
+								java.util.Objects.requireNonNull(request.downloadExpiresAt()), this.clock.getZone()))));
 	}
 
 	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {
