@@ -95,6 +95,10 @@ class SecureDownloadWebTests {
 			.doesNotContain("id=\"download\"");
 		MvcTestResult expired = this.mvc.get().uri(oldLink + "/download").exchange();
 		assertThat(expired).hasStatus(410).bodyText().contains("De downloadlink is verlopen").contains(reference);
+		assertThat(this.mvc.get().uri(oldLink + "/download").param("lang", "en")).hasStatus(410)
+			.bodyText()
+			.contains("The download link has expired")
+			.contains("Ask the medical records desk for a new link");
 		assertThat(this.fixture.status(reference)).isEqualTo("READY");
 
 		// The desk sees it expired, is not offered "delivered", and sends a new link.
