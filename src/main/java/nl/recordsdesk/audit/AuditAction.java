@@ -77,6 +77,9 @@ public enum AuditAction {
 
 	MARKED_DELIVERED,
 
+	/** A new secure download link sent to the requester; the old one stops working. */
+	DOWNLOAD_LINK_RENEWED,
+
 	/** An explanation's conversation arranged. */
 	APPOINTMENT_SCHEDULED,
 

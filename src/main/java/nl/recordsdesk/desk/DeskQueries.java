@@ -260,9 +260,29 @@ public class DeskQueries {
 	/**
 	 * A request as the desk's page shows it, with the letters that can be printed for it.
 	 */
-	public record RequestPage(DeskRequestView request, List<LetterKind> letters,
-			List<RelatedRequests.Related> related) {
+	public record RequestPage(DeskRequestView request, List<LetterKind> letters, List<RelatedRequests.Related> related,
+			@Nullable DownloadLink download) {
 	}
+
+	/**
+	 * The requester's download of a copy put up for it: until when it works, and whether
+	 * it has expired or expires within {@link #EXPIRES_SOON}.
+	 */
+	public record DownloadLink(Instant expiresAt, boolean expired, boolean expiresSoon) {
+
+		static @Nullable DownloadLink of(Request request, Instant now) {
+			Instant expiresAt = request.downloadExpiresAt();
+			if (request.delivery() != nl.recordsdesk.requests.Delivery.SECURE_DOWNLOAD || expiresAt == null) {
+				return null;
+			}
+			boolean expired = !now.isBefore(expiresAt);
+			return new DownloadLink(expiresAt, expired, !expired && now.plus(EXPIRES_SOON).isAfter(expiresAt));
+		}
+
+	}
+
+	/** A download link that expires within this is shown with a warning. */
+	static final Duration EXPIRES_SOON = Duration.ofDays(2);
 
 	/**
 	 * The request and its letters from one load of the aggregate (its small collections
@@ -272,7 +292,8 @@ public class DeskQueries {
 	public Optional<RequestPage> requestPage(String reference) {
 		Optional<RequestPage> page = this.requests.findShownByReference(reference)
 			.map((request) -> new RequestPage(DeskRequestView.of(request, this.files.withheldOf(request)),
-					this.letters.applicableTo(request), this.related.of(reference)));
+					this.letters.applicableTo(request), this.related.of(reference),
+					DownloadLink.of(request, this.clock.instant())));
 		page.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
 		return page;
 	}

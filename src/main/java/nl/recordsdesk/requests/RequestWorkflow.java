@@ -20,6 +20,7 @@ import nl.recordsdesk.requests.RequestEvents.RequestCarriedOut;
 import nl.recordsdesk.requests.RequestEvents.RequestReady;
 import nl.recordsdesk.requests.RequestEvents.RequestRejected;
 import nl.recordsdesk.requests.RequestEvents.RequesterAsked;
+import nl.recordsdesk.requests.RequestEvents.DownloadLinkRenewed;
 import nl.recordsdesk.requests.RequestEvents.ReviewDecided;
 import nl.recordsdesk.requests.RequestEvents.ReviewReconsidered;
 import org.jspecify.annotations.Nullable;
@@ -179,6 +180,20 @@ public class RequestWorkflow {
 			}
 		}, (request) -> this.events.publishEvent(new RequestReady(UUID.randomUUID(), request.id(), reference,
 				Addressee.requesterOf(request), request.delivery(), now())));
+	}
+
+	/**
+	 * A new link for a copy ready for download, mailed to the requester: the copy can be
+	 * downloaded for {@link #DOWNLOAD_VALIDITY} again, and the requester's old link (the
+	 * status page's, which the download is reached by) stops working.
+	 */
+	public void issueNewDownloadLink(String reference, long version, String staff) {
+		SecretToken link = SecretToken.generate();
+		act(reference, version, AuditAction.DOWNLOAD_LINK_RENEWED, null,
+				(r) -> r.renewDownloadLink(staff, link, now().plus(DOWNLOAD_VALIDITY), now()),
+				(request) -> this.events.publishEvent(new DownloadLinkRenewed(UUID.randomUUID(), request.id(),
+						reference, Addressee.requesterOf(request), link,
+						java.util.Objects.requireNonNull(request.downloadExpiresAt()), now())));
 	}
 
 	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {
