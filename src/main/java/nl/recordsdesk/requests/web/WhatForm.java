@@ -23,6 +23,8 @@ import static nl.recordsdesk.requests.web.FormValidation.TOO_LONG;
 /**
  * Step 1: what is asked for. Checked with Bean Validation ({@link FormValidation}): the
  * request type first, then the group of the answers that type asks ({@link #checks()}).
+ * Longer than our other forms for one reason: the seven request types each ask their own
+ * answers, and the binder needs a getter and a setter for every one of them.
  */
 public class WhatForm implements Serializable {
 
