@@ -156,7 +156,8 @@ public class RequestWorkflow {
 	}
 
 	public void extend(String reference, long version, String staff, int months, String reason) {
-		act(reference, version, AuditAction.DEADLINE_EXTENDED, months + " months",
+		act(reference, version, AuditAction.DEADLINE_EXTENDED,
+				(months == 1) ? "by 1 month" : "by " + months + " months",
 				(r) -> r.extendDeadline(staff, months, reason, now(), this.clock.getZone()),
 				(request) -> this.events.publishEvent(new DeadlineExtended(UUID.randomUUID(), request.id(), reference,
 						Addressee.requesterOf(request), reason, request.deadline().dueDate(), now())));
