@@ -14,6 +14,12 @@ public enum AuditAction {
 	QUEUE_VIEWED,
 
 	/**
+	 * The desk's queue downloaded as CSV: a copy of its lines left the portal (detail:
+	 * the kinds of filter used, never the typed search text).
+	 */
+	QUEUE_EXPORTED,
+
+	/**
 	 * A search among requests. The search terms are not recorded: they may be a patient's
 	 * name.
 	 */
@@ -70,6 +76,9 @@ public enum AuditAction {
 	MARKED_READY,
 
 	MARKED_DELIVERED,
+
+	/** A new secure download link sent to the requester; the old one stops working. */
+	DOWNLOAD_LINK_RENEWED,
 
 	/** An explanation's conversation arranged. */
 	APPOINTMENT_SCHEDULED,

@@ -1,22 +1,15 @@
 package nl.recordsdesk.audit;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
 import nl.recordsdesk.audit.AuditSearchController.Row;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.jspecify.annotations.Nullable;
+import nl.recordsdesk.csv.CsvFile;
 
 /**
- * The auditor's export: one line per record, quoted and escaped by Apache Commons CSV. A
- * cell that a spreadsheet would take for a formula (starting with {@code =}, {@code +},
- * {@code -}, {@code @}, a tab or a carriage return) gets a {@code '} in front: the trail
- * holds what staff and the internet typed, and opening the export must not run it.
+ * The auditor's export: one line per record, written by {@link CsvFile} (Apache Commons
+ * CSV; a cell that a spreadsheet would take for a formula gets a {@code '} in front: the
+ * trail holds what staff and the internet typed, and opening the export must not run it).
  */
 final class AuditCsv {
 
@@ -32,33 +25,15 @@ final class AuditCsv {
 	 * @return UTF-8 with a byte order mark, so that spreadsheets read the accents
 	 */
 	static byte[] write(List<Row> rows, Function<String, String> texts) {
-		StringWriter out = new StringWriter();
-		out.write('\uFEFF');
-		String[] header = new String[COLUMNS.length];
-		for (int i = 0; i < COLUMNS.length; i++) {
-			header[i] = texts.apply("audit.column." + COLUMNS[i]);
+		List<String> header = new java.util.ArrayList<>(COLUMNS.length);
+		for (String column : COLUMNS) {
+			header.add(texts.apply("audit.column." + column));
 		}
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(header).get())) {
-			for (Row row : rows) {
-				printer.printRecord(safe(row.isoTime()), safe(row.user()), safe(row.roles()), safe(row.action()),
-						safe(row.outcome()), safe(row.reference()), safe(row.subject()), safe(row.address()),
-						safe(row.detail()));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** A cell a spreadsheet would read as a formula, as text. */
-	static String safe(@Nullable String cell) {
-		if (cell == null || cell.isEmpty()) {
-			return "";
-		}
-		char first = cell.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + cell : cell;
+		return CsvFile.write(header,
+				rows.stream()
+					.map((row) -> java.util.Arrays.asList(row.isoTime(), row.user(), row.roles(), row.action(),
+							row.outcome(), row.reference(), row.subject(), row.address(), row.detail()))
+					.toList());
 	}
 
 }

@@ -5,7 +5,7 @@
  * {@link nl.recordsdesk.audit.AuditLog}.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Audit trail (NEN 7513)", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Audit trail (NEN 7513)", allowedDependencies = { "csv" })
 package nl.recordsdesk.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -169,6 +169,14 @@ class DeskActionsController {
 		return done(reference, "ready", redirect);
 	}
 
+	/** A new link for the download, when it expired or went astray. */
+	@PostMapping("/new-link")
+	String newLink(@PathVariable String reference, @RequestParam long version, Principal staff,
+			RedirectAttributes redirect) {
+		this.desk.issueNewDownloadLink(reference, version, staff.getName());
+		return done(reference, "new-link", redirect);
+	}
+
 	@PostMapping("/deliver")
 	String deliver(@PathVariable String reference, @RequestParam long version,
 			@ModelAttribute("deliverForm") DeliverForm form, Principal staff, RedirectAttributes redirect) {

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,6 +26,7 @@ import nl.recordsdesk.requests.RelatedRequests;
 import nl.recordsdesk.requests.Request;
 import nl.recordsdesk.requests.RequestQueue;
 import nl.recordsdesk.requests.RequestDocument;
+import nl.recordsdesk.requests.RequestFigures;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.Requests;
 import nl.recordsdesk.requests.StoredFile;
@@ -72,12 +74,15 @@ public class DeskQueries {
 
 	private final RequestQueue queue;
 
+	private final RequestFigures figures;
+
 	private final RelatedRequests related;
 
-	DeskQueries(Requests requests, RequestQueue queue, StoredFiles files, AuditLog audit, Clock clock, Letters letters,
-			RelatedRequests related) {
+	DeskQueries(Requests requests, RequestQueue queue, RequestFigures figures, StoredFiles files, AuditLog audit,
+			Clock clock, Letters letters, RelatedRequests related) {
 		this.related = related;
 		this.queue = queue;
+		this.figures = figures;
 		this.letters = letters;
 		this.requests = requests;
 		this.files = files;
@@ -122,6 +127,15 @@ public class DeskQueries {
 
 	public QueuePage queue(QueueFilter filter, String staff) {
 		LocalDate today = today();
+		RequestQueue.Slice slice = this.queue.page(criteria(filter, staff, today), filter.pageNumber(), PAGE_SIZE);
+		// The list shows patients' names: looking at it is a read of personal data.
+		this.audit.read(AuditAction.QUEUE_VIEWED, null, null);
+		return new QueuePage(lines(slice.rows(), today), filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
+				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
+	}
+
+	/** The queue's conditions for these filters; the page and the export share them. */
+	private RequestQueue.Criteria criteria(QueueFilter filter, String staff, LocalDate today) {
 		LocalDate soon = WorkingDays.after(today, 5);
 		Set<RequestStatus> statuses = (filter.status() != null) ? EnumSet.of(filter.status())
 				: filter.everyStatus() ? EnumSet.allOf(RequestStatus.class) : QUEUE;
@@ -129,23 +143,114 @@ public class DeskQueries {
 				: QueueFilter.Assignment.ANYONE;
 		QueueFilter.Due due = (filter.due() != null) ? filter.due() : QueueFilter.Due.ANY;
 		String search = (filter.search() == null) ? "" : filter.search().strip();
-		RequestQueue.Slice slice = this.queue.page(new RequestQueue.Criteria(statuses, filter.type(),
+		return new RequestQueue.Criteria(statuses, filter.type(),
 				(assignment == QueueFilter.Assignment.MINE) ? staff : null,
 				assignment == QueueFilter.Assignment.UNASSIGNED, (due == QueueFilter.Due.SOON) ? today : null,
 				switch (due) {
 					case OVERDUE -> today.minusDays(1);
 					case SOON -> soon;
 					case ANY -> null;
-				}, search), filter.pageNumber(), PAGE_SIZE);
-		// The list shows patients' names: looking at it is a read of personal data.
-		this.audit.read(AuditAction.QUEUE_VIEWED, null, null);
-		List<Line> lines = slice.rows()
-			.stream()
+				}, search);
+	}
+
+	private static List<Line> lines(List<QueueRow> rows, LocalDate today) {
+		LocalDate soon = WorkingDays.after(today, 5);
+		return rows.stream()
 			.map((row) -> new Line(row, row.dueDate() != null && row.dueDate().isBefore(today),
 					row.dueDate() != null && !row.dueDate().isBefore(today) && !row.dueDate().isAfter(soon)))
 			.toList();
-		return new QueuePage(lines, filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
-				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
+	}
+
+	// Running the desk (issue 15, item 5): the queue as CSV, the figures per month and
+	// per clerk, the requests for the daily mail.
+
+	/** The most lines one export of the queue holds; the queue page says so. */
+	public static final int EXPORT_LIMIT = 10_000;
+
+	/**
+	 * The queue's lines for a download.
+	 *
+	 * @param truncated whether more requests matched than {@link #EXPORT_LIMIT}
+	 */
+	public record Export(List<Line> lines, boolean truncated) {
+	}
+
+	/**
+	 * Every line the queue shows for these filters (in its order, on all its pages), at
+	 * most {@link #EXPORT_LIMIT}; the page number is ignored. Audited as one export
+	 * naming the kinds of filter used, not what was typed in the search.
+	 */
+	public Export export(QueueFilter filter, String staff) {
+		LocalDate today = today();
+		RequestQueue.Slice slice = this.queue.page(criteria(filter, staff, today), 0, EXPORT_LIMIT);
+		this.audit.read(AuditAction.QUEUE_EXPORTED, null, filterKinds(filter));
+		return new Export(lines(slice.rows(), today), slice.hasNext());
+	}
+
+	/** For the audit record: which filters were set, by kind only. */
+	static String filterKinds(QueueFilter filter) {
+		List<String> kinds = new ArrayList<>();
+		if (filter.status() != null) {
+			kinds.add("status");
+		}
+		if (filter.type() != null) {
+			kinds.add("type");
+		}
+		if (filter.assignment() != null && filter.assignment() != QueueFilter.Assignment.ANYONE) {
+			kinds.add("assignment");
+		}
+		if (filter.due() != null && filter.due() != QueueFilter.Due.ANY) {
+			kinds.add("due");
+		}
+		if (filter.search() != null && !filter.search().isBlank()) {
+			kinds.add("search");
+		}
+		return kinds.isEmpty() ? "filters: none" : "filters: " + String.join(", ", kinds);
+	}
+
+	/** The months the dashboard and the monthly report show, this one included. */
+	static final int MONTHS = 6;
+
+	/** The monthly figures from {@code first} to {@code last}, oldest first. */
+	@Transactional(readOnly = true)
+	public List<RequestFigures.Month> months(YearMonth first, YearMonth last) {
+		return this.figures.months(first, last, this.clock.getZone());
+	}
+
+	/** The last {@link #MONTHS} months, this one included. */
+	@Transactional(readOnly = true)
+	public List<RequestFigures.Month> recentMonths() {
+		YearMonth now = YearMonth.now(this.clock);
+		return months(now.minusMonths(MONTHS - 1), now);
+	}
+
+	/**
+	 * The open requests of the desk's queue that are overdue or due within five working
+	 * days, most urgent first (at most {@code limit}): for the daily mail, which names
+	 * references and due dates only.
+	 */
+	@Transactional(readOnly = true)
+	public DueSoon dueSoon(int limit) {
+		LocalDate today = today();
+		LocalDate soon = WorkingDays.after(today, 5);
+		RequestQueue.Slice slice = this.queue.page(new RequestQueue.Criteria(QUEUE, null, null, false, null, soon, ""),
+				0, limit);
+		List<Line> lines = lines(slice.rows(), today);
+		return new DueSoon(today, soon, lines.stream().filter(Line::overdue).toList(),
+				lines.stream().filter((line) -> !line.overdue()).toList(), slice.hasNext());
+	}
+
+	/**
+	 * @param overdue due before {@code today}
+	 * @param due due from {@code today} to {@code until}
+	 * @param more whether more requests are due than listed
+	 */
+	public record DueSoon(LocalDate today, LocalDate until, List<Line> overdue, List<Line> due, boolean more) {
+
+		public boolean isEmpty() {
+			return this.overdue.isEmpty() && this.due.isEmpty();
+		}
+
 	}
 
 	public Optional<DeskRequestView> request(String reference) {
@@ -155,9 +260,29 @@ public class DeskQueries {
 	/**
 	 * A request as the desk's page shows it, with the letters that can be printed for it.
 	 */
-	public record RequestPage(DeskRequestView request, List<LetterKind> letters,
-			List<RelatedRequests.Related> related) {
+	public record RequestPage(DeskRequestView request, List<LetterKind> letters, List<RelatedRequests.Related> related,
+			@Nullable DownloadLink download) {
 	}
+
+	/**
+	 * The requester's download of a copy put up for it: until when it works, and whether
+	 * it has expired or expires within {@link #EXPIRES_SOON}.
+	 */
+	public record DownloadLink(Instant expiresAt, boolean expired, boolean expiresSoon) {
+
+		static @Nullable DownloadLink of(Request request, Instant now) {
+			Instant expiresAt = request.downloadExpiresAt();
+			if (request.delivery() != nl.recordsdesk.requests.Delivery.SECURE_DOWNLOAD || expiresAt == null) {
+				return null;
+			}
+			boolean expired = !now.isBefore(expiresAt);
+			return new DownloadLink(expiresAt, expired, !expired && now.plus(EXPIRES_SOON).isAfter(expiresAt));
+		}
+
+	}
+
+	/** A download link that expires within this is shown with a warning. */
+	static final Duration EXPIRES_SOON = Duration.ofDays(2);
 
 	/**
 	 * The request and its letters from one load of the aggregate (its small collections
@@ -167,7 +292,8 @@ public class DeskQueries {
 	public Optional<RequestPage> requestPage(String reference) {
 		Optional<RequestPage> page = this.requests.findShownByReference(reference)
 			.map((request) -> new RequestPage(DeskRequestView.of(request, this.files.withheldOf(request)),
-					this.letters.applicableTo(request), this.related.of(reference)));
+					this.letters.applicableTo(request), this.related.of(reference),
+					DownloadLink.of(request, this.clock.instant())));
 		page.ifPresent((found) -> this.audit.read(AuditAction.REQUEST_VIEWED, reference, null));
 		return page;
 	}
@@ -214,7 +340,8 @@ public class DeskQueries {
 
 	/** The dashboard's numbers. */
 	public record Dashboard(Map<RequestStatus, Long> openByStatus, long overdue, List<Week> weeks,
-			@Nullable Duration medianLeadTime) {
+			@Nullable Duration medianLeadTime, List<RequestFigures.Month> months,
+			List<RequestFigures.Assignee> openPerClerk) {
 
 		/** The highest bar of the chart, at least 1. */
 		public long scale() {
@@ -252,7 +379,8 @@ public class DeskQueries {
 				leadTimes.add(Duration.between(submitted, closed));
 			}
 		}
-		return new Dashboard(open, this.requests.countOverdue(QUEUE, today), perWeek, median(leadTimes));
+		return new Dashboard(open, this.requests.countOverdue(QUEUE, today), perWeek, median(leadTimes), recentMonths(),
+				this.figures.openPerAssignee(QUEUE));
 	}
 
 	private void count(List<Week> weeks, @Nullable Instant at, LocalDate firstMonday, boolean received) {

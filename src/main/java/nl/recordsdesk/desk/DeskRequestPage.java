@@ -49,6 +49,7 @@ class DeskRequestPage {
 		// The patient's other open requests of this type, and whom it can be handed to.
 		model.addAttribute("related", page.related());
 		model.addAttribute("colleagues", this.staffDirectory.deskColleaguesOf(staff.getName()));
+		model.addAttribute("download", page.download());
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}

@@ -274,7 +274,8 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 		if (this.status == RequestStatus.IN_PREPARATION) {
 			return NextAction.READY;
 		}
-		if (this.status == RequestStatus.READY) {
+		// A secure download is delivered by the requester's first download, not by hand.
+		if (this.status == RequestStatus.READY && this.delivery != Delivery.SECURE_DOWNLOAD) {
 			return NextAction.DELIVER;
 		}
 		return null;

@@ -98,6 +98,14 @@ public class DeskService {
 		told(() -> this.workflow.markReady(reference, version, staff, copy));
 	}
 
+	/**
+	 * A new link for a copy put up for download, mailed to the requester; the old link
+	 * stops working.
+	 */
+	public void issueNewDownloadLink(String reference, long version, String staff) {
+		told(() -> this.workflow.issueNewDownloadLink(reference, version, staff));
+	}
+
 	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {
 		told(() -> this.workflow.markDelivered(reference, version, staff, idChecked, feePaid));
 	}

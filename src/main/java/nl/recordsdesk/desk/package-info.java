@@ -3,8 +3,8 @@
  * and the dashboard. Every read and change is audited.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Records desk",
-		allowedDependencies = { "requests", "eligibility", "audit", "uploads", "accounts", "letters" })
+@org.springframework.modulith.ApplicationModule(displayName = "Records desk", allowedDependencies = { "requests",
+		"eligibility", "audit", "uploads", "accounts", "letters", "notifications", "scheduling", "csv" })
 package nl.recordsdesk.desk;
 
 import org.jspecify.annotations.NullMarked;

@@ -38,9 +38,31 @@ public record Handover(@Column(name = "prepared_parts") @Nullable String prepare
 				this.feePaid);
 	}
 
+	/**
+	 * A new link for the copy put up, downloadable until {@code expiresAt}: the desk
+	 * gives one when the link expired or went astray.
+	 * @throws IllegalArgumentException when no copy was put up, or the new link would not
+	 * work from now on
+	 */
+	Handover linkRenewed(Instant expiresAt, Instant now) {
+		if (this.copyFileId == null) {
+			throw new IllegalArgumentException("No copy was put up for download");
+		}
+		if (!expiresAt.isAfter(now)) {
+			throw new IllegalArgumentException("A new link must work from now on");
+		}
+		return new Handover(this.preparedParts, this.copyFileId, this.copyFileName, expiresAt, this.idCheckedAtPickup,
+				this.feePaid);
+	}
+
 	/** Whether a copy was put up and its link has not expired. */
 	public boolean downloadOpen(Instant now) {
 		return this.copyFileId != null && this.downloadExpiresAt != null && now.isBefore(this.downloadExpiresAt);
+	}
+
+	/** Whether a copy was put up and its link has expired. */
+	public boolean downloadExpired(Instant now) {
+		return this.copyFileId != null && this.downloadExpiresAt != null && !now.isBefore(this.downloadExpiresAt);
 	}
 
 	/**

@@ -791,8 +791,27 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/**
+	 * A new link for a copy put up for download, also once it was downloaded (a requester
+	 * who lost the file): the secret status link is replaced by {@code link} (the old one
+	 * stops working) and the copy can be downloaded until {@code expiresAt}. The state
+	 * stays as it is.
+	 */
+	void renewDownloadLink(String staff, SecretToken link, Instant expiresAt, Instant now) {
+		boolean putUp = this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED;
+		if (!putUp || this.delivery != Delivery.SECURE_DOWNLOAD) {
+			throw new IllegalTransitionException("Only a copy put up for download gets a new link");
+		}
+		Handover renewed = handover().linkRenewed(expiresAt, now);
+		requireHandler(staff);
+		this.handover = renewed;
+		this.statusTokenHash = link.hash();
+		record(now, RequestEvent.Type.DOWNLOAD_LINK_RENEWED, this.status, this.status, Actor.staff(staff), null);
+	}
+
+	/**
 	 * The requester downloads the copy through the status page; every download is
-	 * recorded, and the first one completes the request.
+	 * recorded, and the first one is the delivery: it completes the request (the caller
+	 * holds the row lock, so two downloads at once deliver it once).
 	 */
 	UUID download(Instant now) {
 		UUID copyFileId = handover().copyFileId();
@@ -820,13 +839,23 @@ public class Request extends AbstractAggregateRoot<Request> {
 		return handover().downloadExpiresAt();
 	}
 
+	/** Whether the copy was put up for download and its link has expired. */
+	public boolean downloadExpired(Instant now) {
+		return this.delivery == Delivery.SECURE_DOWNLOAD && handover().downloadExpired(now)
+				&& (this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED);
+	}
+
 	/**
 	 * Handed over. At a desk the requester's ID was shown; for a DVD with a fee, the
-	 * payment by debit card was checked.
+	 * payment by debit card was checked. A secure download is not delivered by hand: the
+	 * requester's first download is its delivery.
 	 */
 	void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
 		if (this.status != RequestStatus.READY) {
 			throw new IllegalTransitionException("Only a ready copy can be delivered");
+		}
+		if (this.delivery == Delivery.SECURE_DOWNLOAD) {
+			throw new IllegalTransitionException("A download is delivered by the requester's first download");
 		}
 		Handover delivered = handover().delivered(this.delivery, idChecked, feePaid, feeCharged);
 		requireHandler(staff);

@@ -88,6 +88,14 @@ public final class RequestEvents {
 			Instant occurredAt) {
 	}
 
+	/**
+	 * The desk gave a copy put up for download a new link (the requester's status link,
+	 * whose token exists only here and in the mail); the old one stopped working.
+	 */
+	public record DownloadLinkRenewed(UUID id, UUID requestId, String reference, Addressee requester,
+			SecretToken statusToken, Instant expiresAt, Instant occurredAt) {
+	}
+
 	/** A physician reopened a refusal to decide it again. */
 	public record ReviewReconsidered(UUID id, UUID requestId, String reference, Addressee requester,
 			Instant occurredAt) {

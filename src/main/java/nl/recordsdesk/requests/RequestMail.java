@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import nl.recordsdesk.requests.RequestEvents.RequestReady;
 import nl.recordsdesk.requests.RequestEvents.RequestRejected;
 import nl.recordsdesk.requests.RequestEvents.RequestSubmitted;
 import nl.recordsdesk.requests.RequestEvents.RequesterAsked;
+import nl.recordsdesk.requests.RequestEvents.DownloadLinkRenewed;
 import nl.recordsdesk.requests.RequestEvents.ReviewDecided;
 import nl.recordsdesk.requests.RequestEvents.ReviewReconsidered;
 
@@ -130,6 +132,15 @@ class RequestMail {
 		Map<String, Object> model = toRequester(event.reference(), event.requester(), event.occurredAt());
 		model.put("reason", event.reason());
 		queue(event.id(), event.requester(), "request-rejected", model);
+	}
+
+	/** The requester's new link to the status page and the copy's download. */
+	@ApplicationModuleListener
+	void on(DownloadLinkRenewed event) {
+		Map<String, Object> model = toRequester(event.reference(), event.requester(), event.occurredAt());
+		model.put("statusLink", this.links.statusPage(event.statusToken()));
+		model.put("expiresAt", LocalDateTime.ofInstant(event.expiresAt(), this.clock.getZone()));
+		queue(event.id(), event.requester(), "download-link-renewed", model);
 	}
 
 	/** The requester is told that a refusal is being looked at once more. */

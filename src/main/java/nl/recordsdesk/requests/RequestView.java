@@ -80,6 +80,15 @@ public record RequestView(String reference, RequestStatus status, RequestType ty
 				request.appointmentPlace(), request.completionNote());
 	}
 
+	/**
+	 * Whether the copy was put up for download and its link has expired: the requester
+	 * asks the desk for a new one.
+	 */
+	public boolean downloadExpired() {
+		return this.delivery == Delivery.SECURE_DOWNLOAD && this.downloadExpiresAt != null && !this.downloadable
+				&& (this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED);
+	}
+
 	public List<Item> missing() {
 		return this.items.stream().filter((item) -> !item.satisfied()).toList();
 	}

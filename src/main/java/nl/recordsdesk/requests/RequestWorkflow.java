@@ -20,6 +20,7 @@ import nl.recordsdesk.requests.RequestEvents.RequestCarriedOut;
 import nl.recordsdesk.requests.RequestEvents.RequestReady;
 import nl.recordsdesk.requests.RequestEvents.RequestRejected;
 import nl.recordsdesk.requests.RequestEvents.RequesterAsked;
+import nl.recordsdesk.requests.RequestEvents.DownloadLinkRenewed;
 import nl.recordsdesk.requests.RequestEvents.ReviewDecided;
 import nl.recordsdesk.requests.RequestEvents.ReviewReconsidered;
 import org.jspecify.annotations.Nullable;
@@ -155,7 +156,8 @@ public class RequestWorkflow {
 	}
 
 	public void extend(String reference, long version, String staff, int months, String reason) {
-		act(reference, version, AuditAction.DEADLINE_EXTENDED, months + " months",
+		act(reference, version, AuditAction.DEADLINE_EXTENDED,
+				(months == 1) ? "by 1 month" : "by " + months + " months",
 				(r) -> r.extendDeadline(staff, months, reason, now(), this.clock.getZone()),
 				(request) -> this.events.publishEvent(new DeadlineExtended(UUID.randomUUID(), request.id(), reference,
 						Addressee.requesterOf(request), reason, request.deadline().dueDate(), now())));
@@ -179,6 +181,20 @@ public class RequestWorkflow {
 			}
 		}, (request) -> this.events.publishEvent(new RequestReady(UUID.randomUUID(), request.id(), reference,
 				Addressee.requesterOf(request), request.delivery(), now())));
+	}
+
+	/**
+	 * A new link for a copy ready for download, mailed to the requester: the copy can be
+	 * downloaded for {@link #DOWNLOAD_VALIDITY} again, and the requester's old link (the
+	 * status page's, which the download is reached by) stops working.
+	 */
+	public void issueNewDownloadLink(String reference, long version, String staff) {
+		SecretToken link = SecretToken.generate();
+		act(reference, version, AuditAction.DOWNLOAD_LINK_RENEWED, null,
+				(r) -> r.renewDownloadLink(staff, link, now().plus(DOWNLOAD_VALIDITY), now()),
+				(request) -> this.events.publishEvent(new DownloadLinkRenewed(UUID.randomUUID(), request.id(),
+						reference, Addressee.requesterOf(request), link,
+						java.util.Objects.requireNonNull(request.downloadExpiresAt()), now())));
 	}
 
 	public void markDelivered(String reference, long version, String staff, boolean idChecked, boolean feePaid) {

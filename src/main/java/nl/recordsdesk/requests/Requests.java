@@ -43,6 +43,14 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	@Query("select r from Request r where r.statusTokenHash = :tokenHash")
 	Optional<Request> findByStatusTokenHash(String tokenHash);
 
+	/**
+	 * The request of a status link, locked for this transaction ({@code FOR UPDATE}): two
+	 * downloads at once take turns, so only the first is the delivery.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from Request r where r.statusTokenHash = :tokenHash")
+	Optional<Request> findByStatusTokenHashForUpdate(String tokenHash);
+
 	@Query("select r from Request r join r.invitations i where i.tokenHash = :tokenHash")
 	Optional<Request> findByInvitationTokenHash(String tokenHash);
 

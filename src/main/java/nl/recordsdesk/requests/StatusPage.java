@@ -88,20 +88,30 @@ public class StatusPage {
 	public record Download(String fileName, String contentType, byte[] content) {
 	}
 
-	/** The prepared copy, while the link is valid; the download is recorded. */
+	/**
+	 * The prepared copy, while the link is valid; the download is recorded, and the first
+	 * one delivers the request. The row is locked first: of two downloads at once, one
+	 * delivers and the other finds it delivered (without the lock both would deliver, and
+	 * one would fail on the version).
+	 */
 	@Transactional
 	public Optional<Download> download(String token) {
 		Instant now = this.clock.instant();
-		return find(token).filter((request) -> request.downloadable(now)).flatMap((request) -> {
-			UUID fileId = request.download(now);
-			Optional<StoredFile> file = this.files.findById(fileId).filter(StoredFile::viewable);
-			if (file.isEmpty()) {
-				return Optional.empty();
-			}
-			this.requests.save(request);
-			return file.map((stored) -> new Download(String.valueOf(request.copyFileName()), stored.contentType(),
-					stored.content()));
-		});
+		if (token.length() > 100) {
+			return Optional.empty();
+		}
+		return this.requests.findByStatusTokenHashForUpdate(SecretToken.hash(token))
+			.filter((request) -> request.downloadable(now))
+			.flatMap((request) -> {
+				UUID fileId = request.download(now);
+				Optional<StoredFile> file = this.files.findById(fileId).filter(StoredFile::viewable);
+				if (file.isEmpty()) {
+					return Optional.empty();
+				}
+				this.requests.save(request);
+				return file.map((stored) -> new Download(String.valueOf(request.copyFileName()), stored.contentType(),
+						stored.content()));
+			});
 	}
 
 	private Optional<Request> find(String token) {

@@ -113,6 +113,9 @@ class DeskJourneyBrowserTests {
 		open("/desk/dashboard");
 		Chromium.screenshot(browser, "desk-dashboard");
 		assertThat(browser.findElement(By.id("by-status")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("legend")).getText()).contains("Binnengekomen", "Afgesloten");
+		assertThat(browser.findElement(By.id("months")).isDisplayed()).isTrue();
+		nl.recordsdesk.browser.Axe.assertNoViolations(browser, "the dashboard");
 	}
 
 	@Test

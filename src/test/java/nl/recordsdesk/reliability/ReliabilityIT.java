@@ -81,10 +81,9 @@ class ReliabilityIT {
 	 * The jobs that must run once per period across the cluster, by their name in
 	 * {@code scheduled_job_run} ({@code -Dreliability.jobs=a,b} to change).
 	 */
-	static final List<String> ONCE_PER_PERIOD_JOBS = List.of(System
-		.getProperty("reliability.jobs",
-				"abandoned-uploads,closed-request-id-copies,contact-retention,incomplete-event-publications,"
-						+ "pending-scans,scheduled-job-run-purge,sent-mail-purge,shared-limits-purge,waiting-requests")
+	static final List<String> ONCE_PER_PERIOD_JOBS = List.of(System.getProperty("reliability.jobs",
+			"abandoned-uploads,closed-request-id-copies,contact-retention,desk-due-mail,incomplete-event-publications,"
+					+ "pending-scans,scheduled-job-run-purge,sent-mail-purge,shared-limits-purge,waiting-requests")
 		.split(","));
 
 	static final Path TARGET = Path.of(System.getProperty("reliability.target", "target"));

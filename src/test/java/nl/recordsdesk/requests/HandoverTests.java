@@ -31,6 +31,23 @@ class HandoverTests {
 	}
 
 	@Test
+	void aNewLinkIsOnlyForACopyPutUpAndWorksFromNowOn() {
+		UploadedFile copy = new UploadedFile(UUID.randomUUID(), "kopie.pdf", "application/pdf", 1024, "00");
+		Handover expired = Handover.NONE.prepared("Alles").putUp(copy, NOW.minusSeconds(60));
+		assertThat(expired.downloadExpired(NOW)).isTrue();
+
+		Handover renewed = expired.linkRenewed(NOW.plusSeconds(3600), NOW);
+		assertThat(renewed.downloadOpen(NOW)).isTrue();
+		assertThat(renewed.downloadExpired(NOW)).isFalse();
+		assertThat(renewed.copyFileId()).isEqualTo(copy.fileId());
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Handover.NONE.prepared("Alles").linkRenewed(NOW.plusSeconds(3600), NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> expired.linkRenewed(NOW, NOW));
+		assertThat(Handover.NONE.downloadExpired(NOW)).isFalse();
+	}
+
+	@Test
 	void atADeskTheIdIsCheckedAndAtRadiologyAChargedFeeIsPaid() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Handover.NONE.delivered(Delivery.PICKUP_DESK, false, false, true));

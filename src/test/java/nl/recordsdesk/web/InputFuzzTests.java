@@ -233,6 +233,8 @@ class InputFuzzTests {
 						(browser) -> staffPost("/desk/requests/" + reference + "/prepare", "DESK")),
 				new Target("desk deliver", Map.of("version", "0", "idChecked", "true", "feePaid", "false"),
 						(browser) -> staffPost("/desk/requests/" + reference + "/deliver", "DESK")),
+				new Target("desk new-link", Map.of("version", "0"),
+						(browser) -> staffPost("/desk/requests/" + reference + "/new-link", "DESK")),
 				new Target("desk appointment",
 						Map.of("version", "0", "appointmentDate", "2099-01-01", "appointmentTime", "10:00", "place",
 								"Polikliniek"),

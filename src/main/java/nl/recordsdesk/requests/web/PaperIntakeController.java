@@ -72,14 +72,18 @@ class PaperIntakeController {
 
 	private final EligibilityRules rules;
 
+	private final FormValidation validation;
+
 	private final UploadReceiver uploads;
 
 	private final RequestFiling filing;
 
 	private final Clock clock;
 
-	PaperIntakeController(EligibilityRules rules, UploadReceiver uploads, RequestFiling filing, Clock clock) {
+	PaperIntakeController(EligibilityRules rules, FormValidation validation, UploadReceiver uploads,
+			RequestFiling filing, Clock clock) {
 		this.rules = rules;
+		this.validation = validation;
 		this.uploads = uploads;
 		this.filing = filing;
 		this.clock = clock;
@@ -185,7 +189,7 @@ class PaperIntakeController {
 		if (type != RequestType.RECORD_COPY) {
 			intake.getPatient().setIvfTreatment(false);
 		}
-		nested(binding, "what", () -> intake.getWhat().validate(binding));
+		nested(binding, "what", () -> this.validation.inTurn(intake.getWhat(), binding, intake.getWhat().checks()));
 		LocalDate day = binding.hasFieldErrors("receivedOn") ? today : intake.getReceivedOn();
 		nested(binding, "patient", () -> intake.getPatient().validate(binding, day));
 		validateRequester(intake.getRequester(), binding);
@@ -267,9 +271,9 @@ class PaperIntakeController {
 	 * The public form's checks of the requester, but for the e-mail address and phone
 	 * number: a letter need not have them. An address given must be one.
 	 */
-	private static void validateRequester(RequesterForm requester, BindingResult binding) {
+	private void validateRequester(RequesterForm requester, BindingResult binding) {
 		BeanPropertyBindingResult own = new BeanPropertyBindingResult(requester, "requester");
-		requester.validate(own);
+		this.validation.validate(requester, own);
 		// Copied under the page's own path, so they are worded for the clerk too.
 		for (FieldError error : own.getFieldErrors()) {
 			String code = (error.getCode() != null) ? error.getCode() : "";

@@ -96,6 +96,11 @@ final class RequestDraft implements Serializable {
 		return created;
 	}
 
+	/** The session's draft, without beginning one; null when there is none. */
+	static @Nullable RequestDraft peek(HttpSession session) {
+		return (session.getAttribute(SESSION_KEY) instanceof RequestDraft draft) ? draft : null;
+	}
+
 	static void discard(HttpSession session) {
 		session.removeAttribute(SESSION_KEY);
 	}

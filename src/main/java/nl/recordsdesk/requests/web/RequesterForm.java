@@ -4,13 +4,18 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.Errors;
+import static nl.recordsdesk.requests.web.FormValidation.TOO_LONG;
 
-/** Step 3: who asks, and how to reach them. */
+/**
+ * Step 3: who asks, and how to reach them. Checked with Bean Validation
+ * ({@link FormValidation}).
+ */
 public class RequesterForm implements Serializable {
 
 	@Serial
@@ -24,49 +29,49 @@ public class RequesterForm implements Serializable {
 
 	static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{8,20}");
 
+	@NotNull(message = "{eligibility.violation.RELATION.REQUIRED}")
 	private @Nullable Relation relation;
 
 	private @Nullable ParentalAuthority parentalAuthority;
 
+	@Answered(message = "{request.requester.name.required}")
+	@Size(max = 200, message = TOO_LONG)
 	private @Nullable String name;
 
+	@Answered(message = "{request.requester.email.required}")
 	private @Nullable String email;
 
+	@Answered(message = "{request.requester.phone.required}")
 	private @Nullable String phone;
 
+	@Answered(message = "{request.requester.street.required}")
+	@Size(max = 200, message = TOO_LONG)
 	private @Nullable String street;
 
+	@Answered(message = "{request.requester.postalCode.required}")
+	@Size(max = 20, message = TOO_LONG)
 	private @Nullable String postalCode;
 
+	@Answered(message = "{request.requester.city.required}")
+	@Size(max = 100, message = TOO_LONG)
 	private @Nullable String city;
 
-	void validate(Errors errors) {
-		if (this.relation == null) {
-			errors.rejectValue("relation", "eligibility.violation.RELATION.REQUIRED");
-		}
-		else if (this.relation == Relation.PARENT && this.parentalAuthority == null) {
-			errors.rejectValue("parentalAuthority", "eligibility.violation.PARENTAL_AUTHORITY.REQUIRED");
-		}
-		Texts.rejectIfBlank(errors, "name", this.name, "request.requester.name.required");
-		Texts.rejectIfLonger(errors, "name", this.name, 200);
-		if (Texts.blank(this.email)) {
-			errors.rejectValue("email", "request.requester.email.required");
-		}
-		else if (!EMAIL.matcher(this.email.strip()).matches() || this.email.length() > 254) {
-			errors.rejectValue("email", "request.requester.email.invalid");
-		}
-		if (Texts.blank(this.phone)) {
-			errors.rejectValue("phone", "request.requester.phone.required");
-		}
-		else if (!PHONE.matcher(this.phone.strip()).matches()) {
-			errors.rejectValue("phone", "request.requester.phone.invalid");
-		}
-		Texts.rejectIfBlank(errors, "street", this.street, "request.requester.street.required");
-		Texts.rejectIfLonger(errors, "street", this.street, 200);
-		Texts.rejectIfBlank(errors, "postalCode", this.postalCode, "request.requester.postalCode.required");
-		Texts.rejectIfLonger(errors, "postalCode", this.postalCode, 20);
-		Texts.rejectIfBlank(errors, "city", this.city, "request.requester.city.required");
-		Texts.rejectIfLonger(errors, "city", this.city, 100);
+	@Holds(on = "parentalAuthority", message = "{eligibility.violation.PARENTAL_AUTHORITY.REQUIRED}")
+	boolean isAuthorityGiven() {
+		return this.relation != Relation.PARENT || this.parentalAuthority != null;
+	}
+
+	/**
+	 * Not written is said by {@link Answered}; written, it has to look like an address.
+	 */
+	@Holds(on = "email", message = "{request.requester.email.invalid}")
+	boolean isEmailReadable() {
+		return Texts.blank(this.email) || (EMAIL.matcher(this.email.strip()).matches() && this.email.length() <= 254);
+	}
+
+	@Holds(on = "phone", message = "{request.requester.phone.invalid}")
+	boolean isPhoneReadable() {
+		return Texts.blank(this.phone) || PHONE.matcher(this.phone.strip()).matches();
 	}
 
 	public @Nullable Relation getRelation() {

@@ -21,8 +21,8 @@ class SessionRequestDrafts implements RequestDrafts {
 
 	@Override
 	public Optional<Draft> complete(HttpSession session, Locale language) {
-		if (!(session.getAttribute(RequestDraft.SESSION_KEY) instanceof RequestDraft draft)
-				|| draft.firstIncomplete(this.rules) != Step.CHECK) {
+		RequestDraft draft = RequestDraft.peek(session);
+		if (draft == null || draft.firstIncomplete(this.rules) != Step.CHECK) {
 			return Optional.empty();
 		}
 		return draft.decision(this.rules)

@@ -35,6 +35,8 @@ class StatusController {
 
 	static final String NOT_FOUND = "request/link-not-found";
 
+	static final String DOWNLOAD_EXPIRED = "request/download-expired";
+
 	private final StatusPage statusPage;
 
 	private final UploadReceiver uploads;
@@ -55,15 +57,27 @@ class StatusController {
 	}
 
 	/**
-	 * The prepared copy, as an attachment; an expired or absent one gets the not-found
-	 * page.
+	 * The prepared copy, as an attachment. An expired link gets a page that says so and
+	 * how to get a new one (410 Gone); a request with nothing to download goes to its
+	 * status page; a wrong link gets the not-found page.
 	 */
 	@GetMapping("/download")
-	Object download(@PathVariable String token, HttpServletResponse response) {
+	Object download(@PathVariable String token, Model model, HttpServletResponse response) {
 		Optional<StatusPage.Download> download = this.statusPage.download(token);
 		if (download.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			// Nothing was downloaded: a second short read says why.
+			Optional<RequestView> request = this.statusPage.show(token);
+			if (request.isEmpty()) {
+				response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+				return NOT_FOUND;
+			}
+			if (request.get().downloadExpired()) {
+				response.setStatus(HttpServletResponse.SC_GONE);
+				model.addAttribute("request", request.get());
+				model.addAttribute("token", token);
+				return DOWNLOAD_EXPIRED;
+			}
+			return "redirect:/status/" + token;
 		}
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.parseMediaType(download.get().contentType()))

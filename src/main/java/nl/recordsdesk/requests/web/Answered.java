@@ -1,0 +1,41 @@
+package nl.recordsdesk.requests.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A text the requester has to write. Unlike {@code @NotBlank}, which trims only the
+ * characters up to a space, any white space counts as nothing written (as
+ * {@link String#isBlank()}, the same as the rest of the form).
+ */
+@Target(ElementType.FIELD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Constraint(validatedBy = Answered.Check.class)
+@interface Answered {
+
+	String message();
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+	class Check implements ConstraintValidator<Answered, String> {
+
+		@Override
+		public boolean isValid(@Nullable String text, ConstraintValidatorContext context) {
+			return !Texts.blank(text);
+		}
+
+	}
+
+}

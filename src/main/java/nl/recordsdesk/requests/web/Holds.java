@@ -1,0 +1,45 @@
+package nl.recordsdesk.requests.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule over several answers of a form, written as a getter that says whether it holds,
+ * and reported on the field the requester has to change ({@link #on()}, a path beside the
+ * getter's own). {@link FormValidation} puts the message there.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Constraint(validatedBy = Holds.Check.class)
+@interface Holds {
+
+	/** The field the message is shown at, relative to the object that holds the rule. */
+	String on();
+
+	String message();
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+	/** True, or not decided yet, holds. */
+	class Check implements ConstraintValidator<Holds, Boolean> {
+
+		@Override
+		public boolean isValid(@Nullable Boolean holds, ConstraintValidatorContext context) {
+			return holds == null || holds;
+		}
+
+	}
+
+}

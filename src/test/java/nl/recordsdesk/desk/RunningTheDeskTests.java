@@ -1,0 +1,255 @@
+package nl.recordsdesk.desk;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.requests.RequestFigures;
+import nl.recordsdesk.requests.TestRequests;
+import nl.recordsdesk.scheduling.TwoInstances;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Running the desk: the queue and the monthly report as CSV, the share answered on time
+ * per month, and the desk's daily mail of due requests, sent once by two instances.
+ */
+@SpringBootTest(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false",
+		"recordsdesk.desk.mail=" + RunningTheDeskTests.DESK_MAIL })
+@AutoConfigureMockMvc
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class, TestStaff.class })
+class RunningTheDeskTests {
+
+	static final String DESK_MAIL = "balie-overzicht@ziekenhuis.test";
+
+	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	TestRequests fixture;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient jdbcClient;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DeskQueries queries;
+
+	@Autowired
+	DueSoonMail dueSoonMail;
+
+	@Test
+	void theQueueDownloadsAsCsvWithTheFilteredRowsAndFormulasAsText() throws IOException {
+		String name = "Csvexport" + letters();
+		String plain = this.fixture.file("Anna " + name);
+		String formula = this.fixture.file("Formule " + name);
+		String plus = this.fixture.file("Plus " + name);
+		String minus = this.fixture.file("Min " + name);
+		String at = this.fixture.file("Apenstaart " + name);
+		String other = this.fixture.file("Anna Anders" + letters());
+		patientName(formula, "=HYPERLINK(\"http://x.example\") " + name);
+		patientName(plus, "+31 " + name);
+		patientName(minus, "-2+3 " + name);
+		patientName(at, "@SUM(A1) " + name);
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/desk/queue.csv")
+			.param("search", name.toLowerCase(java.util.Locale.ROOT))
+			.with(DeskWebTests.DESK)
+			.exchange();
+		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+		assertThat(result.getResponse().getHeader("Content-Disposition"))
+			.startsWith("attachment; filename=\"wachtrij-" + LocalDate.now(AMSTERDAM) + ".csv\"");
+		List<CSVRecord> rows = parse(result.getResponse().getContentAsByteArray());
+
+		assertThat(rows).extracting((row) -> row.get("Nummer"))
+			.containsExactlyInAnyOrder(plain, formula, plus, minus, at)
+			.doesNotContain(other);
+		assertThat(rows).filteredOn((row) -> row.get("Nummer").equals(formula))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.get("Patiënt")).isEqualTo("'=HYPERLINK(\"http://x.example\") " + name))
+			.satisfies((row) -> assertThat(row.get("Status")).isEqualTo("Nieuw"));
+		assertThat(rows).extracting((row) -> row.get("Patiënt"))
+			.contains("Anna " + name, "'+31 " + name, "'-2+3 " + name, "'@SUM(A1) " + name);
+
+		// One audit record for the download, by the kind of filter, without the search
+		// text.
+		List<String> details = this.jdbc
+			.queryForList("select detail from audit_record where user_name = 'anna' and action = 'QUEUE_EXPORTED'"
+					+ " and occurred_at > now() - interval '5 minutes'", String.class);
+		assertThat(details).contains("filters: search").noneMatch((detail) -> detail.contains(name.toLowerCase()));
+	}
+
+	@Test
+	void theQueuePageLinksItsDownloadWithTheFiltersAndStatesTheLimit() {
+		assertThat(this.mvc.get().uri("/desk").param("due", "OVERDUE").with(DeskWebTests.DESK)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"queue-csv\"")
+			.contains("/desk/queue.csv?")
+			.contains("due=OVERDUE")
+			.contains("tot 10.000 aanvragen");
+	}
+
+	@Test
+	void filtersThatCannotBeReadGoBackToTheQueueWithANoticeAndDownloadNothing() {
+		MvcTestResult result = this.mvc.get()
+			.uri("/desk/queue.csv")
+			.param("status", "NO_SUCH_STATE")
+			.with(DeskWebTests.DESK)
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/desk");
+		assertThat(result.getMvcResult().getFlashMap().get("inputRefused")).isEqualTo(true);
+	}
+
+	@Test
+	void theShareAnsweredOnTimeInAMonthCountsTheAnsweredRequestsByTheirDueDateAsExtended() {
+		// March 2003: a month no other test files or closes a request in.
+		String onTheDay = closed("DELIVERED", "2003-03-10T16:00:00+01:00", "2003-03-10", null);
+		String late = closed("DELIVERED", "2003-03-20T10:00:00+01:00", "2003-03-15", null);
+		// 23:30 on 31 March in Amsterdam is 31 March, though 21:30 in UTC.
+		String lastEvening = closed("REJECTED", "2003-03-31T23:30:00+02:00", "2003-03-31", null);
+		String extended = closed("COMPLETED", "2003-03-25T10:00:00+01:00", "2003-04-10", "2003-03-10");
+		String withdrawn = closed("WITHDRAWN", "2003-03-05T10:00:00+01:00", "2003-03-28", null);
+		assertThat(List.of(onTheDay, late, lastEvening, extended, withdrawn)).doesNotHaveDuplicates();
+
+		List<RequestFigures.Month> months = this.queries.months(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
+
+		assertThat(months).extracting(RequestFigures.Month::month)
+			.containsExactly(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
+		RequestFigures.Month march = months.get(1);
+		assertThat(march.answered()).isEqualTo(4);
+		assertThat(march.onTime()).isEqualTo(3);
+		assertThat(march.onTimePercent()).isEqualTo(75);
+		// All five were filed on 14 February.
+		assertThat(months.get(0).received()).isEqualTo(5);
+		assertThat(months.get(0).answered()).isZero();
+		assertThat(months.get(0).onTimePercent()).isNull();
+	}
+
+	@Test
+	void theDashboardShowsOnTimePerMonthWithItsDefinitionOpenPerHandlerAndALegend() throws IOException {
+		String reference = this.fixture.file("Dashboard Behandelaar" + letters());
+		String clerk = "klerk-" + letters().toLowerCase(java.util.Locale.ROOT);
+		this.jdbc.update("update request set assigned_to = ? where reference = ?", clerk, reference);
+
+		assertThat(this.mvc.get().uri("/desk/dashboard").with(DeskWebTests.DESK)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"months\"")
+			.contains("Beantwoord: afgesloten met een antwoord aan de aanvrager")
+			.contains("id=\"per-clerk\"")
+			.contains("<td>" + clerk + "</td><td>1</td>")
+			.contains("id=\"legend\"")
+			.contains("/desk/dashboard/months.csv");
+
+		MvcTestResult report = this.mvc.get().uri("/desk/dashboard/months.csv").with(DeskWebTests.DESK).exchange();
+		assertThat(report).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+		List<CSVRecord> rows = parse(report.getResponse().getContentAsByteArray());
+		assertThat(rows).hasSize(DeskQueries.MONTHS);
+		assertThat(rows.get(rows.size() - 1).get("Maand")).isEqualTo(YearMonth.now(AMSTERDAM).toString());
+	}
+
+	@Test
+	void theDailyMailListsTheOverdueAndDueRequestsAndTwoInstancesSendItOnce() {
+		LocalDate today = LocalDate.now(AMSTERDAM);
+		String overdue = this.fixture.file("Mail Telaat" + letters());
+		String soon = this.fixture.file("Mail Bijna" + letters());
+		String later = this.fixture.file("Mail Later" + letters());
+		dueOn(overdue, today.minusDays(3));
+		dueOn(soon, WorkingDays.after(today, 4));
+		dueOn(later, WorkingDays.after(today, 6));
+
+		Instant period = Instant.now()
+			.truncatedTo(ChronoUnit.SECONDS)
+			.plus(4000 + ThreadLocalRandom.current().nextInt(100_000), ChronoUnit.DAYS);
+		new TwoInstances<>(this.dueSoonMail, this.jdbcClient, this.transactions, "a-" + UUID.randomUUID(),
+				"b-" + UUID.randomUUID())
+			.fire(period, DueSoonMail::sendDaily);
+
+		assertThat(this.jdbc.queryForObject("select count(*) from mail_outbox where recipient = ? and body_text like ?",
+				Integer.class, DESK_MAIL, "%" + overdue + "%"))
+			.as("queued once by the two instances")
+			.isEqualTo(1);
+		TestMail.ReceivedMail mail = TestMail.awaitMailTo(DESK_MAIL,
+				(received) -> received.text() != null && received.text().contains(overdue));
+		assertThat(mail.text()).contains(soon)
+			.doesNotContain(later)
+			.doesNotContain("Mail Telaat")
+			.contains("/desk/requests/" + overdue);
+		String overduePart = mail.text().substring(mail.text().indexOf("Te laat ("), mail.text().indexOf("Binnen 5"));
+		assertThat(overduePart).contains(overdue).doesNotContain(soon);
+		assertThat(mail.text().substring(mail.text().indexOf("Binnen 5"))).contains(soon).doesNotContain(overdue);
+		assertThat(mail.html()).contains(overdue).contains(soon).doesNotContain(later);
+		assertThat(mail.subject()).startsWith("Werkvoorraad: ");
+	}
+
+	private void dueOn(String reference, LocalDate due) {
+		this.jdbc.update("update request set due_date = ? where reference = ?", due, reference);
+	}
+
+	private String closed(String status, String closedAt, String dueDate, String originalDueDate) {
+		String reference = this.fixture.file("Maandcijfer " + letters());
+		this.jdbc.update(
+				"update request set status = ?, closed_at = ?, due_date = ?, original_due_date = ?, filed_at = ?"
+						+ " where reference = ?",
+				status, OffsetDateTime.parse(closedAt), LocalDate.parse(dueDate),
+				(originalDueDate != null) ? LocalDate.parse(originalDueDate) : null,
+				OffsetDateTime.parse("2003-02-14T10:00:00+01:00"), reference);
+		return reference;
+	}
+
+	private void patientName(String reference, String name) {
+		this.jdbc.update("update request set patient_name = ? where reference = ?", name, reference);
+	}
+
+	private static List<CSVRecord> parse(byte[] csv) throws IOException {
+		String text = new String(csv, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFF");
+		return CSVFormat.EXCEL.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(text.substring(1)))
+			.getRecords();
+	}
+
+	private static String letters() {
+		StringBuilder letters = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			letters.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+		}
+		return letters.toString();
+	}
+
+}
