@@ -91,6 +91,9 @@ public enum AuditAction {
 	/** A document added by staff, such as the prepared copy. */
 	DOCUMENT_ADDED,
 
+	/** A request that arrived on paper, entered by the desk on the requester's behalf. */
+	REQUEST_ENTERED_FROM_PAPER,
+
 	/** Any other change to a request. */
 	REQUEST_CHANGED,
 

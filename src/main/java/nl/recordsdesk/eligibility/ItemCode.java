@@ -37,7 +37,14 @@ public enum ItemCode {
 	STATEMENT,
 
 	/** What is wrong in the record and what it should say. */
-	CORRECTION_DETAILS;
+	CORRECTION_DETAILS,
+
+	/**
+	 * The request form signed on paper, scanned by the desk: required of a request the
+	 * desk entered from paper (never by the rules), and the place of every signature on
+	 * it.
+	 */
+	SIGNED_FORM;
 
 	/**
 	 * Whether someone other than the requester provides this item by signing through

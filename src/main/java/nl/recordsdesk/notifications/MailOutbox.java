@@ -50,6 +50,10 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID queue(String to, Locale locale, String template, Map<String, Object> model) {
+		if (to.isEmpty()) {
+			// A requester without an address (a request the desk entered from paper).
+			return NOT_QUEUED;
+		}
 		UUID id = UUID.randomUUID();
 		store(id, to, locale, template, model);
 		return id;
@@ -62,6 +66,9 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model) {
+		if (to.isEmpty()) {
+			return false;
+		}
 		boolean queued = store(key, to, locale, template, model);
 		if (!queued) {
 			log.info("Mail {} was queued before; not queued again", key);

@@ -21,9 +21,16 @@ public interface Outbox {
 	String SUBJECT_ARGS = "subjectArgs";
 
 	/**
+	 * What {@link #queue} answers for a recipient without an address: a requester whose
+	 * request the desk entered from paper without one (the desk sends letters by post).
+	 */
+	UUID NOT_QUEUED = new UUID(0, 0);
+
+	/**
 	 * Renders the template in the given language and stores the message; sent after
 	 * commit by the scheduled sender. Must be called inside a transaction.
-	 * @param to the recipient's address
+	 * @param to the recipient's address; empty when they have none, and then nothing is
+	 * queued ({@link #NOT_QUEUED})
 	 * @param locale the language to write in (Dutch, or English for {@code en})
 	 * @param template the template's name under {@code templates/mail/}, for example
 	 * {@code email-code}
@@ -44,7 +51,7 @@ public interface Outbox {
 	 * the key is derived from the event, for example its id.
 	 * @param key the message's id in the outbox
 	 * @return {@code true} when the message was queued now, {@code false} when it was
-	 * there already (sent or not)
+	 * there already (sent or not) or {@code to} is empty
 	 */
 	boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model);
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -248,6 +249,24 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * request lacks what the requester must provide
 	 */
 	static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now, ZoneId zone) {
+		return file(form, decision, reference, now, zone, null);
+	}
+
+	/**
+	 * Files a request that arrived on paper, entered by the desk: every signature is on
+	 * the scanned form ({@link ItemCode#SIGNED_FORM}, and the co-signers' ID copies with
+	 * it), so nobody is invited and the request goes straight into the queue, due one
+	 * term after the day the paper arrived.
+	 * @throws IllegalArgumentException as {@link #file}, or when the scan or an ID copy
+	 * is missing
+	 */
+	static Filing fileFromPaper(NewRequest form, EligibilityDecision decision, Reference reference, PaperReceipt paper,
+			Instant now, ZoneId zone) {
+		return file(form, decision, reference, now, zone, paper);
+	}
+
+	private static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
+			ZoneId zone, @Nullable PaperReceipt paper) {
 		if (!decision.entitled()) {
 			throw new IllegalArgumentException("The rules did not entitle this requester: " + decision.reasons());
 		}
@@ -304,6 +323,11 @@ public class Request extends AbstractAggregateRoot<Request> {
 			request.item(ItemCode.CORRECTION_DETAILS).satisfy("TEXT", now);
 		}
 
+		if (paper != null) {
+			request.fromPaper(form, decision, paper, now, zone);
+			return new Filing(request, Map.of());
+		}
+
 		Map<CoSignInvitation, SecretToken> links = new LinkedHashMap<>();
 		for (ItemCode code : decision.coSignatures()) {
 			CoSigner coSigner = form.coSigners()
@@ -327,15 +351,53 @@ public class Request extends AbstractAggregateRoot<Request> {
 					null);
 		}
 		Addressee requester = Addressee.requesterOf(request);
-		request.registerEvent(new RequestFiled(UUID.randomUUID(), request.id, request.reference, requester,
-				form.statusToken(), request.dueDate(), request.status == RequestStatus.AWAITING_SIGNATURES,
-				links.keySet().stream().map(CoSignInvitation::name).toList(),
-				request.notices().contains(NoticeCode.CALL_RADIOLOGY_FIRST), now));
+		request.registerEvent(request.filed(form.statusToken(), links.keySet(), now));
 		links.forEach((invitation, token) -> request
 			.registerEvent(new CoSignerInvited(UUID.randomUUID(), request.id, request.reference, request.type,
 					requester.name(), new Addressee(invitation.email(), invitation.name(), request.language()),
 					invitation.role(), token, invitation.expiresAt(), now)));
 		return new Filing(request, links);
+	}
+
+	/**
+	 * The scanned form holds every signature; the co-signers' ID copies come with it.
+	 */
+	private void fromPaper(NewRequest form, EligibilityDecision decision, PaperReceipt paper, Instant now,
+			ZoneId zone) {
+		RequestDocument scan = paperDocument(form, ItemCode.SIGNED_FORM, SignerRole.REQUESTER, now);
+		this.items.add(new RequiredItem(ItemCode.SIGNED_FORM));
+		item(ItemCode.SIGNED_FORM).satisfy("DOCUMENT:" + scan.id(), now);
+		for (ItemCode code : decision.coSignatures()) {
+			SignerRole role = SignerRole.coSignerFor(code);
+			item(code).satisfy("DOCUMENT:" + scan.id(), now);
+			ItemCode idItem = role.idItem();
+			if (idItem != null && requires(idItem)) {
+				RequestDocument id = paperDocument(form, idItem, role, now);
+				item(idItem).satisfy("DOCUMENT:" + id.id(), now);
+			}
+		}
+		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, Actor.staff(paper.enteredBy()),
+				paper.receivedOn().toString());
+		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone, false);
+		registerEvent(filed(form.statusToken(), List.of(), now));
+	}
+
+	/** The event that has the requester mailed the acknowledgement and status link. */
+	private RequestFiled filed(SecretToken statusToken, Collection<CoSignInvitation> invited, Instant now) {
+		return new RequestFiled(UUID.randomUUID(), this.id, this.reference, Addressee.requesterOf(this), statusToken,
+				dueDate(), this.status == RequestStatus.AWAITING_SIGNATURES,
+				invited.stream().map(CoSignInvitation::name).toList(),
+				this.notices.contains(NoticeCode.CALL_RADIOLOGY_FIRST), now);
+	}
+
+	private RequestDocument paperDocument(NewRequest form, ItemCode code, SignerRole by, Instant now) {
+		UploadedFile file = form.documents().get(code);
+		if (file == null) {
+			throw new IllegalArgumentException("The desk did not scan " + code);
+		}
+		RequestDocument document = new RequestDocument(code, file, by, now);
+		this.documents.add(document);
+		return document;
 	}
 
 	/**

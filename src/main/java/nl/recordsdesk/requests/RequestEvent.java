@@ -28,7 +28,11 @@ public class RequestEvent {
 		TAKEN_OVER(false), IDENTITY_VERIFIED(false), QUESTION_ASKED(true), QUESTION_ANSWERED(true),
 		FORWARDED_TO_PHYSICIAN(true), REVIEW_DECIDED(false), APPROVED(true), REJECTED(true), DEADLINE_EXTENDED(true),
 		PREPARED(false), READY(true), DELIVERED(true), DOWNLOADED(true), DOWNLOAD_LINK_RENEWED(true),
-		APPOINTMENT_SCHEDULED(true), COMPLETED(true), RECONSIDERED(true);
+		APPOINTMENT_SCHEDULED(true), COMPLETED(true), RECONSIDERED(true),
+		/**
+		 * Entered by the desk from a request on paper; the detail is the day it arrived.
+		 */
+		ENTERED_FROM_PAPER(true);
 
 		private final boolean shownToRequester;
 

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.NoticeCode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +50,20 @@ public class RequestFiling {
 
 	private final TransactionTemplate transactions;
 
-	RequestFiling(Requests requests, Clock clock, TransactionTemplate transactions) {
+	private final AuditLog audit;
+
+	RequestFiling(Requests requests, Clock clock, TransactionTemplate transactions, AuditLog audit) {
 		this.requests = requests;
 		this.clock = clock;
 		this.transactions = transactions;
+		this.audit = audit;
 	}
 
 	/**
 	 * What the requester is shown after filing. Serializable: it is a flash attribute, so
 	 * it passes through the session in the database.
 	 */
-	public record Filed(String reference, RequestStatus status, @org.jspecify.annotations.Nullable LocalDate dueDate,
+	public record Filed(String reference, RequestStatus status, @Nullable LocalDate dueDate,
 			boolean callRadiologyFirst) implements Serializable {
 
 		@Serial
@@ -79,6 +85,21 @@ public class RequestFiling {
 	 * being filed after {@link #IN_FLIGHT_WAIT}
 	 */
 	public Filed file(NewRequest form, EligibilityDecision decision) {
+		return file(form, decision, null);
+	}
+
+	/**
+	 * Files a request that arrived on paper, entered by the desk member signed in: once,
+	 * as {@link #file}, audited as their change. The requester is mailed the status link
+	 * when the desk entered an e-mail address; without one nobody is mailed (the desk
+	 * prints the acknowledgement letter).
+	 * @throws FilingInProgressException as {@link #file}
+	 */
+	public Filed fileFromPaper(NewRequest form, EligibilityDecision decision, PaperReceipt paper) {
+		return file(form, decision, paper);
+	}
+
+	private Filed file(NewRequest form, EligibilityDecision decision, @Nullable PaperReceipt paper) {
 		Optional<Filed> earlier = filedBefore(form);
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -88,7 +109,7 @@ public class RequestFiling {
 		while (true) {
 			Optional<Filed> filed;
 			try {
-				filed = this.transactions.execute((status) -> fileUnlessInFlight(form, decision));
+				filed = this.transactions.execute((status) -> fileUnlessInFlight(form, decision, paper));
 			}
 			catch (DataIntegrityViolationException ex) {
 				// Filed meanwhile without the lock (cannot happen between instances of
@@ -112,13 +133,14 @@ public class RequestFiling {
 	 * filed with that key meanwhile, or else a new one. Empty when another transaction
 	 * holds the lock, that is, is filing this form right now.
 	 */
-	private Optional<Filed> fileUnlessInFlight(NewRequest form, EligibilityDecision decision) {
+	private Optional<Filed> fileUnlessInFlight(NewRequest form, EligibilityDecision decision,
+			@Nullable PaperReceipt paper) {
 		UUID key = form.submissionKey();
 		if (!this.requests.tryLockSubmission(key.getMostSignificantBits() ^ key.getLeastSignificantBits())) {
 			return Optional.empty();
 		}
 		Optional<Filed> earlier = filedBefore(form);
-		return earlier.isPresent() ? earlier : Optional.of(fileOnce(form, decision));
+		return earlier.isPresent() ? earlier : Optional.of(fileOnce(form, decision, paper));
 	}
 
 	private static void pause(Duration pause) {
@@ -135,12 +157,18 @@ public class RequestFiling {
 		return this.requests.findBySubmissionKey(form.submissionKey()).map(Filed::of);
 	}
 
-	private Filed fileOnce(NewRequest form, EligibilityDecision decision) {
+	private Filed fileOnce(NewRequest form, EligibilityDecision decision, @Nullable PaperReceipt paper) {
 		LocalDate today = LocalDate.now(this.clock);
 		Reference reference = Reference.of(today.getYear(), this.requests.nextNumber());
-		Request.Filing filing = Request.file(form, decision, reference, this.clock.instant(), this.clock.getZone());
+		Request.Filing filing = (paper != null)
+				? Request.fileFromPaper(form, decision, reference, paper, this.clock.instant(), this.clock.getZone())
+				: Request.file(form, decision, reference, this.clock.instant(), this.clock.getZone());
 		// Saving publishes the request's events into this transaction's publications.
 		Request request = this.requests.saveAndFlush(filing.request());
+		if (paper != null) {
+			this.audit.change(AuditAction.REQUEST_ENTERED_FROM_PAPER, request.reference(),
+					"received " + paper.receivedOn());
+		}
 		log.info("Filed request {} ({}, {} co-signers)", request.reference(), request.status(),
 				filing.invitationLinks().size());
 		return Filed.of(request);

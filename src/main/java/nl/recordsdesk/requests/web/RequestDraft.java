@@ -146,18 +146,30 @@ final class RequestDraft implements Serializable {
 	 * The rules' answer to what is known so far; empty until the requester step is done.
 	 */
 	Optional<EligibilityDecision> decision(EligibilityRules rules) {
+		return decision(rules, null);
+	}
+
+	/**
+	 * The rules' answer on a given day (a request on paper: the day it arrived); today
+	 * when null.
+	 */
+	Optional<EligibilityDecision> decision(EligibilityRules rules, @Nullable LocalDate submittedOn) {
 		if (this.what == null || this.patient == null || this.requester == null) {
 			return Optional.empty();
 		}
-		EligibilityQuestion question = question(rules, this.requester);
+		EligibilityQuestion question = question(this.requester, submittedOn);
 		return rules.validate(question).isEmpty() ? Optional.of(rules.decide(question)) : Optional.empty();
 	}
 
 	EligibilityQuestion question(EligibilityRules rules, RequesterForm requester) {
+		return question(requester, null);
+	}
+
+	EligibilityQuestion question(RequesterForm requester, @Nullable LocalDate submittedOn) {
 		WhatForm what = this.what;
 		PatientForm patient = this.patient;
 		boolean imaging = what != null && what.getRequestType() == RequestType.IMAGING_COPY;
-		return new EligibilityQuestion((what != null) ? what.getRequestType() : null, null,
+		return new EligibilityQuestion((what != null) ? what.getRequestType() : null, submittedOn,
 				(patient != null) ? patient.getBirthDate() : null, patient != null && patient.isDeceased(),
 				requester.getRelation(), requester.getParentalAuthority(),
 				what != null && what.getRequestType() == RequestType.RECORD_COPY && patient != null
@@ -230,7 +242,8 @@ final class RequestDraft implements Serializable {
 					.toList();
 		Map<ItemCode, UploadedFile> documents = new EnumMap<>(ItemCode.class);
 		this.documents.forEach((item, file) -> {
-			if (decision.requires(item)) {
+			// The scanned paper form is the desk's, asked of requests entered from paper.
+			if (decision.requires(item) || item == ItemCode.SIGNED_FORM) {
 				documents.put(item, file);
 			}
 		});

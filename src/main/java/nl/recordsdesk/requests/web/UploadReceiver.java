@@ -101,12 +101,27 @@ class UploadReceiver {
 	 * the other abandoned uploads.
 	 */
 	Optional<UploadedFile> receive(@Nullable MultipartFile upload, String field, Errors errors) {
+		return receive(upload, field, errors, true);
+	}
+
+	/**
+	 * A scan the desk adds: inspected and stored as the public form's files, but not
+	 * counted against the desk's address (every clerk at the counter shares it, and a
+	 * day's paper requests would use up what one visitor may send).
+	 */
+	Optional<UploadedFile> receiveFromStaff(@Nullable MultipartFile upload, String field, Errors errors) {
+		return receive(upload, field, errors, false);
+	}
+
+	private Optional<UploadedFile> receive(@Nullable MultipartFile upload, String field, Errors errors,
+			boolean perAddress) {
 		if (upload == null || upload.isEmpty() && Texts.blank(upload.getOriginalFilename())) {
 			return Optional.empty();
 		}
-		long waitMillis = this.shared.take(PER_ADDRESS, clientAddress(),
-				Math.max(1, Math.min(upload.getSize(), this.limits.uploadsPerAddress().toBytes())),
-				this.limits.uploadsPerAddress().toBytes(), DAY);
+		long waitMillis = !perAddress ? 0
+				: this.shared.take(PER_ADDRESS, clientAddress(),
+						Math.max(1, Math.min(upload.getSize(), this.limits.uploadsPerAddress().toBytes())),
+						this.limits.uploadsPerAddress().toBytes(), DAY);
 		if (waitMillis > 0) {
 			errors.rejectValue(field, "request.upload.dailyLimit",
 					new Object[] { Math.max(1, (waitMillis + 3_599_999) / 3_600_000) }, null);
