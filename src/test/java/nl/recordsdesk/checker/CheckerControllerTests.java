@@ -58,7 +58,9 @@ class CheckerControllerTests {
 		assertThat(result).bodyText()
 			.contains("data-outcome=\"RECORDS_DESK\"", "U kunt dit aanvragen")
 			.contains("De handtekening van de andere ouder", "De handtekening van het kind voor akkoord")
-			.contains("Maak op de kopie van een identiteitsbewijs uw burgerservicenummer (BSN) en pasfoto onleesbaar.");
+			.contains("Maak op de kopie van een identiteitsbewijs uw burgerservicenummer (BSN) en pasfoto onleesbaar.")
+			.contains("<form action=\"/request/from-checker\" method=\"post\" class=\"start\" id=\"start-request\">",
+					"<input type=\"hidden\" name=\"relation\" value=\"PARENT\">", "Deze aanvraag beginnen");
 	}
 
 	@Test
@@ -71,7 +73,9 @@ class CheckerControllerTests {
 		assertThat(result).bodyText()
 			.contains("data-outcome=\"NOT_ENTITLED\"", "U kunt dit niet aanvragen")
 			.contains("artikel 1:377c")
-			.doesNotContain("id=\"required-items\"");
+			.doesNotContain("id=\"required-items\"")
+			// Nothing to start: the form would refuse it as the checker does.
+			.doesNotContain("id=\"start-request\"");
 	}
 
 	@Test

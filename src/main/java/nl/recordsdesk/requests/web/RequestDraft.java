@@ -57,6 +57,17 @@ final class RequestDraft implements Serializable {
 
 	@Nullable RequesterForm requester;
 
+	/**
+	 * Answers given on the checker page for the first three steps, shown on each step
+	 * until the visitor sends it ({@link #fromChecker}); they do not count as a step
+	 * done. Null in a draft written before they existed.
+	 */
+	@Nullable WhatForm whatBegun;
+
+	@Nullable PatientForm patientBegun;
+
+	@Nullable RequesterForm requesterBegun;
+
 	final Map<ItemCode, UploadedFile> documents = new EnumMap<>(ItemCode.class);
 
 	@Nullable String motivationText;
@@ -135,6 +146,42 @@ final class RequestDraft implements Serializable {
 	 */
 	void save(HttpSession session) {
 		session.setAttribute(SESSION_KEY, this);
+	}
+
+	/**
+	 * Takes the checker's answers into the draft: they replace the same answers of the
+	 * first three steps, every other answer (names, address, documents) is kept. The
+	 * three steps are open again, so the visitor sees each one with the new answers and
+	 * sends it once more.
+	 */
+	void fromChecker(CheckerAnswers answers) {
+		WhatForm what = (this.what != null) ? this.what : (this.whatBegun != null) ? this.whatBegun : new WhatForm();
+		PatientForm patient = (this.patient != null) ? this.patient
+				: (this.patientBegun != null) ? this.patientBegun : new PatientForm();
+		RequesterForm requester = (this.requester != null) ? this.requester
+				: (this.requesterBegun != null) ? this.requesterBegun : new RequesterForm();
+		answers.fill(what, patient, requester);
+		this.whatBegun = what;
+		this.patientBegun = patient;
+		this.requesterBegun = requester;
+		this.what = null;
+		this.patient = null;
+		this.requester = null;
+	}
+
+	/** The first step's answers to show: sent, else from the checker, else none. */
+	WhatForm whatShown() {
+		return (this.what != null) ? this.what : (this.whatBegun != null) ? this.whatBegun : new WhatForm();
+	}
+
+	PatientForm patientShown() {
+		return (this.patient != null) ? this.patient
+				: (this.patientBegun != null) ? this.patientBegun : new PatientForm();
+	}
+
+	RequesterForm requesterShown() {
+		return (this.requester != null) ? this.requester
+				: (this.requesterBegun != null) ? this.requesterBegun : new RequesterForm();
 	}
 
 	RequestType type() {

@@ -59,7 +59,7 @@ class RequestFormController {
 
 	@GetMapping("/what")
 	String what(RequestDraft draft, Model model) {
-		model.addAttribute("whatForm", (draft.what != null) ? draft.what : new WhatForm());
+		model.addAttribute("whatForm", draft.whatShown());
 		return whatView(model);
 	}
 
@@ -99,7 +99,7 @@ class RequestFormController {
 	@GetMapping("/patient")
 	@FormStep(Step.PATIENT)
 	String patient(RequestDraft draft, Model model) {
-		model.addAttribute("patientForm", (draft.patient != null) ? draft.patient : new PatientForm());
+		model.addAttribute("patientForm", draft.patientShown());
 		return patientView(draft, model);
 	}
 
@@ -136,8 +136,7 @@ class RequestFormController {
 	@GetMapping("/requester")
 	@FormStep(Step.REQUESTER)
 	String requester(RequestDraft draft, Model model) {
-		RequesterForm form = (draft.requester != null) ? draft.requester : new RequesterForm();
-		model.addAttribute("requesterForm", form);
+		model.addAttribute("requesterForm", draft.requesterShown());
 		return requesterView(draft, model);
 	}
 

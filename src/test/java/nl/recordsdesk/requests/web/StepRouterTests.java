@@ -59,6 +59,23 @@ class StepRouterTests {
 	}
 
 	@Test
+	void theCheckersAnswersAreFilledInButNoStepIsDoneByThem() {
+		RequestDraft draft = new RequestDraft();
+		draft.what = what(RequestType.RECORD_COPY);
+		draft.patient = patient();
+		CheckerAnswers answers = new CheckerAnswers();
+		answers.setRequestType(RequestType.IMAGING_COPY);
+		answers.setRelation(Relation.SELF);
+
+		draft.fromChecker(answers);
+
+		assertThat(this.router.openBefore(Step.PATIENT, draft)).contains(Step.WHAT);
+		assertThat(draft.whatShown().getRequestType()).isEqualTo(RequestType.IMAGING_COPY);
+		assertThat(draft.patientShown().getBirthDate()).isEqualTo(patient().getBirthDate());
+		assertThat(draft.requesterShown().getRelation()).isEqualTo(Relation.SELF);
+	}
+
+	@Test
 	void aVisitorWithoutASessionIsSentToTheFirstStepWithoutOneBeingBegun() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/request/check");
 		MockHttpServletResponse response = new MockHttpServletResponse();
