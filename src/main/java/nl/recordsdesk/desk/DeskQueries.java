@@ -13,9 +13,11 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
@@ -128,8 +130,9 @@ public class DeskQueries {
 	public QueuePage queue(QueueFilter filter, String staff) {
 		LocalDate today = today();
 		RequestQueue.Slice slice = this.queue.page(criteria(filter, staff, today), filter.pageNumber(), PAGE_SIZE);
-		// The list shows patients' names: looking at it is a read of personal data.
-		this.audit.read(AuditAction.QUEUE_VIEWED, null, null);
+		// The list shows patients' names: looking at it is a read of personal data, of
+		// the requests on screen (NEN 7513: whose data was seen), named by reference.
+		this.audit.read(AuditAction.QUEUE_VIEWED, null, shown("shown", slice.rows()));
 		return new QueuePage(lines(slice.rows(), today), filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
 				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
 	}
@@ -183,8 +186,15 @@ public class DeskQueries {
 	public Export export(QueueFilter filter, String staff) {
 		LocalDate today = today();
 		RequestQueue.Slice slice = this.queue.page(criteria(filter, staff, today), 0, EXPORT_LIMIT);
-		this.audit.read(AuditAction.QUEUE_EXPORTED, null, filterKinds(filter));
+		this.audit.read(AuditAction.QUEUE_EXPORTED, null,
+				filterKinds(filter) + Objects.toString(shown("; exported", slice.rows()), ""));
 		return new Export(lines(slice.rows(), today), slice.hasNext());
+	}
+
+	/** For the audit record: the references of the requests a page or file held. */
+	private static @Nullable String shown(String label, List<QueueRow> rows) {
+		return rows.isEmpty() ? null
+				: label + ": " + rows.stream().map(QueueRow::reference).collect(Collectors.joining(", "));
 	}
 
 	/** For the audit record: which filters were set, by kind only. */

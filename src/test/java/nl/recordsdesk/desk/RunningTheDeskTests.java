@@ -109,7 +109,26 @@ class RunningTheDeskTests {
 		List<String> details = this.jdbc
 			.queryForList("select detail from audit_record where user_name = 'anna' and action = 'QUEUE_EXPORTED'"
 					+ " and occurred_at > now() - interval '5 minutes'", String.class);
-		assertThat(details).contains("filters: search").noneMatch((detail) -> detail.contains(name.toLowerCase()));
+		assertThat(details)
+			.anyMatch((detail) -> detail.startsWith("filters: search; exported: ") && detail.contains(plain)
+					&& detail.contains(at) && !detail.contains(other))
+			.noneMatch((detail) -> detail.contains(name.toLowerCase()));
+	}
+
+	@Test
+	void aQueueViewRecordsWhichRequestsWereOnScreen() {
+		String name = "Opscherm" + letters();
+		String shown = this.fixture.file("Anna " + name);
+		String notShown = this.fixture.file("Anna Anders" + letters());
+
+		assertThat(this.mvc.get().uri("/desk").param("search", name).with(DeskWebTests.DESK)).hasStatusOk();
+
+		List<String> details = this.jdbc
+			.queryForList("select detail from audit_record where user_name = 'anna' and action = 'QUEUE_VIEWED'"
+					+ " and occurred_at > now() - interval '5 minutes'", String.class);
+		// The search matched one request: that one, and not another, is named.
+		assertThat(details).anyMatch((detail) -> ("shown: " + shown).equals(detail))
+			.noneMatch((detail) -> detail != null && detail.contains(notShown) && detail.contains(shown));
 	}
 
 	@Test
