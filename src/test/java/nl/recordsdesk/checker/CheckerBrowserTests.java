@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.CheckerPage;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.Chromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,7 @@ class CheckerBrowserTests {
 			.choose("Ja, samen met de andere ouder")
 			.submit();
 		Chromium.screenshot(browser, "checker-answer");
+		Axe.assertNoViolations(browser, "checker-answer");
 
 		assertThat(page.answerTitle()).isEqualTo("U kunt dit aanvragen");
 		assertThat(page.requiredItems()).containsExactly(
@@ -74,6 +76,7 @@ class CheckerBrowserTests {
 			.choose("I am a parent of the patient")
 			.submit();
 		Chromium.screenshot(browser, "checker-errors");
+		Axe.assertNoViolations(browser, "checker-errors");
 
 		assertThat(page.heading()).isEqualTo("What do I need?");
 		assertThat(page.hasAnswer()).isFalse();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,12 +58,14 @@ class ContactBrowserTests {
 			.type("Uw bericht", "Kan ik de website ook in het Engels gebruiken?")
 			.send(this.properties.minFillTime());
 		Chromium.screenshot(browser, "contact-errors");
+		Axe.assertNoViolations(browser, "contact-errors");
 		assertThat(page.errorSummary()).containsExactly("Vul een e-mailadres in zoals naam@voorbeeld.nl.");
 		assertThat(page.valueOf("name")).isEqualTo("Karel Appel");
 		assertThat(page.valueOf("message")).isEqualTo("Kan ik de website ook in het Engels gebruiken?");
 
 		page.type("Uw e-mailadres", email).send(Duration.ZERO);
 		Chromium.screenshot(browser, "contact-sent");
+		Axe.assertNoViolations(browser, "contact-sent");
 		assertThat(page.heading()).isEqualTo("Bedankt voor uw bericht");
 		assertThat(TestMail.awaitMailTo(email).subject()).isEqualTo("Wij hebben uw bericht ontvangen");
 		assertThat(this.jdbc.queryForObject("select topic from contact_message where sender_email = ?", String.class,

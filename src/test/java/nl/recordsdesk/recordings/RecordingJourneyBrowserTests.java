@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.browser.RequestForm;
@@ -69,6 +70,7 @@ class RecordingJourneyBrowserTests {
 		assertThat(browser.findElement(By.id("announcement-rules")).getText())
 			.contains("Video: u bent verplicht dit vooraf aan uw arts te melden.");
 		Chromium.screenshot(browser, "recording-information");
+		Axe.assertNoViolations(browser, "recording-information");
 		click(By.id("announce-link"));
 		this.page.choose("Ik ben de patiënt").fill("patientName", "Sara de Boer");
 		new Select(browser.findElement(By.id("department"))).selectByVisibleText("Cardiologie");
@@ -78,6 +80,7 @@ class RecordingJourneyBrowserTests {
 			.fill("purpose", "Mijn moeder kan er niet bij zijn; zij wil het later terugzien.")
 			.fill("email", "sara.deboer@example.org");
 		Chromium.screenshot(browser, "recording-announce");
+		Axe.assertNoViolations(browser, "recording-announce");
 		this.page.press("#announce");
 		String reference = this.page.text("reference");
 		String statusLink = link("sara.deboer@example.org", reference);
@@ -90,6 +93,7 @@ class RecordingJourneyBrowserTests {
 		assertThat(browser.findElement(By.id("announcements")).getText()).contains(reference, "Sara de Boer",
 				"Nog niet gezien");
 		Chromium.screenshot(browser, "recording-inbox");
+		Axe.assertNoViolations(browser, "recording-inbox");
 		click(By.linkText(reference));
 		assertThat(browser.findElement(By.id("purpose")).getText()).contains("Mijn moeder kan er niet bij zijn");
 		this.page.fill("note", "Goed dat u het meldt. Ik geef u aan het eind ook een schriftelijke samenvatting.")
@@ -105,6 +109,7 @@ class RecordingJourneyBrowserTests {
 		assertThat(browser.findElement(By.id("acknowledgement")).getText()).contains("Antwoord van Dr. Eva de Wit",
 				"Ik geef u aan het eind ook een schriftelijke samenvatting.");
 		Chromium.screenshot(browser, "recording-acknowledged");
+		Axe.assertNoViolations(browser, "recording-acknowledged");
 	}
 
 	@Test
@@ -147,6 +152,7 @@ class RecordingJourneyBrowserTests {
 		assertThat(steps.get(1)).endsWith("Toestemming gegeven");
 		assertThat(steps.get(2)).endsWith("Toestemming ingetrokken");
 		Chromium.screenshot(browser, "recording-consent-steps");
+		Axe.assertNoViolations(browser, "recording-consent-steps");
 	}
 
 	static String link(String email, String subject) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.TestMail.ReceivedMail;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.browser.RequestForm;
@@ -81,10 +82,12 @@ class RequestJourneyBrowserTests {
 			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
 			.next();
 		Chromium.screenshot(browser, "request-check");
+		Axe.assertNoViolations(browser, "request-check");
 		assertThat(this.form.heading()).isEqualTo("Controleren en versturen");
 
 		this.form.fill("code", codeSentTo("anna@example.org")).pressButton("Aanvraag versturen");
 		Chromium.screenshot(browser, "request-sent");
+		Axe.assertNoViolations(browser, "request-sent");
 		assertThat(this.form.heading()).isEqualTo("Uw aanvraag is verstuurd");
 		String reference = this.form.text("reference");
 		assertThat(reference).matches("RD-\\d{4}-\\d{6}");
@@ -93,6 +96,7 @@ class RequestJourneyBrowserTests {
 		ReceivedMail received = TestMail.awaitMailTo("anna@example.org", (mail) -> mail.subject().contains(reference));
 		this.form.open(link(received, "status"));
 		Chromium.screenshot(browser, "request-status");
+		Axe.assertNoViolations(browser, "request-status");
 		assertThat(this.form.attribute("status", "data-status")).isEqualTo("SUBMITTED");
 		assertThat(this.form.heading()).isEqualTo("Uw aanvraag is compleet");
 	}
@@ -139,6 +143,7 @@ class RequestJourneyBrowserTests {
 		// The other parent signs and sends an ID through the link in their e-mail.
 		this.form.open(link(TestMail.awaitMailTo("kim@example.org"), "cosign"));
 		Chromium.screenshot(browser, "cosign-parent");
+		Axe.assertNoViolations(browser, "cosign-parent");
 		assertThat(this.form.heading()).isEqualTo("Meetekenen, Kim Bakker");
 		this.form.attach("idCopy", RequestForm.photo("id-kim.png"))
 			.fill("signatureName", "Kim Bakker")
@@ -166,6 +171,7 @@ class RequestJourneyBrowserTests {
 
 		this.form.open(statusLink);
 		Chromium.screenshot(browser, "request-status-complete");
+		Axe.assertNoViolations(browser, "request-status-complete");
 		assertThat(this.form.attribute("status", "data-status")).isEqualTo("SUBMITTED");
 		assertThat(this.form.text("due-date")).startsWith("U krijgt uiterlijk");
 		assertThat(
