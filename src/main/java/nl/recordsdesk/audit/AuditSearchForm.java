@@ -3,10 +3,10 @@ package nl.recordsdesk.audit;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import nl.recordsdesk.TypedDate;
 import nl.recordsdesk.audit.AuditQuery.Patient;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /**
@@ -22,12 +22,10 @@ class AuditSearchForm {
 	private @Nullable String user;
 
 	/** Typed the Dutch way (1-11-2026); ISO dates, slashes and dots are read too. */
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate from;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate to;
 
 	/** The {@link AuditAction}'s name; blank for every action. */
@@ -36,8 +34,7 @@ class AuditSearchForm {
 	/** Only posted, never in an address: a patient's name. */
 	private @Nullable String patientName;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate patientBirthDate;
 
 	void validate(Errors errors) {

@@ -2,14 +2,13 @@ package nl.recordsdesk.checker;
 
 import java.time.LocalDate;
 
+import nl.recordsdesk.TypedDate;
 import nl.recordsdesk.eligibility.EligibilityQuestion;
 import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.QuestionField;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The checker's questions. The rules validate the answers (one implementation for the API
@@ -25,8 +24,7 @@ class CheckerForm {
 	private @Nullable RequestType requestType;
 
 	/** Typed the Dutch way (1-5-2013); ISO dates, slashes and dots are read too. */
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate birthDate;
 
 	private boolean deceased;

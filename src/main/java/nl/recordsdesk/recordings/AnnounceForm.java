@@ -3,9 +3,9 @@ package nl.recordsdesk.recordings;
 import java.time.LocalDate;
 
 import nl.recordsdesk.MultiLine;
+import nl.recordsdesk.TypedDate;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /** The public form to announce a recording. */
@@ -17,8 +17,7 @@ public class AnnounceForm {
 
 	private @Nullable String department;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate consultationDate;
 
 	private @Nullable String physicianName;

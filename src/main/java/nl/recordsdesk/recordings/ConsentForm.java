@@ -3,9 +3,9 @@ package nl.recordsdesk.recordings;
 import java.time.LocalDate;
 
 import nl.recordsdesk.MultiLine;
+import nl.recordsdesk.TypedDate;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /** The physician's form to ask a patient's consent to record. */
@@ -19,8 +19,7 @@ public class ConsentForm {
 
 	private ConsentRequest.@Nullable Purpose purpose;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate recordingDate;
 
 	@MultiLine

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,7 +27,8 @@ class TypedDatesTests {
 
 	static final String[] FORMS = { "nl.recordsdesk.requests.web.PatientForm", "nl.recordsdesk.checker.CheckerForm",
 			"nl.recordsdesk.recordings.AnnounceForm", "nl.recordsdesk.recordings.PublishForm",
-			"nl.recordsdesk.recordings.ConsentForm", "nl.recordsdesk.audit.AuditSearchForm" };
+			"nl.recordsdesk.recordings.ConsentForm", "nl.recordsdesk.audit.AuditSearchForm",
+			"nl.recordsdesk.requests.web.CheckerAnswers", "nl.recordsdesk.requests.web.PaperIntakeForm" };
 
 	final DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
 
@@ -34,7 +36,8 @@ class TypedDatesTests {
 		List<Field> fields = new ArrayList<>();
 		for (String form : FORMS) {
 			for (Field field : Class.forName(form).getDeclaredFields()) {
-				if (field.isAnnotationPresent(DateTimeFormat.class)) {
+				// Directly or through @TypedDate, as Spring's formatting finds it.
+				if (AnnotatedElementUtils.hasAnnotation(field, DateTimeFormat.class)) {
 					fields.add(field);
 				}
 			}

@@ -2,12 +2,11 @@ package nl.recordsdesk.requests.web;
 
 import java.time.LocalDate;
 
+import nl.recordsdesk.TypedDate;
 import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The checker page's answers, posted to {@code /request/from-checker} by its "Start this
@@ -18,8 +17,7 @@ public class CheckerAnswers {
 
 	private @Nullable RequestType requestType;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate birthDate;
 
 	private boolean deceased;

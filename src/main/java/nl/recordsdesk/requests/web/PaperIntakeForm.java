@@ -4,10 +4,9 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 
+import nl.recordsdesk.TypedDate;
 import nl.recordsdesk.requests.Delivery;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The desk's page for a request that came on paper: the public form's questions (what,
@@ -20,8 +19,7 @@ public class PaperIntakeForm implements Serializable {
 	private static final long serialVersionUID = 1L;
 
 	// The same ways of typing a date as the form's birth date.
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate receivedOn;
 
 	private WhatForm what = new WhatForm();

@@ -4,9 +4,9 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 
+import nl.recordsdesk.TypedDate;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /** Step 2: whose record. */
@@ -17,16 +17,14 @@ public class PatientForm implements Serializable {
 
 	private @Nullable String name;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate birthDate;
 
 	private @Nullable String patientNumber;
 
 	private boolean deceased;
 
-	@DateTimeFormat(pattern = "d-M-yyyy",
-			fallbackPatterns = { "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "ddMMyyyy", "d M yyyy" })
+	@TypedDate
 	private @Nullable LocalDate dateOfDeath;
 
 	private boolean ivfTreatment;
