@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import nl.recordsdesk.notifications.DeferredMailAttachment;
 import nl.recordsdesk.notifications.MailAttachments;
@@ -96,6 +97,11 @@ class LetterMailAttachments implements MailAttachments {
 	}
 
 	/** The PDF of a letter queued above: called without a transaction. */
+	@Override
+	public Set<String> makers() {
+		return Set.of(MAKER);
+	}
+
 	@Override
 	public byte @Nullable [] make(DeferredMailAttachment attachment) {
 		return MAKER.equals(attachment.maker()) ? this.renderer.pdf(attachment.recipe()) : null;

@@ -3,6 +3,7 @@ package nl.recordsdesk.notifications;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +58,17 @@ public interface MailAttachments {
 	 */
 	default byte @Nullable [] make(DeferredMailAttachment attachment) {
 		return null;
+	}
+
+	/**
+	 * The makers ({@link DeferredMailAttachment#maker()}) whose attachments this source
+	 * makes. An instance claims only attachments it can make: one without the source (a
+	 * module test, an older instance during a rolling update) leaves them to the others
+	 * instead of sending the message without its file.
+	 * @return the makers' names, none when this source defers nothing
+	 */
+	default Set<String> makers() {
+		return Set.of();
 	}
 
 }

@@ -64,6 +64,9 @@ class OutboxSender {
 
 	private final List<MailAttachments> attachmentSources;
 
+	/** The makers of the attachments this instance can make. */
+	private final List<String> makers;
+
 	OutboxSender(JdbcClient jdbc, MailTransport transport, MailSettings settings, Clock clock,
 			List<MailAttachments> attachmentSources) {
 		this.jdbc = jdbc;
@@ -71,6 +74,7 @@ class OutboxSender {
 		this.settings = settings;
 		this.clock = clock;
 		this.attachmentSources = attachmentSources;
+		this.makers = attachmentSources.stream().flatMap((source) -> source.makers().stream()).distinct().toList();
 	}
 
 	/**
@@ -182,9 +186,11 @@ class OutboxSender {
 	 * XHTML, laid out here as a PDF), one at a time: claimed for {@link #MAKING_CLAIM} in
 	 * one statement, made with no transaction and no connection held, stored in another
 	 * statement. Another instance leaves a claimed attachment alone; the claim of an
-	 * instance that died runs out and the attachment is made again. An attachment that
-	 * cannot be made is left off and its message goes without it, as a message without
-	 * its letter is better than none.
+	 * instance that died runs out and the attachment is made again. Only attachments of
+	 * this instance's makers are claimed; an instance without a maker leaves its
+	 * attachments (and so their messages) to the others. An attachment that cannot be
+	 * made is left off and its message goes without it, as a message without its letter
+	 * is better than none.
 	 * @return how many attachments were made (or left off)
 	 */
 	int makeDeferredAttachments() {
@@ -224,6 +230,9 @@ class OutboxSender {
 
 	/** One statement, in auto-commit: the claim holds no lock and no connection. */
 	private Optional<Unmade> claimUnmade() {
+		if (this.makers.isEmpty()) {
+			return Optional.empty();
+		}
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
 				UPDATE mail_attachment SET claimed_until = :until
@@ -231,7 +240,7 @@ class OutboxSender {
 				  SELECT a.mail_id, a.position
 				  FROM mail_attachment a JOIN mail_outbox m ON m.id = a.mail_id
 				  WHERE a.content IS NULL AND m.status = 'PENDING' AND m.next_attempt_at <= :now
-				    AND (a.claimed_until IS NULL OR a.claimed_until < :now)
+				    AND (a.claimed_until IS NULL OR a.claimed_until < :now) AND a.maker IN (:makers)
 				  ORDER BY m.next_attempt_at, a.position
 				  LIMIT 1
 				  FOR UPDATE OF a SKIP LOCKED)
@@ -239,6 +248,7 @@ class OutboxSender {
 				""")
 			.param("until", utc(now.plus(MAKING_CLAIM)))
 			.param("now", utc(now))
+			.param("makers", this.makers)
 			.query((row, number) -> new Unmade(row.getObject("mail_id", UUID.class), row.getInt("position"),
 					new DeferredMailAttachment(row.getString("file_name"), row.getString("content_type"),
 							row.getString("maker"), row.getString("recipe"))))

@@ -1,8 +1,10 @@
 package nl.recordsdesk.notifications;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.Multipart;
@@ -17,13 +19,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An attachment queued as a recipe is made by the sender before its message goes out,
  * once, by whichever instance claims it: a message waits while its attachment is claimed
  * elsewhere, and is sent when that claim runs out (the instance died) and another
  * instance made it.
+ * <p>
+ * The outbox is shared with every other test context of the run, whose senders keep
+ * polling (one of them, a module test's, has no letters to make). This test's message is
+ * due only fifty years from now, on a clock of its own, and a sender of its own (this
+ * context's transport and attachment makers) is driven by the test: no other sender takes
+ * it, and the test waits for nothing it did not start.
  */
 @SpringBootTest(
 		properties = { "recordsdesk.mail.poll-interval=100ms", "recordsdesk.hospital.name=Testziekenhuis Rijnmond" })
@@ -37,11 +44,25 @@ class DeferredAttachmentTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MailTransport transport;
+
+	@Autowired
+	MailSettings settings;
+
+	@Autowired
+	List<MailAttachments> attachmentSources;
+
+	@Autowired
+	Clock systemClock;
+
 	@Test
 	void aMessageWaitsForItsAttachmentAndGoesWithIt() throws Exception {
+		Clock later = Clock.offset(this.systemClock, Duration.ofDays(50 * 365 + 11));
+		OutboxSender sender = new OutboxSender(this.jdbc, this.transport, this.settings, later, this.attachmentSources);
 		String to = "wacht-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		UUID id = UUID.randomUUID();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(later).withOffsetSameInstant(ZoneOffset.UTC);
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
 				                         next_attempt_at, status)
@@ -59,7 +80,9 @@ class DeferredAttachmentTests {
 			.param("until", now.plusHours(1))
 			.update();
 
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("PENDING"));
+		drain(sender);
+		assertThat(status(id)).isEqualTo("PENDING");
+		assertThat(TestMail.receivedBy(to)).isEmpty();
 
 		// That instance died: its claim runs out, and this one makes the letter and
 		// sends.
@@ -67,6 +90,8 @@ class DeferredAttachmentTests {
 			.param("past", now.minusMinutes(1))
 			.param("id", id)
 			.update();
+		drain(sender);
+		assertThat(status(id)).isEqualTo("SENT");
 		TestMail.ReceivedMail mail = TestMail.awaitMailTo(to);
 		Multipart mixed = (Multipart) mail.message().getContent();
 		assertThat(mixed.getCount()).isEqualTo(2);
@@ -77,6 +102,55 @@ class DeferredAttachmentTests {
 			.param(id)
 			.query(Boolean.class)
 			.single()).isTrue();
+	}
+
+	@Test
+	void anInstanceThatCannotMakeTheLetterLeavesItToOneThatCan() throws Exception {
+		Clock later = Clock.offset(this.systemClock, Duration.ofDays(50 * 365 + 13));
+		String to = "zonder-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		UUID id = UUID.randomUUID();
+		OffsetDateTime now = OffsetDateTime.now(later).withOffsetSameInstant(ZoneOffset.UTC);
+		this.jdbc.sql("""
+				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
+				                         next_attempt_at, status)
+				VALUES (:id, :to, 'Met brief', 'tekst', '<p>tekst</p>', :now, 0, :now, 'PENDING')""")
+			.param("id", id)
+			.param("to", to)
+			.param("now", now)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe)
+				VALUES (:id, 0, 'brief.pdf', 'application/pdf', 'letters', :recipe)""")
+			.param("id", id)
+			.param("recipe", LETTER)
+			.update();
+
+		// An instance without the letters (an older version, a module test) neither
+		// strips the letter off nor sends the message without it.
+		drain(new OutboxSender(this.jdbc, this.transport, this.settings, later, List.of()));
+		assertThat(status(id)).isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_attachment WHERE mail_id = ? AND recipe IS NOT NULL")
+			.param(id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		drain(new OutboxSender(this.jdbc, this.transport, this.settings, later, this.attachmentSources));
+		assertThat(status(id)).isEqualTo("SENT");
+		Multipart mixed = (Multipart) TestMail.awaitMailTo(to).message().getContent();
+		assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("brief.pdf");
+	}
+
+	/**
+	 * Polls until nothing is left to do: whatever else is pending in the shared outbox
+	 * goes first (it is older), this test's message last.
+	 */
+	void drain(OutboxSender sender) {
+		for (int poll = 0; poll < 100; poll++) {
+			if (sender.makeDeferredAttachments() == 0 && sender.sendDue() == 0) {
+				return;
+			}
+		}
+		throw new AssertionError("The outbox did not run dry in 100 polls");
 	}
 
 	String status(UUID id) {
