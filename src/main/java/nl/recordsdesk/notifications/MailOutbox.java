@@ -112,7 +112,7 @@ class MailOutbox implements Outbox {
 			}
 			for (DeferredMailAttachment attachment : source.deferredAttachmentsFor(template, locale, model)) {
 				// Made by the sender after the commit
-				// (OutboxSender#makeDeferredAttachments).
+				// (DeferredAttachmentMaker#makeDeferredAttachments).
 				this.jdbc.sql("""
 						INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe)
 						VALUES (:id, :position, :name, :type, :maker, :recipe)
