@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.StaffReads;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The records desk's pages: the queue, a request with its checks and actions, its
  * documents, and the dashboard; the actions are {@link DeskActionsController}'s. Only for
  * {@code DESK} (see the security configuration); every read is audited by
- * {@link DeskQueries}.
+ * {@link DeskQueries} and {@link StaffReads}.
  */
 @Controller
 @RequestMapping("/desk")
@@ -27,12 +28,19 @@ class DeskController {
 
 	private final DeskQueries queries;
 
+	private final DeskFigures figures;
+
+	private final StaffReads reads;
+
 	private final DeskRequestPage requestPage;
 
 	private final StaffDirectory staffDirectory;
 
-	DeskController(DeskQueries queries, DeskRequestPage requestPage, StaffDirectory staffDirectory) {
+	DeskController(DeskQueries queries, DeskFigures figures, StaffReads reads, DeskRequestPage requestPage,
+			StaffDirectory staffDirectory) {
 		this.queries = queries;
+		this.figures = figures;
+		this.reads = reads;
 		this.requestPage = requestPage;
 		this.staffDirectory = staffDirectory;
 	}
@@ -57,7 +65,7 @@ class DeskController {
 
 	@GetMapping("/dashboard")
 	String dashboard(Model model) {
-		model.addAttribute("dashboard", this.queries.dashboard(8));
+		model.addAttribute("dashboard", this.figures.dashboard(8));
 		return "desk/dashboard";
 	}
 
@@ -68,7 +76,7 @@ class DeskController {
 
 	@GetMapping("/requests/{reference}/documents/{id}")
 	ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable UUID id) {
-		return this.queries.document(reference, id)
+		return this.reads.document(reference, id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND))
 			.inline();
 	}

@@ -40,12 +40,15 @@ class DeskExportController {
 
 	private final DeskQueries queries;
 
+	private final DeskFigures figures;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	DeskExportController(DeskQueries queries, MessageSource messages, Clock clock) {
+	DeskExportController(DeskQueries queries, DeskFigures figures, MessageSource messages, Clock clock) {
 		this.queries = queries;
+		this.figures = figures;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -80,7 +83,7 @@ class DeskExportController {
 		List<String> header = List.of(text("desk.report.month", locale), text("desk.dashboard.received", locale),
 				text("desk.report.answered", locale), text("desk.report.onTime", locale),
 				text("desk.report.onTimePercent", locale));
-		List<List<Object>> rows = this.queries.recentMonths()
+		List<List<Object>> rows = this.figures.recentMonths()
 			.stream()
 			.map((RequestFigures.Month month) -> Arrays.<Object>asList(month.month().toString(), month.received(),
 					month.answered(), month.onTime(), month.onTimePercent()))

@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.letters.SentLetters;
+import nl.recordsdesk.requests.StaffRequestView;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -38,9 +39,10 @@ class DeskRequestPage {
 	String show(String reference, Principal staff, Model model) {
 		DeskQueries.RequestPage page = this.queries.requestPage(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		DeskRequestView request = page.request();
+		StaffRequestView request = page.request();
 		model.addAttribute("request", request);
 		model.addAttribute("staff", staff.getName());
+		model.addAttribute("next", NextAction.of(request, staff.getName()));
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		// The letters come from the same load of the request.
 		model.addAttribute("letters", page.letters());

@@ -17,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The desk's morning mail: the open requests of the queue that are overdue and those due
- * within five working days ({@link WorkingDays}), by reference, type, state and due date,
- * with a link to each and to the queue; no patient's name (a mail leaves the portal).
- * Sent to {@code recordsdesk.desk.mail}, once per day across the instances; nothing is
- * sent when nothing is due or no address is set.
+ * within five working days ({@link nl.recordsdesk.requests.WorkingDays}), by reference,
+ * type, state and due date, with a link to each and to the queue; no patient's name (a
+ * mail leaves the portal). Sent to {@code recordsdesk.desk.mail}, once per day across the
+ * instances; nothing is sent when nothing is due or no address is set.
  */
 @Component
 class DueSoonMail {
@@ -30,7 +30,7 @@ class DueSoonMail {
 
 	private static final Logger log = LoggerFactory.getLogger(DueSoonMail.class);
 
-	private final DeskQueries queries;
+	private final DeskFigures figures;
 
 	private final Outbox outbox;
 
@@ -42,10 +42,10 @@ class DueSoonMail {
 
 	private final Locale language;
 
-	DueSoonMail(DeskQueries queries, Outbox outbox, TransactionTemplate transactions, PortalLinks links,
+	DueSoonMail(DeskFigures figures, Outbox outbox, TransactionTemplate transactions, PortalLinks links,
 			@Value("${recordsdesk.desk.mail:}") String address,
 			@Value("${recordsdesk.desk.mail-language:nl}") String language) {
-		this.queries = queries;
+		this.figures = figures;
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.links = links;
@@ -72,7 +72,7 @@ class DueSoonMail {
 			return false;
 		}
 		Boolean sent = this.transactions.execute((status) -> {
-			DeskQueries.DueSoon due = this.queries.dueSoon(LIMIT);
+			DeskFigures.DueSoon due = this.figures.dueSoon(LIMIT);
 			if (due.isEmpty()) {
 				return false;
 			}

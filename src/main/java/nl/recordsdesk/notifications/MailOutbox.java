@@ -50,10 +50,6 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID queue(String to, Locale locale, String template, Map<String, Object> model) {
-		if (to.isEmpty()) {
-			// A requester without an address (a request the desk entered from paper).
-			return NOT_QUEUED;
-		}
 		UUID id = UUID.randomUUID();
 		store(id, to, locale, template, model);
 		return id;
@@ -66,9 +62,6 @@ class MailOutbox implements Outbox {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model) {
-		if (to.isEmpty()) {
-			return false;
-		}
 		boolean queued = store(key, to, locale, template, model);
 		if (!queued) {
 			log.info("Mail {} was queued before; not queued again", key);
@@ -112,7 +105,7 @@ class MailOutbox implements Outbox {
 			}
 			for (DeferredMailAttachment attachment : source.deferredAttachmentsFor(template, locale, model)) {
 				// Made by the sender after the commit
-				// (OutboxSender#makeDeferredAttachments).
+				// (DeferredAttachmentMaker#makeDeferredAttachments).
 				this.jdbc.sql("""
 						INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe)
 						VALUES (:id, :position, :name, :type, :maker, :recipe)
@@ -132,10 +125,14 @@ class MailOutbox implements Outbox {
 
 	/**
 	 * A malformed address would fail at every attempt; refuse it now, while the caller
-	 * can still tell the user. The message leaves the address out, as it may end up in a
-	 * log.
+	 * can still tell the user. A blank one too: whether someone without an address is
+	 * written to otherwise is the caller's decision, not one to be skipped here. The
+	 * message leaves the address out, as it may end up in a log.
 	 */
 	private static void checkAddress(String to) {
+		if (to.isBlank()) {
+			throw new IllegalArgumentException("No e-mail address");
+		}
 		try {
 			InternetAddress address = new InternetAddress(to, true);
 			address.validate();

@@ -21,16 +21,11 @@ public interface Outbox {
 	String SUBJECT_ARGS = "subjectArgs";
 
 	/**
-	 * What {@link #queue} answers for a recipient without an address: a requester whose
-	 * request the desk entered from paper without one (the desk sends letters by post).
-	 */
-	UUID NOT_QUEUED = new UUID(0, 0);
-
-	/**
 	 * Renders the template in the given language and stores the message; sent after
 	 * commit by the scheduled sender. Must be called inside a transaction.
-	 * @param to the recipient's address; empty when they have none, and then nothing is
-	 * queued ({@link #NOT_QUEUED})
+	 * @param to the recipient's address. Whoever has none (a requester of a request the
+	 * desk entered from paper) is not mailed: the caller decides that, and does not call
+	 * this
 	 * @param locale the language to write in (Dutch, or English for {@code en})
 	 * @param template the template's name under {@code templates/mail/}, for example
 	 * {@code email-code}
@@ -38,8 +33,8 @@ public interface Outbox {
 	 * @return the outbox id of the message
 	 * @throws org.springframework.transaction.IllegalTransactionStateException when
 	 * called outside a transaction
-	 * @throws IllegalArgumentException when {@code to} is not an e-mail address or the
-	 * template name is not a plain name
+	 * @throws IllegalArgumentException when {@code to} is blank or not an e-mail address,
+	 * or the template name is not a plain name
 	 */
 	UUID queue(String to, Locale locale, String template, Map<String, Object> model);
 
@@ -51,7 +46,7 @@ public interface Outbox {
 	 * the key is derived from the event, for example its id.
 	 * @param key the message's id in the outbox
 	 * @return {@code true} when the message was queued now, {@code false} when it was
-	 * there already (sent or not) or {@code to} is empty
+	 * there already (sent or not)
 	 */
 	boolean queueOnce(UUID key, String to, Locale locale, String template, Map<String, Object> model);
 

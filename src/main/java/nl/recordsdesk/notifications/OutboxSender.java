@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * (SMTP knows no transactions). A failed attempt is tried again after 1, 2, 4, ...
  * minutes, at most an hour apart, until {@code recordsdesk.mail.max-attempts}.
  * <p>
- * Before sending, it makes the attachments that were queued as a recipe (the letters'
- * PDFs), outside any transaction; a message waits until all of its attachments are made.
+ * Before sending, it has {@link DeferredAttachmentMaker} make the attachments that were
+ * queued as a recipe (the letters' PDFs), outside any transaction; a message waits until
+ * all of its attachments are made.
  */
 @Component
 class OutboxSender {
@@ -36,11 +37,6 @@ class OutboxSender {
 	static final Duration FIRST_RETRY = Duration.ofMinutes(1);
 
 	static final Duration LONGEST_RETRY = Duration.ofHours(1);
-
-	/**
-	 * How long an instance may take to make an attachment before another one makes it.
-	 */
-	static final Duration MAKING_CLAIM = Duration.ofMinutes(2);
 
 	/**
 	 * How long an instance may take to send a message before another one sends it: well
@@ -62,19 +58,15 @@ class OutboxSender {
 
 	private final Clock clock;
 
-	private final List<MailAttachments> attachmentSources;
-
-	/** The makers of the attachments this instance can make. */
-	private final List<String> makers;
+	private final DeferredAttachmentMaker attachments;
 
 	OutboxSender(JdbcClient jdbc, MailTransport transport, MailSettings settings, Clock clock,
-			List<MailAttachments> attachmentSources) {
+			DeferredAttachmentMaker attachments) {
 		this.jdbc = jdbc;
 		this.transport = transport;
 		this.settings = settings;
 		this.clock = clock;
-		this.attachmentSources = attachmentSources;
-		this.makers = attachmentSources.stream().flatMap((source) -> source.makers().stream()).distinct().toList();
+		this.attachments = attachments;
 	}
 
 	/**
@@ -93,7 +85,7 @@ class OutboxSender {
 	 * @return how many messages were attempted
 	 */
 	int sendDue() {
-		makeDeferredAttachments();
+		this.attachments.makeDeferredAttachments();
 		int attempted = 0;
 		int failed = 0;
 		while (attempted < this.settings.batchSize()) {
@@ -181,90 +173,6 @@ class OutboxSender {
 		}
 	}
 
-	/**
-	 * Makes the attachments of due messages that were queued as a recipe (a letter as
-	 * XHTML, laid out here as a PDF), one at a time: claimed for {@link #MAKING_CLAIM} in
-	 * one statement, made with no transaction and no connection held, stored in another
-	 * statement. Another instance leaves a claimed attachment alone; the claim of an
-	 * instance that died runs out and the attachment is made again. Only attachments of
-	 * this instance's makers are claimed; an instance without a maker leaves its
-	 * attachments (and so their messages) to the others. An attachment that cannot be
-	 * made is left off and its message goes without it, as a message without its letter
-	 * is better than none.
-	 * @return how many attachments were made (or left off)
-	 */
-	int makeDeferredAttachments() {
-		int made = 0;
-		while (made < this.settings.batchSize()) {
-			Optional<Unmade> next = claimUnmade();
-			if (next.isEmpty()) {
-				break;
-			}
-			made++;
-			Unmade unmade = next.get();
-			byte[] content;
-			try {
-				content = make(unmade.attachment());
-			}
-			catch (RuntimeException ex) {
-				log.error("Attachment {} of mail {} could not be made by {}; the mail goes without it",
-						unmade.position(), unmade.mailId(), unmade.attachment().maker(), ex);
-				this.jdbc.sql("DELETE FROM mail_attachment WHERE mail_id = :id AND position = :position")
-					.param("id", unmade.mailId())
-					.param("position", unmade.position())
-					.update();
-				continue;
-			}
-			// The first content stored wins, should a claim have run out meanwhile.
-			this.jdbc.sql("""
-					UPDATE mail_attachment SET content = :content, recipe = NULL, claimed_until = NULL
-					WHERE mail_id = :id AND position = :position AND content IS NULL
-					""")
-				.param("content", content)
-				.param("id", unmade.mailId())
-				.param("position", unmade.position())
-				.update();
-		}
-		return made;
-	}
-
-	/** One statement, in auto-commit: the claim holds no lock and no connection. */
-	private Optional<Unmade> claimUnmade() {
-		if (this.makers.isEmpty()) {
-			return Optional.empty();
-		}
-		Instant now = this.clock.instant();
-		return this.jdbc.sql("""
-				UPDATE mail_attachment SET claimed_until = :until
-				WHERE (mail_id, position) = (
-				  SELECT a.mail_id, a.position
-				  FROM mail_attachment a JOIN mail_outbox m ON m.id = a.mail_id
-				  WHERE a.content IS NULL AND m.status = 'PENDING' AND m.next_attempt_at <= :now
-				    AND (a.claimed_until IS NULL OR a.claimed_until < :now) AND a.maker IN (:makers)
-				  ORDER BY m.next_attempt_at, a.position
-				  LIMIT 1
-				  FOR UPDATE OF a SKIP LOCKED)
-				RETURNING mail_id, position, file_name, content_type, maker, recipe
-				""")
-			.param("until", utc(now.plus(MAKING_CLAIM)))
-			.param("now", utc(now))
-			.param("makers", this.makers)
-			.query((row, number) -> new Unmade(row.getObject("mail_id", UUID.class), row.getInt("position"),
-					new DeferredMailAttachment(row.getString("file_name"), row.getString("content_type"),
-							row.getString("maker"), row.getString("recipe"))))
-			.optional();
-	}
-
-	private byte[] make(DeferredMailAttachment attachment) {
-		for (MailAttachments source : this.attachmentSources) {
-			byte[] content = source.make(attachment);
-			if (content != null) {
-				return content;
-			}
-		}
-		throw new IllegalStateException("No source makes attachments of " + attachment.maker());
-	}
-
 	private Due withAttachments(Due due) {
 		List<MailAttachment> attachments = this.jdbc.sql("""
 				SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = :id ORDER BY position
@@ -317,10 +225,6 @@ class OutboxSender {
 	}
 
 	private record Due(OutgoingMail mail, int attempts) {
-
-	}
-
-	private record Unmade(UUID mailId, int position, DeferredMailAttachment attachment) {
 
 	}
 

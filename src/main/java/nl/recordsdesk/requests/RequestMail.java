@@ -206,7 +206,14 @@ class RequestMail {
 		return model;
 	}
 
+	/**
+	 * Nothing for an addressee without an address: a requester whose request the desk
+	 * entered from paper is written to by post (the desk prints the letters).
+	 */
 	private void queue(UUID eventId, Addressee to, String template, Map<String, Object> model) {
+		if (to.email().isBlank()) {
+			return;
+		}
 		this.outbox.queueOnce(key(eventId, template), to.email(), to.language(), template, model);
 	}
 

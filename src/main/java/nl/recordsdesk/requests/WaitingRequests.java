@@ -107,7 +107,10 @@ class WaitingRequests {
 					.map(CoSignInvitation::name)
 					.toList());
 		model.put(Outbox.SUBJECT_ARGS, new Object[] { request.reference() });
-		this.outbox.queue(request.requester().email(), request.language(), template, model);
+		// A requester without an address (a request entered from paper) is not mailed.
+		if (!request.requester().email().isBlank()) {
+			this.outbox.queue(request.requester().email(), request.language(), template, model);
+		}
 	}
 
 }

@@ -1,24 +1,28 @@
 package nl.recordsdesk.review;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.accounts.StaffMember;
-import nl.recordsdesk.desk.DeskQueries;
-import nl.recordsdesk.desk.DeskRequestView;
-import nl.recordsdesk.desk.QueueFilter;
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.requests.IllegalTransitionException;
+import nl.recordsdesk.requests.QueueLine;
 import nl.recordsdesk.requests.RequestChangedException;
 import nl.recordsdesk.requests.RequestClosedException;
+import nl.recordsdesk.requests.RequestQueue;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.RequestWorkflow;
 import nl.recordsdesk.requests.ReviewDecision;
+import nl.recordsdesk.requests.StaffReads;
+import nl.recordsdesk.requests.StaffRequestView;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +46,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/review")
 class ReviewController {
 
-	private final DeskQueries queries;
+	/**
+	 * The requests the queue lists, most urgent first: as many as a page of the desk's.
+	 */
+	static final int QUEUE_LENGTH = 25;
+
+	private final StaffReads reads;
 
 	private final RequestWorkflow decisions;
 
@@ -50,9 +59,12 @@ class ReviewController {
 
 	private final PhysicianAccess access;
 
-	ReviewController(DeskQueries queries, RequestWorkflow decisions, StaffDirectory staffDirectory,
-			PhysicianAccess access) {
-		this.queries = queries;
+	private final Clock clock;
+
+	ReviewController(StaffReads reads, RequestWorkflow decisions, StaffDirectory staffDirectory, PhysicianAccess access,
+			Clock clock) {
+		this.reads = reads;
+		this.clock = clock;
 		this.decisions = decisions;
 		this.staffDirectory = staffDirectory;
 		this.access = access;
@@ -61,12 +73,12 @@ class ReviewController {
 	/** The physician's own departments first, then the rest; each part by due date. */
 	@GetMapping
 	String queue(@AuthenticationPrincipal StaffMember physician, Model model) {
-		List<DeskQueries.Line> ordered = new ArrayList<>(this.queries
-			.queue(new QueueFilter(RequestStatus.PHYSICIAN_REVIEW, null, QueueFilter.Assignment.ANYONE,
-					QueueFilter.Due.ANY, null, 0), physician.getName())
-			.content());
+		RequestQueue.Criteria waiting = new RequestQueue.Criteria(EnumSet.of(RequestStatus.PHYSICIAN_REVIEW), null,
+				null, false, null, null, "");
+		List<QueueLine> ordered = new ArrayList<>(
+				this.reads.queue(waiting, 0, QUEUE_LENGTH, LocalDate.now(this.clock)).lines());
 		List<String> departments = List.copyOf(physician.departments());
-		ordered.sort(Comparator.comparing((DeskQueries.Line line) -> !line.row().concerns(departments)));
+		ordered.sort(Comparator.comparing((QueueLine line) -> !line.row().concerns(departments)));
 		model.addAttribute("lines", ordered);
 		model.addAttribute("myDepartments", departments);
 		return "review/queue";
@@ -91,7 +103,7 @@ class ReviewController {
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			return "review/not-yet";
 		}
-		DeskRequestView request = this.queries.request(reference)
+		StaffRequestView request = this.reads.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		decisionForm.validate(binding, request.type());
 		if (binding.hasErrors()) {
@@ -156,7 +168,7 @@ class ReviewController {
 		if (!mayOpen(reference, AuditAction.DOCUMENT_VIEWED, id.toString())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		return this.queries.document(reference, id)
+		return this.reads.document(reference, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
 			.inline();
 	}
@@ -175,12 +187,12 @@ class ReviewController {
 	}
 
 	private String view(String reference, Model model) {
-		DeskRequestView request = this.queries.request(reference)
+		StaffRequestView request = this.reads.request(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return view(request, model);
 	}
 
-	private String view(DeskRequestView request, Model model) {
+	private String view(StaffRequestView request, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("names", this.staffDirectory.namesByUsername(request.staffUsernames()));
 		model.addAttribute("decidable",

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Physician review",
-		allowedDependencies = { "desk", "requests", "accounts", "eligibility", "audit" })
+		allowedDependencies = { "requests", "accounts", "eligibility", "audit" })
 package nl.recordsdesk.review;
 
 import org.jspecify.annotations.NullMarked;

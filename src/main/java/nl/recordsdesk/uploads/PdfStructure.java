@@ -20,6 +20,15 @@ import org.jspecify.annotations.Nullable;
  * it more than a PDF: a polyglot, refused. The streams it finds are handed back with
  * their dictionaries, so that their unpacked size can be bounded before PDFBox decodes
  * any of them.
+ * <p>
+ * One class of some 500 lines, on purpose: it is one reader with one cursor ({@code pos})
+ * over one byte array. The file's grammar (header, objects, cross-reference tables,
+ * trailers, what may follow {@code %%EOF}) and the syntax of an object (values,
+ * dictionaries, names, strings, numbers, comments) move the same cursor, and a polyglot
+ * is found only because that one reader accounts for every byte of the file. Cut in two,
+ * the halves would share the cursor through accessors and each would read as half a
+ * parser. What comes after it are the classes beside it: {@link PdfStreams} (the unpacked
+ * size) and {@link PdfInspection} (what the opened document may hold).
  */
 final class PdfStructure {
 
@@ -36,8 +45,7 @@ final class PdfStructure {
 	}
 
 	// Browsers and mail clients sniff the first bytes; markup there makes the file HTML
-	// to
-	// them, whatever else it is.
+	// to them, whatever else it is.
 	static final int SNIFFED_BYTES = 1024;
 
 	// Long enough not to turn up by chance in a few kilobytes of binary data.

@@ -18,6 +18,7 @@ import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.requests.RequestFigures;
 import nl.recordsdesk.requests.TestRequests;
+import nl.recordsdesk.requests.WorkingDays;
 import nl.recordsdesk.scheduling.TwoInstances;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -65,7 +66,7 @@ class RunningTheDeskTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	DeskQueries queries;
+	DeskFigures figures;
 
 	@Autowired
 	DueSoonMail dueSoonMail;
@@ -163,7 +164,7 @@ class RunningTheDeskTests {
 		String withdrawn = closed("WITHDRAWN", "2003-03-05T10:00:00+01:00", "2003-03-28", null);
 		assertThat(List.of(onTheDay, late, lastEvening, extended, withdrawn)).doesNotHaveDuplicates();
 
-		List<RequestFigures.Month> months = this.queries.months(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
+		List<RequestFigures.Month> months = this.figures.months(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
 
 		assertThat(months).extracting(RequestFigures.Month::month)
 			.containsExactly(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
@@ -195,7 +196,7 @@ class RunningTheDeskTests {
 		MvcTestResult report = this.mvc.get().uri("/desk/dashboard/months.csv").with(DeskWebTests.DESK).exchange();
 		assertThat(report).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
 		List<CSVRecord> rows = parse(report.getResponse().getContentAsByteArray());
-		assertThat(rows).hasSize(DeskQueries.MONTHS);
+		assertThat(rows).hasSize(DeskFigures.MONTHS);
 		assertThat(rows.get(rows.size() - 1).get("Maand")).isEqualTo(YearMonth.now(AMSTERDAM).toString());
 	}
 

@@ -7,10 +7,10 @@ import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.audit.AuditAction;
-import nl.recordsdesk.desk.DeskQueries;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.letters.AccessLogOverview.Facts;
 import nl.recordsdesk.letters.AccessLogOverview.Line;
+import nl.recordsdesk.requests.StaffReads;
 import nl.recordsdesk.requests.TestRequests;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,7 +43,7 @@ class AccessLogOverviewTests {
 	TestStaff staff;
 
 	@Autowired
-	DeskQueries desk;
+	StaffReads desk;
 
 	@Autowired
 	AccessLogOverview overview;

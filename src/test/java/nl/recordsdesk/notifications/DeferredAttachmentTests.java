@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An attachment queued as a recipe is made by the sender before its message goes out,
- * once, by whichever instance claims it: a message waits while its attachment is claimed
+ * An attachment queued as a recipe is made before its message goes out (by
+ * {@link DeferredAttachmentMaker}, which the sender runs before each batch), once, by
+ * whichever instance claims it: a message waits while its attachment is claimed
  * elsewhere, and is sent when that claim runs out (the instance died) and another
  * instance made it.
  * <p>
@@ -59,7 +60,9 @@ class DeferredAttachmentTests {
 	@Test
 	void aMessageWaitsForItsAttachmentAndGoesWithIt() throws Exception {
 		Clock later = Clock.offset(this.systemClock, Duration.ofDays(50 * 365 + 11));
-		OutboxSender sender = new OutboxSender(this.jdbc, this.transport, this.settings, later, this.attachmentSources);
+		DeferredAttachmentMaker maker = new DeferredAttachmentMaker(this.jdbc, this.settings, later,
+				this.attachmentSources);
+		OutboxSender sender = new OutboxSender(this.jdbc, this.transport, this.settings, later, maker);
 		String to = "wacht-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(later).withOffsetSameInstant(ZoneOffset.UTC);
@@ -80,7 +83,7 @@ class DeferredAttachmentTests {
 			.param("until", now.plusHours(1))
 			.update();
 
-		drain(sender);
+		drain(maker, sender);
 		assertThat(status(id)).isEqualTo("PENDING");
 		assertThat(TestMail.receivedBy(to)).isEmpty();
 
@@ -90,7 +93,7 @@ class DeferredAttachmentTests {
 			.param("past", now.minusMinutes(1))
 			.param("id", id)
 			.update();
-		drain(sender);
+		drain(maker, sender);
 		assertThat(status(id)).isEqualTo("SENT");
 		TestMail.ReceivedMail mail = TestMail.awaitMailTo(to);
 		Multipart mixed = (Multipart) mail.message().getContent();
@@ -127,14 +130,17 @@ class DeferredAttachmentTests {
 
 		// An instance without the letters (an older version, a module test) neither
 		// strips the letter off nor sends the message without it.
-		drain(new OutboxSender(this.jdbc, this.transport, this.settings, later, List.of()));
+		DeferredAttachmentMaker none = new DeferredAttachmentMaker(this.jdbc, this.settings, later, List.of());
+		drain(none, new OutboxSender(this.jdbc, this.transport, this.settings, later, none));
 		assertThat(status(id)).isEqualTo("PENDING");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_attachment WHERE mail_id = ? AND recipe IS NOT NULL")
 			.param(id)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 
-		drain(new OutboxSender(this.jdbc, this.transport, this.settings, later, this.attachmentSources));
+		DeferredAttachmentMaker letters = new DeferredAttachmentMaker(this.jdbc, this.settings, later,
+				this.attachmentSources);
+		drain(letters, new OutboxSender(this.jdbc, this.transport, this.settings, later, letters));
 		assertThat(status(id)).isEqualTo("SENT");
 		Multipart mixed = (Multipart) TestMail.awaitMailTo(to).message().getContent();
 		assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("brief.pdf");
@@ -144,9 +150,9 @@ class DeferredAttachmentTests {
 	 * Polls until nothing is left to do: whatever else is pending in the shared outbox
 	 * goes first (it is older), this test's message last.
 	 */
-	void drain(OutboxSender sender) {
+	void drain(DeferredAttachmentMaker maker, OutboxSender sender) {
 		for (int poll = 0; poll < 100; poll++) {
-			if (sender.makeDeferredAttachments() == 0 && sender.sendDue() == 0) {
+			if (maker.makeDeferredAttachments() == 0 && sender.sendDue() == 0) {
 				return;
 			}
 		}

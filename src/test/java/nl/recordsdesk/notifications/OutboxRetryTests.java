@@ -73,7 +73,8 @@ class OutboxRetryTests {
 	}
 
 	OutboxSender sender(MailTransport transport, Clock clock) {
-		return new OutboxSender(this.jdbc, transport, this.settings, clock, List.of());
+		return new OutboxSender(this.jdbc, transport, this.settings, clock,
+				new DeferredAttachmentMaker(this.jdbc, this.settings, clock, List.of()));
 	}
 
 	UUID queue(String to) {

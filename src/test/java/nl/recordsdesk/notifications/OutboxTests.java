@@ -148,6 +148,20 @@ class OutboxTests {
 		}
 	}
 
+	/**
+	 * Whoever has no address is not mailed by the caller's decision (a request entered
+	 * from paper), never skipped here unseen.
+	 */
+	@Test
+	void aBlankAddressIsRefused() {
+		for (String blank : new String[] { "", "  " }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> this.transaction
+				.executeWithoutResult((status) -> this.outbox.queue(blank, DUTCH, "email-code", CODE)));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.transaction.executeWithoutResult(
+					(status) -> this.outbox.queueOnce(UUID.randomUUID(), blank, DUTCH, "email-code", CODE)));
+		}
+	}
+
 	@Test
 	void anUnknownTemplateFailsTheTransaction() {
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.transaction.executeWithoutResult(

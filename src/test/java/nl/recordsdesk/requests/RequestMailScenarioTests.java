@@ -134,6 +134,24 @@ class RequestMailScenarioTests {
 			.andVerify((count) -> assertThat(subjectsTo(email)).singleElement().asString().contains("2026-SC-TWICE"));
 	}
 
+	/**
+	 * A requester without an address (a request the desk entered from paper): the
+	 * hand-off completes, and no mail is queued (the outbox would refuse the blank
+	 * address, and the publication would stay incomplete).
+	 */
+	@Test
+	void aRequesterWithoutAnAddressIsNotMailedAndTheHandOffCompletes(Scenario scenario) {
+		String reference = "2026-SC-" + UUID.randomUUID().toString().substring(0, 6);
+		RequestRejected rejected = new RequestRejected(UUID.randomUUID(), UUID.randomUUID(), reference,
+				new Addressee("", "Piet Papier", Locale.forLanguageTag("nl")), "Niet de eigen gegevens", Instant.now());
+		scenario.publish(rejected)
+			.andWaitForStateChange(() -> incompletePublicationsOf(rejected.id()), (count) -> count == 0)
+			.andVerify((count) -> assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE subject LIKE ?")
+				.param("%" + reference + "%")
+				.query(Long.class)
+				.single()).isZero());
+	}
+
 	private List<String> subjectsTo(String email) {
 		return this.jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ?")
 			.param(email)

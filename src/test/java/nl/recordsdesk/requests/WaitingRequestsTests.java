@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,9 @@ class WaitingRequestsTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theRequesterIsRemindedTwiceAndThenTheRequestExpires() {
@@ -61,6 +65,33 @@ class WaitingRequestsTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("EXPIRED");
 		assertThat(TestMail.awaitMailTo("nina@example.org", (mail) -> mail.subject().contains("verlopen")).subject())
 			.isEqualTo("Uw aanvraag " + reference + " is verlopen");
+	}
+
+	/**
+	 * A request the desk entered from paper without an e-mail address: the reminders are
+	 * counted and the request expires as any other, and nothing is mailed (the outbox
+	 * refuses a blank address, so a reminder queued for it would fail the job).
+	 */
+	@Test
+	void aRequesterWithoutAnAddressIsNotMailedAndTheRequestStillExpires() {
+		String patient = "Piet Papier " + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String reference = this.fixture.file(patient, "");
+		Instant asked = Instant.now();
+		this.transactions.executeWithoutResult((status) -> {
+			Request request = this.requests.findByReference(reference).orElseThrow();
+			request.claim("balie", asked);
+			request.askRequester("balie", "Welke periode bedoelt u?", null, asked);
+			this.requests.save(request);
+		});
+
+		this.waiting.check(asked.plus(Duration.ofDays(8)));
+		assertThat(reminders(reference)).isEqualTo(1);
+		this.waiting.check(asked.plus(Duration.ofDays(30)).plusSeconds(60));
+		assertThat(this.fixture.status(reference)).isEqualTo("EXPIRED");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE subject LIKE ?")
+			.param("%" + reference + "%")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package nl.recordsdesk.desk;
+package nl.recordsdesk.requests;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,26 +13,15 @@ import nl.recordsdesk.eligibility.NoticeCode;
 import nl.recordsdesk.eligibility.Outcome;
 import nl.recordsdesk.eligibility.ReasonCode;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.requests.Actor;
-import nl.recordsdesk.requests.CoSignInvitation;
-import nl.recordsdesk.requests.CopyScope;
-import nl.recordsdesk.requests.Delivery;
-import nl.recordsdesk.requests.ImagingStudy;
-import nl.recordsdesk.requests.Note;
-import nl.recordsdesk.requests.PatientDetails;
-import nl.recordsdesk.requests.Question;
-import nl.recordsdesk.requests.Request;
-import nl.recordsdesk.requests.RequestDocument;
-import nl.recordsdesk.requests.RequestEvent;
-import nl.recordsdesk.requests.RequestStatus;
-import nl.recordsdesk.requests.RequesterDetails;
-import nl.recordsdesk.requests.ReviewDecision;
-import nl.recordsdesk.requests.RightDetails;
-import nl.recordsdesk.requests.Signature;
 import org.jspecify.annotations.Nullable;
 
-/** A request as the desk and the physician see it, read inside the transaction. */
-public record DeskRequestView(String reference, long version, RequestStatus status, RequestType type, Outcome outcome,
+/**
+ * A request as staff see it, on the desk's request page and the physician's: read inside
+ * the transaction (the web layer has no open session), with what the state allows a given
+ * member. The desk's and the physicians' modules share it, so neither depends on the
+ * other. Holds no file contents and no token.
+ */
+public record StaffRequestView(String reference, long version, RequestStatus status, RequestType type, Outcome outcome,
 		Instant filedAt, @Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate,
 		@Nullable String extensionReason, @Nullable String assignedTo, @Nullable Instant identityVerifiedAt,
 		@Nullable String identityVerifiedBy, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
@@ -107,11 +96,11 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 	 * @param withheld the stored files that may not be opened yet (waiting for their
 	 * virus scan) or ever (found infected)
 	 */
-	static DeskRequestView of(Request request, java.util.Set<UUID> withheld) {
+	public static StaffRequestView of(Request request, java.util.Set<UUID> withheld) {
 		Map<UUID, RequestDocument> documents = request.documents()
 			.stream()
 			.collect(Collectors.toMap(RequestDocument::id, Function.identity()));
-		return new DeskRequestView(request.reference(), request.version(), request.status(), request.type(),
+		return new StaffRequestView(request.reference(), request.version(), request.status(), request.type(),
 				request.outcome(), request.filedAt(), request.dueDate(), request.originalDueDate(),
 				request.extensionReason(), request.assignedTo(), request.identityVerifiedAt(),
 				request.identityVerifiedBy(), request.scope(), request.studies(), request.studiesBefore2005(),
@@ -245,47 +234,6 @@ public record DeskRequestView(String reference, long version, RequestStatus stat
 	/** The day the request was filed, in Europe/Amsterdam. */
 	public LocalDate filedOn() {
 		return LocalDate.ofInstant(this.filedAt, AMSTERDAM);
-	}
-
-	/**
-	 * The one action the state allows this member next, shown as the page's primary
-	 * button; {@code null} while the request waits for someone else (the requester, a
-	 * co-signer, a physician) or is closed.
-	 */
-	public @Nullable NextAction nextAction(String staff) {
-		if (heldByOther(staff)) {
-			return NextAction.TAKE_OVER;
-		}
-		if (claimable(staff)) {
-			return NextAction.CLAIM;
-		}
-		if (handledBy(staff)) {
-			if (this.identityVerifiedAt == null) {
-				return NextAction.VERIFY;
-			}
-			return physicianDecides() ? NextAction.FORWARD : NextAction.APPROVE;
-		}
-		if (toCarryOut()) {
-			return waitsForAppointment() ? NextAction.APPOINTMENT : NextAction.COMPLETE;
-		}
-		if (this.status == RequestStatus.APPROVED && this.type.deliversCopy()) {
-			return NextAction.PREPARE;
-		}
-		if (this.status == RequestStatus.IN_PREPARATION) {
-			return NextAction.READY;
-		}
-		// A secure download is delivered by the requester's first download, not by hand.
-		if (this.status == RequestStatus.READY && this.delivery != Delivery.SECURE_DOWNLOAD) {
-			return NextAction.DELIVER;
-		}
-		return null;
-	}
-
-	/** The actions that can be a request's next one, each with its form on the page. */
-	public enum NextAction {
-
-		TAKE_OVER, CLAIM, VERIFY, FORWARD, APPROVE, APPOINTMENT, COMPLETE, PREPARE, READY, DELIVER
-
 	}
 
 	/** The documents sent for one item, for the checklist that shows them beside it. */
