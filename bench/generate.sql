@@ -5,9 +5,11 @@
 -- The rows are what the portal itself writes: the same states, items, events and actors, so
 -- the desk's pages show them as they would show a request filed through the form.
 --
--- Proportions (of all requests): about 1.2% still open (in every open state, some overdue),
--- the rest delivered (copies) or completed (the other rights), rejected, withdrawn, expired;
--- 20,000 requests a year, the newest filed today. Per request about 8 events and 12 audit rows.
+-- 20,000 requests a year, the newest filed today. Each request gets the time it takes to close
+-- (a month at most for most); those filed too recently to have closed are open, in the state
+-- they have reached (some past their due date): about 1,000 open at any size, the last weeks'
+-- intake. The rest are delivered (copies) or completed (the other rights), rejected, withdrawn,
+-- expired. Per request about 7 events and 12 audit rows.
 \set ON_ERROR_STOP on
 \timing on
 SET client_min_messages = warning;
@@ -69,23 +71,15 @@ CREATE TEMP TABLE bench_plan AS
 WITH draws AS (
   SELECT i, random() AS r_state, random() AS r_type, random() AS r_rel, random() AS r_age, random() AS r_name,
          random() AS r_name2, random() AS r_time, random() AS r_misc, random() AS r_staff, random() AS r_staff2,
-         random() AS r_deliv, random() AS r_extra
+         random() AS r_deliv, random() AS r_extra, random() AS r_dur, random() AS r_late, random() AS r_phase
   FROM generate_series(1, :requests) i
 ), typed AS (
   SELECT d.*,
-         -- the open states, about 1.2% together; then the closed ones
-         CASE WHEN r_state < 0.0015 THEN 'AWAITING_SIGNATURES'
-              WHEN r_state < 0.0045 THEN 'SUBMITTED'
-              WHEN r_state < 0.0080 THEN 'IN_REVIEW'
-              WHEN r_state < 0.0092 THEN 'AWAITING_REQUESTER'
-              WHEN r_state < 0.0098 THEN 'PHYSICIAN_REVIEW'
-              WHEN r_state < 0.0103 THEN 'APPROVED'
-              WHEN r_state < 0.0113 THEN 'IN_PREPARATION'
-              WHEN r_state < 0.0122 THEN 'READY'
-              WHEN r_state < 0.0522 THEN 'REJECTED'
-              WHEN r_state < 0.0902 THEN 'WITHDRAWN'
-              WHEN r_state < 0.1052 THEN 'EXPIRED'
-              ELSE 'DONE' END AS state0,
+         -- how each request ends, in the proportions of closed requests
+         CASE WHEN r_state < 0.0405 THEN 'REJECTED'
+              WHEN r_state < 0.0790 THEN 'WITHDRAWN'
+              WHEN r_state < 0.0942 THEN 'EXPIRED'
+              ELSE 'DONE' END AS outcome,
          CASE WHEN r_type < 0.60 THEN 'RECORD_COPY'
               WHEN r_type < 0.76 THEN 'IMAGING_COPY'
               WHEN r_type < 0.81 THEN 'ACCESS_LOG_OVERVIEW'
@@ -98,14 +92,14 @@ WITH draws AS (
               WHEN r_rel < 0.81 THEN 'PARENT_SOLE'
               WHEN r_rel < 0.83 THEN 'GUARDIAN'
               WHEN r_rel < 0.92 THEN 'AUTHORIZED_PERSON'
-              ELSE 'NEXT_OF_KIN' END AS rel0
+              ELSE 'NEXT_OF_KIN' END AS rel0,
+         -- 20,000 a year, evenly, the newest filed today: a million reach back 50 years
+         now() - (0.01 + r_time * :requests / 20000.0 * 365.25) * interval '1 day' AS filed_at
   FROM draws d
 ), shaped AS (
   SELECT t.*,
-         -- waiting for signatures (or expired waiting) means a co-signer: a parent with joint authority
-         CASE WHEN state0 IN ('AWAITING_SIGNATURES', 'EXPIRED') THEN 'PARENT_JOINT'
-              WHEN state0 = 'PHYSICIAN_REVIEW' THEN 'NEXT_OF_KIN'
-              ELSE rel0 END AS rel
+         -- expiring waiting for signatures means a co-signer: a parent with joint authority
+         CASE WHEN outcome = 'EXPIRED' THEN 'PARENT_JOINT' ELSE rel0 END AS rel
   FROM typed t
 ), kinds AS (
   SELECT s.*,
@@ -113,24 +107,46 @@ WITH draws AS (
          CASE WHEN rel = 'NEXT_OF_KIN' AND type0 NOT IN ('RECORD_COPY', 'IMAGING_COPY', 'EXPLANATION') THEN 'RECORD_COPY'
               ELSE type0 END AS rtype
   FROM shaped s
-), stated AS (
+), timed AS (
   SELECT k.*,
          rtype IN ('RECORD_COPY', 'IMAGING_COPY', 'ACCESS_LOG_OVERVIEW') AS copy,
-         CASE WHEN state0 = 'DONE' THEN
-                CASE WHEN rtype IN ('RECORD_COPY', 'IMAGING_COPY', 'ACCESS_LOG_OVERVIEW') THEN 'DELIVERED' ELSE 'COMPLETED' END
-              -- preparing and handing over are for copies; the other rights wait for the physician or the desk
-              WHEN state0 IN ('IN_PREPARATION', 'READY')
-                   AND rtype NOT IN ('RECORD_COPY', 'IMAGING_COPY', 'ACCESS_LOG_OVERVIEW') THEN 'APPROVED'
-              ELSE state0 END AS status
+         -- a request with a physician's decision: next of kin of a deceased patient, or a destruction
+         (rel = 'NEXT_OF_KIN' OR rtype = 'DESTRUCTION') AS physician,
+         -- days from filing to closing: a month at most for most; the deadline extended for 3%,
+         -- late past the month for 6% of those handled
+         CASE outcome WHEN 'EXPIRED' THEN 30.125
+                      WHEN 'WITHDRAWN' THEN 1 + r_misc * 10
+                      WHEN 'REJECTED' THEN 3 + r_misc * 20
+                      ELSE CASE WHEN r_extra < 0.03 AND rtype <> 'DESTRUCTION' THEN 35 + r_dur * 25
+                                WHEN r_late < 0.06 THEN 32 + r_dur * 24
+                                ELSE 4 + r_dur * 27 END END
+           -- with joint authority, after the second parent's signature (two days in)
+           + CASE WHEN rel = 'PARENT_JOINT' AND outcome <> 'EXPIRED' THEN 2 ELSE 0 END AS days,
+         extract(epoch FROM now() - filed_at) / 86400.0 AS age
   FROM kinds k
+), stated AS (
+  SELECT t.*,
+         -- open: not closed yet, so the open requests are the last weeks' intake (the same number
+         -- at any size); the state from how far along the way to its end the request is
+         CASE WHEN age >= days THEN
+                CASE WHEN outcome <> 'DONE' THEN outcome WHEN copy THEN 'DELIVERED' ELSE 'COMPLETED' END
+              WHEN rel = 'PARENT_JOINT' AND (outcome = 'EXPIRED' OR age < 2) THEN 'AWAITING_SIGNATURES'
+              WHEN outcome = 'WITHDRAWN' THEN CASE WHEN r_misc < 0.5 OR age < 0.3 * days THEN 'SUBMITTED' ELSE 'IN_REVIEW' END
+              WHEN age < 0.12 * days THEN 'SUBMITTED'
+              WHEN outcome = 'REJECTED' AND physician AND age >= 0.5 * days THEN 'PHYSICIAN_REVIEW'
+              WHEN outcome = 'REJECTED' OR age < CASE WHEN physician THEN 0.35 ELSE 0.45 END * days THEN
+                CASE WHEN r_phase < 0.25 THEN 'AWAITING_REQUESTER' ELSE 'IN_REVIEW' END
+              WHEN physician AND age < 0.65 * days THEN 'PHYSICIAN_REVIEW'
+              WHEN NOT copy OR age < CASE WHEN physician THEN 0.70 ELSE 0.52 END * days THEN 'APPROVED'
+              WHEN age < 0.86 * days THEN 'IN_PREPARATION'
+              ELSE 'READY' END AS status
+  FROM timed t
 )
 SELECT s.*,
        status IN ('AWAITING_SIGNATURES', 'SUBMITTED', 'IN_REVIEW', 'AWAITING_REQUESTER', 'PHYSICIAN_REVIEW', 'APPROVED',
                   'IN_PREPARATION', 'READY') AS open,
        CASE rel WHEN 'PARENT_JOINT' THEN 'PARENT' WHEN 'PARENT_SOLE' THEN 'PARENT' ELSE rel END AS relation,
        CASE rel WHEN 'PARENT_JOINT' THEN 'JOINT' WHEN 'PARENT_SOLE' THEN 'SOLE' END AS authority,
-       -- a request with a physician's decision: next of kin of a deceased patient, or a destruction
-       (rel = 'NEXT_OF_KIN' OR rtype = 'DESTRUCTION') AS physician,
        CASE WHEN rtype = 'IMAGING_COPY' THEN 'PICKUP_RADIOLOGY'
             WHEN rtype NOT IN ('RECORD_COPY', 'IMAGING_COPY', 'ACCESS_LOG_OVERVIEW') THEN 'ANSWER_BY_EMAIL'
             WHEN r_deliv < 0.45 THEN 'SECURE_DOWNLOAD'
@@ -138,23 +154,15 @@ SELECT s.*,
             ELSE 'PICKUP_DESK' END AS delivery
 FROM stated s;
 
--- Filing times: closed requests over the years (20,000 a year, so 1M reach back 50 years),
--- open ones in the last weeks; some open requests past their due date.
-ALTER TABLE bench_plan ADD COLUMN filed_at timestamptz, ADD COLUMN last_at timestamptz;
-UPDATE bench_plan SET
-  filed_at = CASE
-    WHEN open AND status = 'AWAITING_SIGNATURES' THEN now() - (r_time * 20 + 0.02) * interval '1 day'
-    WHEN open AND status = 'SUBMITTED' THEN now() - (r_time * 40 + 0.02) * interval '1 day'
-    WHEN open THEN now() - (r_time * 45 + 2) * interval '1 day'
-    ELSE now() - (:requests / 20000.0 * 365.25) * r_time * interval '1 day' - interval '35 days' END;
--- when the last thing happened: closing, or the latest step of an open request
+-- When the last thing happened: closing, or the latest step of an open request (a co-signed
+-- one after its second signature, two days in).
+ALTER TABLE bench_plan ADD COLUMN last_at timestamptz;
 UPDATE bench_plan SET
   last_at = CASE
-    WHEN open THEN filed_at + (now() - filed_at) * (0.3 + 0.6 * r_misc)
-    WHEN status = 'EXPIRED' THEN filed_at + interval '30 days' + interval '3 hours'
-    WHEN status = 'WITHDRAWN' THEN filed_at + (1 + r_misc * 10) * interval '1 day'
-    WHEN status = 'REJECTED' THEN filed_at + (3 + r_misc * 20) * interval '1 day'
-    ELSE filed_at + (4 + r_misc * 27) * interval '1 day' END;
+    WHEN NOT open THEN filed_at + days * interval '1 day'
+    WHEN authority = 'JOINT' AND status <> 'AWAITING_SIGNATURES' THEN
+      greatest(filed_at + (now() - filed_at) * (0.3 + 0.6 * r_misc), least(filed_at + interval '2 days 1 hour', now()))
+    ELSE filed_at + (now() - filed_at) * (0.3 + 0.6 * r_misc) END;
 
 -- References in the order of filing, as the sequence hands them out.
 CREATE TEMP TABLE bench_req AS
@@ -188,7 +196,9 @@ UPDATE bench_req r SET
   birth = CASE
     WHEN r.relation IN ('PARENT', 'GUARDIAN') THEN (r.filed_at - (1 + r.r_age * 10.5) * interval '365.25 days')::date
     ELSE (r.filed_at - (17 + r.r_age * 70) * interval '365.25 days')::date END,
-  extended = r.r_extra < 0.03 AND r.rtype <> 'DESTRUCTION' AND r.status NOT IN ('AWAITING_SIGNATURES', 'EXPIRED', 'WITHDRAWN');
+  -- extended once the identity was checked (an open request early on is not, yet)
+  extended = r.r_extra < 0.03 AND r.rtype <> 'DESTRUCTION'
+             AND r.status NOT IN ('AWAITING_SIGNATURES', 'EXPIRED', 'WITHDRAWN', 'SUBMITTED', 'IN_REVIEW', 'AWAITING_REQUESTER');
 UPDATE bench_req r SET
   requester_name = CASE WHEN r.relation = 'SELF' THEN r.first_name || ' ' || r.last_name
                         ELSE r.other_first || ' ' || r.last_name END,
@@ -265,6 +275,9 @@ ALTER TABLE bench_step ADD COLUMN at timestamptz, ADD COLUMN actor text;
 UPDATE bench_step SET
   at = CASE WHEN pos = 1 THEN filed_at
             WHEN step IN ('CO_SIGNED', 'SUBMITTED') AND authority = 'JOINT' THEN filed_at + interval '2 days'
+            -- the desk's steps come after submission: two days in with joint authority
+            WHEN authority = 'JOINT' AND steps > 3 AND pos > 3 THEN
+              filed_at + interval '2 days' + (last_at - filed_at - interval '2 days') * ((pos - 3)::float8 / (steps - 3))
             ELSE filed_at + (last_at - filed_at) * ((pos - 1)::float8 / greatest(steps - 1, 1)) END,
   actor = CASE
     WHEN step IN ('FILED', 'WITHDRAWN', 'DOWNLOADED') THEN 'REQUESTER'

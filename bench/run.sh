@@ -2,7 +2,7 @@
 # The benchmark: starts the built jar against a generated database and measures the desk's
 # pages, the eligibility API and submissions with wrk, each beside its floor in the same run.
 #   bench/run.sh --url jdbc:postgresql://127.0.0.1:55432/bench1m [--rounds 5] [--seconds 8]
-#                [--connections 16] [--requesters 200] [--user U --password P]
+#                [--connections 16] [--shared-session] [--requesters 200] [--user U --password P]
 # Loopback only. 10-15 minutes with the defaults. See bench/README.md.
 set -euo pipefail
 # In braces, so that bash reads the whole script before it runs: an edit meanwhile changes nothing.
@@ -13,14 +13,15 @@ URL=
 ROUNDS=5
 SECONDS_EACH=8
 CONNECTIONS=16
-THREADS=2
 REQUESTERS=200
+SHARED_SESSION=no
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--url) URL=$2; shift 2 ;;
 	--rounds) ROUNDS=$2; shift 2 ;;
 	--seconds) SECONDS_EACH=$2; shift 2 ;;
 	--connections) CONNECTIONS=$2; shift 2 ;;
+	--shared-session) SHARED_SESSION=yes; shift ;;
 	--requesters) REQUESTERS=$2; shift 2 ;;
 	--user) DB_USER=$2; shift 2 ;;
 	--password) DB_PASSWORD=$2; shift 2 ;;
@@ -28,6 +29,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$URL" ] || die "--url jdbc:postgresql://host:port/database is required (a database bench/generate.sh filled)"
+[[ "$CONNECTIONS" =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive number"
+# One wrk thread per connection, so that each connection keeps the session its thread was given.
+THREADS=$CONNECTIONS
 set_database "$URL"
 [ "$(sql -c "select to_regclass('public.request') is not null and exists (select 1 from staff_account where username = 'bench.balie')")" = t ] ||
 	die "no generated data in $JDBC_URL: run bench/generate.sh first"
@@ -72,10 +76,22 @@ else
 	echo "pg_stat_statements is not loaded by this server: no SQL statement counts"
 fi
 
-# The benchmark's desk member signs in as a new member does: password, then enrolment of the
-# second factor. Reset here as an administrator's reset would, so every run enrols afresh.
+# Who signs in: bench.balie, and with a session per connection (the default) as many of the
+# generated desk members as there are further connections, as 16 clerks at 16 desks would be.
+# Each signs in as a new member does: password, then enrolment of the second factor; reset here
+# as an administrator's reset would, so every run enrols afresh.
+if [ "$SHARED_SESSION" = yes ]; then
+	MEMBERS=(bench.balie)
+else
+	mapfile -t MEMBERS < <(sql -c "select 'bench.balie' union all (select a.username from staff_account a
+		join staff_role r on r.account_id = a.id where r.role = 'DESK' and a.enabled and a.username <> 'bench.balie'
+		order by a.username limit $((CONNECTIONS - 1)))")
+	[ "${#MEMBERS[@]}" -eq "$CONNECTIONS" ] ||
+		echo "only ${#MEMBERS[@]} desk members for $CONNECTIONS connections: some connections share a session"
+fi
+MEMBER_LIST=$(printf "'%s'," "${MEMBERS[@]}")
 sql -c "update staff_account set totp_secret = null, totp_enrolled_at = null, totp_last_step = null,
-	failed_attempts = 0, locked_until = null where username = 'bench.balie'" >/dev/null
+	failed_attempts = 0, locked_until = null where username in (${MEMBER_LIST%,})" >/dev/null
 
 REQUESTS=$(sql -c "select count(*) from request")
 echo "Starting the portal against $JDBC_URL ($REQUESTS requests) ..."
@@ -87,7 +103,30 @@ start_app \
 	--recordsdesk.requests.uploads-per-address=1000GB \
 	--recordsdesk.mail.poll-interval=500ms \
 	${BENCH_APP_ARGS:-}
-COOKIE=$(python3 "$BENCH_DIR/signin.py" "$BASE" bench.balie benchmark-wachtwoord --key-file="$BENCH_WORK/bench.balie.key")
+echo "Signing in ${#MEMBERS[@]} desk member(s) ..."
+COOKIES=()
+for member in "${MEMBERS[@]}"; do
+	cookie=$(python3 "$BENCH_DIR/signin.py" "$BASE" "$member" benchmark-wachtwoord --key-file="$BENCH_WORK/$member.key") ||
+		die "$member could not sign in"
+	COOKIES+=("$cookie")
+done
+# bench.balie's session: the checks below and the statement counts.
+COOKIE=${COOKIES[0]}
+# wrk: each thread (one connection each) takes the next session, and keeps it for the run.
+{
+	echo '-- written by bench/run.sh: one session cookie per wrk thread, and run with one connection per thread'
+	echo 'local cookies = {'
+	printf '  "%s",\n' "${COOKIES[@]}"
+	echo '}'
+	echo 'local threads = 0'
+	echo 'function setup(thread)'
+	echo '  threads = threads + 1'
+	echo '  thread:set("cookie", cookies[(threads - 1) % #cookies + 1])'
+	echo 'end'
+	echo 'function init(args)'
+	echo '  wrk.headers["Cookie"] = cookie'
+	echo 'end'
+} >"$BENCH_WORK/sessions.lua"
 
 # What to open: requests of the generated data that the desk works on.
 QUEUE_OPEN="('SUBMITTED','IN_REVIEW','AWAITING_REQUESTER','PHYSICIAN_REVIEW','APPROVED','IN_PREPARATION','READY')"
@@ -111,6 +150,14 @@ for i in "${!URLS[@]}"; do
 	code=$(curl -s -o "$BENCH_WORK/page.html" -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE${URLS[$i]}")
 	[ "$code" = 200 ] && grep -q 'Medewerker Benchmark' "$BENCH_WORK/page.html" ||
 		die "${NAMES[$i]} (${URLS[$i]}) answered $code, not the page (see $BENCH_WORK/page.html, $APP_LOG)"
+done
+
+# Every session is its own member's: the queue shows their name.
+for i in "${!COOKIES[@]}"; do
+	name=$(sql -c "select display_name from staff_account where username = '${MEMBERS[$i]}'")
+	code=$(curl -s -o "$BENCH_WORK/page.html" -w '%{http_code}' -H "Cookie: ${COOKIES[$i]}" "$BASE/desk")
+	[ "$code" = 200 ] && grep -qF "$name" "$BENCH_WORK/page.html" ||
+		die "the session of ${MEMBERS[$i]} answered $code, not their queue (see $BENCH_WORK/page.html)"
 done
 
 TODAY=$(date +%F)
@@ -140,8 +187,8 @@ measure() {
 RESULTS=$BENCH_WORK/rounds.txt
 : >"$RESULTS"
 echo "Warming up ..."
-measure 2 "$BASE$FLOOR" -H "Cookie: $COOKIE" >/dev/null
-for url in "${URLS[@]}"; do measure 2 "$BASE$url" -H "Cookie: $COOKIE" >/dev/null; done
+measure 2 "$BASE$FLOOR" -s "$BENCH_WORK/sessions.lua" >/dev/null
+for url in "${URLS[@]}"; do measure 2 "$BASE$url" -s "$BENCH_WORK/sessions.lua" >/dev/null; done
 measure 2 "$MANAGEMENT/actuator/health" >/dev/null
 measure 2 "$BASE/api/v1/eligibility" -s "$BENCH_WORK/eligibility.lua" >/dev/null
 
@@ -149,11 +196,11 @@ measure 2 "$BASE/api/v1/eligibility" -s "$BENCH_WORK/eligibility.lua" >/dev/null
 # health again. Each page's ratio is to the mean of the floor runs around it in its round.
 for round in $(seq "$ROUNDS"); do
 	echo "Round $round of $ROUNDS ..."
-	echo "$round floor-before $(measure "$SECONDS_EACH" "$BASE$FLOOR" -H "Cookie: $COOKIE")" >>"$RESULTS"
+	echo "$round floor-before $(measure "$SECONDS_EACH" "$BASE$FLOOR" -s "$BENCH_WORK/sessions.lua")" >>"$RESULTS"
 	for i in "${!URLS[@]}"; do
-		echo "$round page$i $(measure "$SECONDS_EACH" "$BASE${URLS[$i]}" -H "Cookie: $COOKIE")" >>"$RESULTS"
+		echo "$round page$i $(measure "$SECONDS_EACH" "$BASE${URLS[$i]}" -s "$BENCH_WORK/sessions.lua")" >>"$RESULTS"
 	done
-	echo "$round floor-after $(measure "$SECONDS_EACH" "$BASE$FLOOR" -H "Cookie: $COOKIE")" >>"$RESULTS"
+	echo "$round floor-after $(measure "$SECONDS_EACH" "$BASE$FLOOR" -s "$BENCH_WORK/sessions.lua")" >>"$RESULTS"
 	echo "$round health-before $(measure "$SECONDS_EACH" "$MANAGEMENT/actuator/health")" >>"$RESULTS"
 	echo "$round api $(measure "$SECONDS_EACH" "$BASE/api/v1/eligibility" -s "$BENCH_WORK/eligibility.lua")" >>"$RESULTS"
 	echo "$round health-after $(measure "$SECONDS_EACH" "$MANAGEMENT/actuator/health")" >>"$RESULTS"
@@ -183,10 +230,11 @@ HEAP_MAX=$(curl -s "$MANAGEMENT/actuator/prometheus" | awk '/^jvm_memory_max_byt
 ERRORS_IN_LOG=$(grep -c ' ERROR ' "$APP_LOG" || true)
 
 # The report.
+if [ "$SHARED_SESSION" = yes ]; then SESSIONS_TEXT="one session shared by all (--shared-session)"; else SESSIONS_TEXT="${#COOKIES[@]} sessions of ${#MEMBERS[@]} desk members, one per connection"; fi
 REPORT=$BENCH_WORK/report-$(date -u +%Y%m%dT%H%M%SZ).txt
 {
 	echo "recordsdesk benchmark, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "$REQUESTS requests ($OPEN in the queue), wrk $THREADS threads x $CONNECTIONS connections, $ROUNDS rounds x ${SECONDS_EACH} s, java ${BENCH_JAVA_OPTS:--Xmx512m}"
+	echo "$REQUESTS requests ($OPEN in the queue), wrk $CONNECTIONS connections (a thread each), $SESSIONS_TEXT, $ROUNDS rounds x ${SECONDS_EACH} s, java ${BENCH_JAVA_OPTS:--Xmx512m}"
 	echo
 	awk -v names="$(printf '%s\n' "${NAMES[@]}")" -v sqls="$(printf '%s\n' "${SQL_COUNTS[@]}")" -v sqlapi="$SQL_API" '
 		BEGIN { n = split(names, name, "\n"); split(sqls, sq, "\n") }
