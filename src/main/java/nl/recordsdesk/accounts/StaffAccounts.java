@@ -33,11 +33,6 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 
 	}
 
-	/** The names behind these usernames, in one query. */
-	@Query("select a.username as username, a.displayName as displayName from StaffAccount a"
-			+ " where a.username in :usernames")
-	List<Name> namesByUsername(Collection<String> usernames);
-
 	/** An account id and the name shown for it, without the roles and departments. */
 	interface IdName {
 

@@ -5,6 +5,7 @@ import nl.recordsdesk.accounts.Roles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,10 +16,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = { "nl.recordsdesk.desk", "nl.recordsdesk.contact" })
 class DeskNavigation {
 
-	private final ObjectProvider<ContactMessages> messages;
+	private final ObjectProvider<JdbcClient> jdbc;
 
-	DeskNavigation(ObjectProvider<ContactMessages> messages) {
-		this.messages = messages;
+	DeskNavigation(ObjectProvider<JdbcClient> jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	@ModelAttribute("openContactMessages")
@@ -26,8 +27,13 @@ class DeskNavigation {
 		if (CurrentStaff.find().filter((member) -> member.hasRole(Roles.DESK)).isEmpty()) {
 			return null;
 		}
-		ContactMessages messages = this.messages.getIfAvailable();
-		return (messages != null) ? messages.countByStatus(ContactStatus.OPEN) : null;
+		// One indexed count in auto-commit, with no transaction or entity manager of its
+		// own: every desk page asks.
+		JdbcClient jdbc = this.jdbc.getIfAvailable();
+		return (jdbc != null) ? jdbc.sql("SELECT count(*) FROM contact_message WHERE status = :status")
+			.param("status", ContactStatus.OPEN.name())
+			.query(Long.class)
+			.single() : null;
 	}
 
 }

@@ -68,6 +68,40 @@ class SessionStorageTests {
 		assertThat(draftWrittenBy(browser)).isNotEqualTo(written);
 	}
 
+	/** The transaction that last wrote the session's own row, and its last access. */
+	String sessionRowWrittenBy(TestBrowser browser) {
+		return this.jdbc.queryForObject(
+				"SELECT xmin::text || '/' || last_access_time FROM spring_session WHERE session_id = ?", String.class,
+				browser.sessionId());
+	}
+
+	@Test
+	void theSessionsRowIsRewrittenWhenItChangesOrItsLastAccessIsAMinuteOld() {
+		TestBrowser browser = new TestBrowser();
+		assertThat(this.mvc.post()
+			.uri("/request/what")
+			.param("requestType", "RECORD_COPY")
+			.param("recordScope", "WHOLE")
+			.with(browser)
+			.with(csrf())).hasRedirectedUrl("/request/patient");
+		String written = sessionRowWrittenBy(browser);
+
+		assertThat(this.mvc.get().uri("/request/patient").with(browser)).hasStatusOk();
+		assertThat(this.mvc.get().uri("/request/what").with(browser)).hasStatusOk();
+		assertThat(sessionRowWrittenBy(browser)).as("pages within the minute left the row alone").isEqualTo(written);
+
+		// As if the last write were two minutes ago: the next page writes the last
+		// access.
+		this.jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 120000 WHERE session_id = ?",
+				browser.sessionId());
+		long before = this.jdbc.queryForObject("SELECT last_access_time FROM spring_session WHERE session_id = ?",
+				Long.class, browser.sessionId());
+		assertThat(this.mvc.get().uri("/request/patient").with(browser)).hasStatusOk();
+		assertThat(this.jdbc.queryForObject("SELECT last_access_time FROM spring_session WHERE session_id = ?",
+				Long.class, browser.sessionId()))
+			.isGreaterThanOrEqualTo(before + 120000);
+	}
+
 	@Test
 	void anAttributeThatCannotBeReadIsDropped() {
 		ConversionService conversions = new SessionConfiguration().springSessionConversionService();
