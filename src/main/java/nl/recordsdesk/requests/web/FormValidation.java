@@ -59,7 +59,11 @@ class FormValidation {
 		}
 	}
 
-	/** Checks the form with the given groups, or the default one. */
+	/**
+	 * Checks the form with the given groups, or the default one. For a form with a date
+	 * that may not be in the future, the variant with the day: this one would take the
+	 * machine's clock.
+	 */
 	void validate(Object form, Errors errors, Class<?>... groups) {
 		validate(this.validators.getValidator(), form, errors, groups);
 	}

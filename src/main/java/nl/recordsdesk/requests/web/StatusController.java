@@ -1,6 +1,5 @@
 package nl.recordsdesk.requests.web;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
