@@ -2,6 +2,7 @@ package nl.recordsdesk.requests.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Constraint(validatedBy = Answered.Check.class)
-@interface Answered {
+@Repeatable(Answered.List.class)
+public @interface Answered {
 
 	String message();
 
@@ -35,6 +37,19 @@ import org.jspecify.annotations.Nullable;
 		public boolean isValid(@Nullable String text, ConstraintValidatorContext context) {
 			return !Texts.blank(text);
 		}
+
+	}
+
+	/**
+	 * Several, each with its own groups and message. (Public, as the constraint itself,
+	 * only so that Hibernate Validator can read the repeated ones.)
+	 */
+	@Target(ElementType.FIELD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@interface List {
+
+		Answered[] value();
 
 	}
 

@@ -49,11 +49,14 @@ class CheckStepController {
 
 	private final CodeMails codeMails;
 
+	private final FormValidation validation;
+
 	private final Clock clock;
 
 	CheckStepController(EligibilityRules rules, EmailConfirmation emailConfirmation, RequestFiling filing,
-			PortalLinks links, CodeMails codeMails, Clock clock) {
+			PortalLinks links, CodeMails codeMails, FormValidation validation, Clock clock) {
 		this.rules = rules;
+		this.validation = validation;
 		this.emailConfirmation = emailConfirmation;
 		this.filing = filing;
 		this.links = links;
@@ -78,7 +81,7 @@ class CheckStepController {
 	@FormStep(Step.DELIVERY)
 	String delivery(@ModelAttribute DeliveryForm deliveryForm, BindingResult binding, RequestDraft draft,
 			HttpSession session, Model model, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		deliveryForm.validate(binding, draft.type());
+		this.validation.validate(deliveryForm.forType(draft.type()), binding);
 		if (binding.hasErrors()) {
 			return deliveryView(draft, model);
 		}
@@ -196,7 +199,7 @@ class CheckStepController {
 		EligibilityDecision decision = draft.decision(this.rules).orElseThrow();
 		RequestFiling.Filed filed;
 		try {
-			filed = this.filing.file(draft.toNewRequest(decision, locale), decision);
+			filed = this.filing.file(DraftedRequest.of(draft, decision, locale), decision);
 		}
 		catch (FilingInProgressException ex) {
 			// Another post of this form is being filed right now and took long: nothing

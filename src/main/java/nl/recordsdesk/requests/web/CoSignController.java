@@ -36,9 +36,12 @@ class CoSignController {
 
 	private final UploadReceiver uploads;
 
-	CoSignController(CoSigning coSigning, UploadReceiver uploads) {
+	private final FormValidation validation;
+
+	CoSignController(CoSigning coSigning, UploadReceiver uploads, FormValidation validation) {
 		this.coSigning = coSigning;
 		this.uploads = uploads;
+		this.validation = validation;
 	}
 
 	@GetMapping
@@ -58,7 +61,7 @@ class CoSignController {
 		if (invitation.isEmpty()) {
 			return notFound(token, response);
 		}
-		coSignForm.validate(binding, invitation.get().role() == SignerRole.PATIENT);
+		this.validation.validate(coSignForm, binding, CoSignForm.checks(invitation.get().role() == SignerRole.PATIENT));
 		MapBindingResult idErrors = new MapBindingResult(new HashMap<>(Map.of("idCopy", "")), "idCopy");
 		UploadedFile id = null;
 		if (invitation.get().idRequired()) {

@@ -4,19 +4,31 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import nl.recordsdesk.eligibility.ItemCode;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.Errors;
+import static nl.recordsdesk.requests.web.FormValidation.TOO_LONG;
 
-/** Step 5: who else signs, and where their personal link goes. */
+/**
+ * Step 5: who else signs, and where their personal link goes. Checked with Bean
+ * Validation ({@link FormValidation}): each row by itself, and {@link DistinctAddresses}
+ * across the rows and against the requester's address ({@link #besideRequester}).
+ */
+@DistinctAddresses
 public class CoSignersForm implements Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	@Valid
 	private List<Row> rows = new ArrayList<>();
+
+	/** The requester's own address, for the check only; never bound from a post. */
+	private transient @Nullable String requesterEmail;
 
 	/** One co-signer the rules ask for. */
 	public static class Row implements Serializable {
@@ -26,8 +38,11 @@ public class CoSignersForm implements Serializable {
 
 		private @Nullable ItemCode item;
 
+		@Answered(message = "{request.cosigners.name.required}")
+		@Size(max = 200, message = TOO_LONG)
 		private @Nullable String name;
 
+		@Answered(message = "{request.requester.email.required}")
 		private @Nullable String email;
 
 		public Row() {
@@ -35,6 +50,16 @@ public class CoSignersForm implements Serializable {
 
 		Row(ItemCode item) {
 			this.item = item;
+		}
+
+		/** Not written is said by {@link Answered}; written, it has to look like one. */
+		@Holds(on = "email", message = "{request.requester.email.invalid}")
+		boolean isEmailReadable() {
+			return Texts.blank(this.email) || readable(this.email);
+		}
+
+		static boolean readable(String email) {
+			return RequesterForm.EMAIL.matcher(email.strip().toLowerCase(Locale.ROOT)).matches();
 		}
 
 		public @Nullable ItemCode getItem() {
@@ -64,33 +89,16 @@ public class CoSignersForm implements Serializable {
 	}
 
 	/**
-	 * Each co-signer needs a name and an address of their own: a link sent to the
-	 * requester's address would let the requester sign for them.
+	 * Whose address the co-signers' may not be: a link sent to the requester's address
+	 * would let the requester sign for them.
 	 */
-	void validate(Errors errors, @Nullable String requesterEmail) {
-		List<String> seen = new ArrayList<>();
-		for (int i = 0; i < this.rows.size(); i++) {
-			Row row = this.rows.get(i);
-			String prefix = "rows[" + i + "].";
-			Texts.rejectIfBlank(errors, prefix + "name", row.name, "request.cosigners.name.required");
-			Texts.rejectIfLonger(errors, prefix + "name", row.name, 200);
-			if (Texts.blank(row.email)) {
-				errors.rejectValue(prefix + "email", "request.requester.email.required");
-				continue;
-			}
-			String email = row.email.strip().toLowerCase(java.util.Locale.ROOT);
-			if (!RequesterForm.EMAIL.matcher(email).matches()) {
-				errors.rejectValue(prefix + "email", "request.requester.email.invalid");
-			}
-			else if (requesterEmail != null
-					&& email.equals(requesterEmail.strip().toLowerCase(java.util.Locale.ROOT))) {
-				errors.rejectValue(prefix + "email", "request.cosigners.email.requesters");
-			}
-			else if (seen.contains(email)) {
-				errors.rejectValue(prefix + "email", "request.cosigners.email.twice");
-			}
-			seen.add(email);
-		}
+	CoSignersForm besideRequester(@Nullable String requesterEmail) {
+		this.requesterEmail = requesterEmail;
+		return this;
+	}
+
+	@Nullable String requesterEmail() {
+		return this.requesterEmail;
 	}
 
 	/** Keeps what was entered for items still required, and adds rows for new ones. */

@@ -4,38 +4,57 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.Delivery;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.Errors;
+import static nl.recordsdesk.requests.web.FormValidation.TOO_LONG;
 
 /**
  * Step 6: how the copy reaches the requester, and their signature: drawn on screen where
- * JavaScript runs, otherwise the typed full name with the declaration.
+ * JavaScript runs, otherwise the typed full name with the declaration. Checked with Bean
+ * Validation ({@link FormValidation}), the delivery against the request's type
+ * ({@link #forType}).
  */
 public class DeliveryForm implements Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	@NotNull(message = "{request.delivery.required}")
 	private @Nullable Delivery delivery;
 
+	@Answered(message = "{request.signature.name.required}")
+	@Size(max = SignatureFields.MAX_NAME, message = TOO_LONG)
 	private @Nullable String signatureName;
 
+	@AssertTrue(message = "{request.signature.declaration.required}")
 	private boolean declaration;
 
 	private @Nullable String drawnSignature;
 
-	void validate(Errors errors, RequestType type) {
-		if (this.delivery == null) {
-			errors.rejectValue("delivery", "request.delivery.required");
-		}
-		else if (!Arrays.asList(Delivery.forType(type)).contains(this.delivery)) {
-			errors.rejectValue("delivery", "request.delivery.notForType");
-		}
-		SignatureFields.validate(errors, this.signatureName, this.declaration, this.drawnSignature,
-				"request.signature.declaration.required");
+	/** The type of the request, for the check only; never bound from a post. */
+	private transient @Nullable RequestType requestType;
+
+	/** Checks the delivery against the ways this type of request is answered. */
+	DeliveryForm forType(RequestType requestType) {
+		this.requestType = requestType;
+		return this;
+	}
+
+	@Holds(on = "delivery", message = "{request.delivery.notForType}")
+	boolean isDeliveryForType() {
+		return this.delivery == null || this.requestType == null
+				|| Arrays.asList(Delivery.forType(this.requestType)).contains(this.delivery);
+	}
+
+	/** Nothing drawn is a typed signature; a drawing has to be one from the pad. */
+	@Holds(on = "drawnSignature", message = "{request.signature.drawing.invalid}")
+	boolean isDrawingReadable() {
+		return Texts.blank(this.drawnSignature) || drawing() != null;
 	}
 
 	/** The drawn signature as PNG bytes, or null when none was drawn or it is no PNG. */

@@ -35,9 +35,12 @@ class DocumentsStepController {
 
 	private final UploadReceiver uploads;
 
-	DocumentsStepController(EligibilityRules rules, UploadReceiver uploads) {
+	private final FormValidation validation;
+
+	DocumentsStepController(EligibilityRules rules, UploadReceiver uploads, FormValidation validation) {
 		this.rules = rules;
 		this.uploads = uploads;
+		this.validation = validation;
 	}
 
 	// Step 4: documents
@@ -122,7 +125,8 @@ class DocumentsStepController {
 			// now.
 			return Step.COSIGNERS.redirect();
 		}
-		coSignersForm.validate(binding, (draft.requester != null) ? draft.requester.getEmail() : null);
+		coSignersForm.besideRequester((draft.requester != null) ? draft.requester.getEmail() : null);
+		this.validation.validate(coSignersForm, binding);
 		if (binding.hasErrors()) {
 			return FormSteps.view(model, Step.COSIGNERS);
 		}

@@ -2,6 +2,7 @@ package nl.recordsdesk.requests.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Constraint(validatedBy = Holds.Check.class)
-@interface Holds {
+@Repeatable(Holds.List.class)
+public @interface Holds {
 
 	/** The field the message is shown at, relative to the object that holds the rule. */
 	String on();
@@ -39,6 +41,19 @@ import org.jspecify.annotations.Nullable;
 		public boolean isValid(@Nullable Boolean holds, ConstraintValidatorContext context) {
 			return holds == null || holds;
 		}
+
+	}
+
+	/**
+	 * Several, each with its own groups and message. (Public, as the constraint itself,
+	 * only so that Hibernate Validator can read the repeated ones.)
+	 */
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@interface List {
+
+		Holds[] value();
 
 	}
 

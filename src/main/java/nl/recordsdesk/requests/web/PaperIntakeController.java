@@ -1,11 +1,8 @@
 package nl.recordsdesk.requests.web;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +16,11 @@ import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.eligibility.Violation;
 import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.FilingInProgressException;
 import nl.recordsdesk.requests.PaperReceipt;
 import nl.recordsdesk.requests.RecordScope;
 import nl.recordsdesk.requests.RequestFiling;
-import nl.recordsdesk.requests.SignerRole;
 import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,11 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.DefaultMessageCodesResolver;
-import org.springframework.validation.MessageCodesResolver;
-import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +46,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code DESK}, as everything under {@code /desk}): the public form's questions and rules
  * on one page, then the scanned signed form and the copies the rules ask for, then the
  * request is filed as the public form files it, due one term after the day the paper
- * arrived. The answers are kept in the desk member's session between the two pages.
+ * arrived. The answers are kept in the desk member's session between the two pages
+ * ({@link PaperIntake}); {@link PaperIntakeChecks} checks them.
  */
 @Controller
 @RequestMapping("/desk/intake")
@@ -63,16 +55,9 @@ class PaperIntakeController {
 
 	private static final Logger log = LoggerFactory.getLogger(PaperIntakeController.class);
 
-	static final String SESSION_KEY = PaperIntakeController.class.getName();
-
-	/**
-	 * The request this session entered last, for its page after a reload or a re-post.
-	 */
-	static final String ENTERED_KEY = SESSION_KEY + ".entered";
-
 	private final EligibilityRules rules;
 
-	private final FormValidation validation;
+	private final PaperIntakeChecks checks;
 
 	private final UploadReceiver uploads;
 
@@ -80,92 +65,27 @@ class PaperIntakeController {
 
 	private final Clock clock;
 
-	PaperIntakeController(EligibilityRules rules, FormValidation validation, UploadReceiver uploads,
+	PaperIntakeController(EligibilityRules rules, PaperIntakeChecks checks, UploadReceiver uploads,
 			RequestFiling filing, Clock clock) {
 		this.rules = rules;
-		this.validation = validation;
+		this.checks = checks;
 		this.uploads = uploads;
 		this.filing = filing;
 		this.clock = clock;
 	}
 
-	/** The request just entered, and whether its requester is mailed. */
-	record Entered(RequestFiling.Filed filed, boolean emailed) implements Serializable {
-
-	}
-
-	/** What the session keeps between the two pages. */
-	static final class Intake implements Serializable {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		final PaperIntakeForm answers;
-
-		final RequestDraft draft = new RequestDraft();
-
-		Intake(PaperIntakeForm answers) {
-			this.answers = answers;
-		}
-
-		LocalDate receivedOn() {
-			LocalDate receivedOn = this.answers.getReceivedOn();
-			if (receivedOn == null) {
-				throw new IllegalStateException("The answers are not complete");
-			}
-			return receivedOn;
-		}
-
-		Optional<EligibilityDecision> decision(EligibilityRules rules) {
-			return this.draft.decision(rules, receivedOn()).filter(EligibilityDecision::entitled);
-		}
-
-	}
-
-	/**
-	 * The public form's checks speak to the requester ("your name"); on this page each of
-	 * a message's codes is looked up first under {@code desk.intake.}, worded for the
-	 * clerk.
-	 */
+	/** The checks' messages, worded for the clerk ({@link ClerkWording}). */
 	@InitBinder("intake")
 	void clerkWording(WebDataBinder binder) {
 		binder.setMessageCodesResolver(new ClerkWording());
-	}
-
-	static final class ClerkWording implements MessageCodesResolver {
-
-		static final String PREFIX = "desk.intake.";
-
-		private final DefaultMessageCodesResolver plain = new DefaultMessageCodesResolver();
-
-		@Override
-		public String[] resolveMessageCodes(String errorCode, String objectName) {
-			return withClerkWording(this.plain.resolveMessageCodes(errorCode, objectName));
-		}
-
-		@Override
-		public String[] resolveMessageCodes(String errorCode, String objectName, String field,
-				@Nullable Class<?> fieldType) {
-			return withClerkWording(this.plain.resolveMessageCodes(errorCode, objectName, field, fieldType));
-		}
-
-		private static String[] withClerkWording(String[] codes) {
-			String[] all = new String[codes.length * 2];
-			for (int i = 0; i < codes.length; i++) {
-				all[i] = PREFIX + codes[i];
-				all[codes.length + i] = codes[i];
-			}
-			return all;
-		}
-
 	}
 
 	// The questions
 
 	@GetMapping
 	String questions(@RequestParam(required = false) @Nullable String again, HttpSession session, Model model) {
-		Object kept = session.getAttribute(SESSION_KEY);
-		if (again == null && kept instanceof Intake intake) {
+		Object kept = session.getAttribute(PaperIntake.SESSION_KEY);
+		if (again == null && kept instanceof PaperIntake intake) {
 			model.addAttribute("intake", intake.answers);
 		}
 		else {
@@ -180,47 +100,8 @@ class PaperIntakeController {
 	@PostMapping
 	String questions(@ModelAttribute("intake") PaperIntakeForm intake, BindingResult binding, HttpSession session,
 			Model model) {
-		LocalDate today = LocalDate.now(this.clock);
-		RequestType type = intake.getWhat().getRequestType();
-		validateReceivedOn(intake.getReceivedOn(), type, today, binding);
-		if (intake.getRequester().getRelation() != Relation.PARENT) {
-			intake.getRequester().setParentalAuthority(null);
-		}
-		if (type != RequestType.RECORD_COPY) {
-			intake.getPatient().setIvfTreatment(false);
-		}
-		nested(binding, "what", () -> this.validation.inTurn(intake.getWhat(), binding, intake.getWhat().checks()));
-		LocalDate day = binding.hasFieldErrors("receivedOn") ? today : intake.getReceivedOn();
-		nested(binding, "patient", () -> intake.getPatient().validate(binding, day));
-		validateRequester(intake.getRequester(), binding);
-		if (type != null && Delivery.forType(type).length == 1) {
-			intake.setDelivery(Delivery.forType(type)[0]);
-		}
-		if (intake.getDelivery() == null) {
-			binding.rejectValue("delivery", "request.delivery.required");
-		}
-		else if (type != null && !Arrays.asList(Delivery.forType(type)).contains(intake.getDelivery())) {
-			binding.rejectValue("delivery", "request.delivery.notForType");
-		}
-		else if (intake.getDelivery() == Delivery.SECURE_DOWNLOAD && Texts.blank(intake.getRequester().getEmail())) {
-			binding.rejectValue("delivery", "desk.intake.delivery.downloadNeedsEmail");
-		}
-		if (!List.of("nl", "en").contains(intake.getLanguage())) {
-			binding.rejectValue("language", "desk.intake.language.required");
-		}
-
-		Intake kept = new Intake(intake);
-		kept.draft.what = intake.getWhat();
-		kept.draft.patient = intake.getPatient();
-		for (Violation violation : this.rules.validate(kept.draft.question(intake.getRequester(), day))) {
-			switch (violation.field()) {
-				case RELATION -> rejectOnce(binding, "requester.relation", violation);
-				case PARENTAL_AUTHORITY -> rejectOnce(binding, "requester.parentalAuthority", violation);
-				case BIRTH_DATE -> rejectOnce(binding, "patient.birthDate", violation);
-				default ->
-					binding.reject("eligibility.violation." + violation.field().name() + "." + violation.code().name());
-			}
-		}
+		PaperIntake kept = new PaperIntake(intake);
+		LocalDate day = this.checks.check(intake, kept.draft, binding);
 		if (binding.hasErrors()) {
 			return questionsView(model);
 		}
@@ -238,75 +119,8 @@ class PaperIntakeController {
 		delivery.setDeclaration(true);
 		kept.draft.delivery = delivery;
 		discard(session);
-		session.setAttribute(SESSION_KEY, kept);
+		session.setAttribute(PaperIntake.SESSION_KEY, kept);
 		return "redirect:/desk/intake/documents";
-	}
-
-	/**
-	 * GDPR art. 12(3): the answer is due one term (a calendar month; three for
-	 * destruction) after the request arrived. A paper older than that would be overdue
-	 * the moment it is entered: that is no typing slip, and the desk's lead handles it.
-	 */
-	private static void validateReceivedOn(@Nullable LocalDate receivedOn, @Nullable RequestType type, LocalDate today,
-			BindingResult binding) {
-		if (binding.hasFieldErrors("receivedOn")) {
-			return;
-		}
-		LocalDate earliest = today.minusMonths((type != null) ? type.answerWithinMonths() : 1);
-		if (receivedOn == null) {
-			binding.rejectValue("receivedOn", "desk.intake.receivedOn.required");
-		}
-		else if (receivedOn.isAfter(today)) {
-			binding.rejectValue("receivedOn", "desk.intake.receivedOn.future");
-		}
-		else if (receivedOn.isBefore(earliest)) {
-			binding.rejectValue("receivedOn", "desk.intake.receivedOn.tooOld",
-					new Object[] {
-							earliest.getDayOfMonth() + "-" + earliest.getMonthValue() + "-" + earliest.getYear() },
-					null);
-		}
-	}
-
-	/**
-	 * The public form's checks of the requester, but for the e-mail address and phone
-	 * number: a letter need not have them. An address given must be one.
-	 */
-	private void validateRequester(RequesterForm requester, BindingResult binding) {
-		BeanPropertyBindingResult own = new BeanPropertyBindingResult(requester, "requester");
-		this.validation.validate(requester, own);
-		// Copied under the page's own path, so they are worded for the clerk too.
-		for (FieldError error : own.getFieldErrors()) {
-			String code = (error.getCode() != null) ? error.getCode() : "";
-			if (code.equals("request.requester.email.required") || code.equals("request.requester.phone.required")) {
-				continue;
-			}
-			if (!binding.hasFieldErrors("requester." + error.getField())) {
-				binding.rejectValue("requester." + error.getField(), code, error.getArguments(), null);
-			}
-		}
-		if (Texts.blank(requester.getEmail())) {
-			requester.setEmail("");
-		}
-		if (Texts.blank(requester.getPhone())) {
-			requester.setPhone("");
-		}
-	}
-
-	private static void nested(BindingResult binding, String path, Runnable validation) {
-		binding.pushNestedPath(path);
-		try {
-			validation.run();
-		}
-		finally {
-			binding.popNestedPath();
-		}
-	}
-
-	private static void rejectOnce(BindingResult binding, String field, Violation violation) {
-		if (!binding.hasFieldErrors(field)) {
-			binding.rejectValue(field,
-					"eligibility.violation." + violation.field().name() + "." + violation.code().name());
-		}
 	}
 
 	private String questionsView(Model model) {
@@ -317,7 +131,7 @@ class PaperIntakeController {
 		model.addAttribute("relations", Relation.values());
 		model.addAttribute("parentalAuthorities", ParentalAuthority.values());
 		model.addAttribute("deliveries", Delivery.values());
-		model.addAttribute("languages", List.of("nl", "en"));
+		model.addAttribute("languages", PaperIntakeForm.LANGUAGES);
 		return "desk/intake";
 	}
 
@@ -325,7 +139,7 @@ class PaperIntakeController {
 
 	@GetMapping("/documents")
 	String documents(HttpSession session, Model model) {
-		Optional<Intake> intake = intake(session);
+		Optional<PaperIntake> intake = PaperIntake.of(session);
 		Optional<EligibilityDecision> decision = intake.flatMap((kept) -> kept.decision(this.rules));
 		if (decision.isEmpty()) {
 			return "redirect:/desk/intake";
@@ -338,9 +152,9 @@ class PaperIntakeController {
 	String documents(@RequestParam Map<String, MultipartFile> files,
 			@RequestParam(defaultValue = "false") boolean signed, HttpSession session, Authentication staff,
 			Model model, RedirectAttributes redirect) {
-		Optional<Intake> found = intake(session);
+		Optional<PaperIntake> found = PaperIntake.of(session);
 		Optional<EligibilityDecision> entitled = found.flatMap((kept) -> kept.decision(this.rules));
-		if (found.isEmpty() && session.getAttribute(ENTERED_KEY) instanceof Entered entered) {
+		if (found.isEmpty() && session.getAttribute(PaperIntake.ENTERED_KEY) instanceof PaperIntake.Entered entered) {
 			// The same page posted again after the answer to the first was lost: it was
 			// entered, and this is its number.
 			return done(entered, redirect);
@@ -348,10 +162,10 @@ class PaperIntakeController {
 		if (found.isEmpty() || entitled.isEmpty()) {
 			return "redirect:/desk/intake";
 		}
-		Intake intake = found.get();
+		PaperIntake intake = found.get();
 		EligibilityDecision decision = entitled.get();
 		MapBindingResult binding = new MapBindingResult(new HashMap<>(), "documentsForm");
-		List<ItemCode> items = scans(intake, decision);
+		List<ItemCode> items = intake.scans(decision);
 		for (ItemCode item : items) {
 			this.uploads.receiveFromStaff(files.get(item.name()), item.name(), binding).ifPresent((file) -> {
 				UploadedFile previous = intake.draft.documents.put(item, file);
@@ -360,7 +174,7 @@ class PaperIntakeController {
 				}
 			});
 		}
-		session.setAttribute(SESSION_KEY, intake);
+		session.setAttribute(PaperIntake.SESSION_KEY, intake);
 		for (ItemCode item : items) {
 			if (!intake.draft.documents.containsKey(item) && !binding.hasFieldErrors(item.name())) {
 				binding.rejectValue(item.name(), "desk.intake.documents.missing");
@@ -376,8 +190,8 @@ class PaperIntakeController {
 		RequestFiling.Filed filed;
 		try {
 			filed = this.filing.fileFromPaper(
-					intake.draft.toNewRequest(decision, Locale.forLanguageTag(intake.answers.getLanguage())), decision,
-					new PaperReceipt(intake.receivedOn(), staff.getName()));
+					DraftedRequest.of(intake.draft, decision, Locale.forLanguageTag(intake.answers.getLanguage())),
+					decision, new PaperReceipt(intake.receivedOn(), staff.getName()));
 		}
 		catch (FilingInProgressException ex) {
 			binding.reject("desk.intake.inProgress");
@@ -389,42 +203,25 @@ class PaperIntakeController {
 			binding.reject("desk.intake.failed");
 			return documentsView(intake, decision, binding, model);
 		}
-		session.removeAttribute(SESSION_KEY);
-		Entered entered = new Entered(filed, !intake.answers.getRequester().getEmail().isEmpty());
-		session.setAttribute(ENTERED_KEY, entered);
+		session.removeAttribute(PaperIntake.SESSION_KEY);
+		PaperIntake.Entered entered = new PaperIntake.Entered(filed,
+				!intake.answers.getRequester().getEmail().isEmpty());
+		session.setAttribute(PaperIntake.ENTERED_KEY, entered);
 		return done(entered, redirect);
 	}
 
-	private static String done(Entered entered, RedirectAttributes redirect) {
+	private static String done(PaperIntake.Entered entered, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("filed", entered.filed());
 		redirect.addFlashAttribute("emailed", entered.emailed());
 		return "redirect:/desk/intake/done";
 	}
 
-	/**
-	 * What the desk scans: the signed form, the requester's documents the rules ask for
-	 * (but a statement typed in), and the co-signers' ID copies, which came with the
-	 * form.
-	 */
-	private static List<ItemCode> scans(Intake intake, EligibilityDecision decision) {
-		List<ItemCode> items = new ArrayList<>();
-		items.add(ItemCode.SIGNED_FORM);
-		items.addAll(intake.draft.documentItems(decision));
-		for (ItemCode signature : decision.coSignatures()) {
-			ItemCode id = SignerRole.coSignerFor(signature).idItem();
-			if (id != null && decision.requires(id)) {
-				items.add(id);
-			}
-		}
-		return items;
-	}
-
-	private String documentsView(Intake intake, EligibilityDecision decision, BindingResult binding, Model model) {
+	private String documentsView(PaperIntake intake, EligibilityDecision decision, BindingResult binding, Model model) {
 		model.addAttribute("documentsForm", binding.getTarget());
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "documentsForm", binding);
 		model.addAttribute("answers", intake.answers);
 		model.addAttribute("decision", decision);
-		List<ItemCode> scans = scans(intake, decision);
+		List<ItemCode> scans = intake.scans(decision);
 		List<String> fieldOrder = new ArrayList<>(scans.stream().map(ItemCode::name).toList());
 		fieldOrder.add("signed");
 		model.addAttribute("scans", scans);
@@ -437,7 +234,7 @@ class PaperIntakeController {
 	@GetMapping("/done")
 	String done(HttpSession session, Model model) {
 		if (!model.containsAttribute("filed")) {
-			if (!(session.getAttribute(ENTERED_KEY) instanceof Entered entered)) {
+			if (!(session.getAttribute(PaperIntake.ENTERED_KEY) instanceof PaperIntake.Entered entered)) {
 				return "redirect:/desk";
 			}
 			model.addAttribute("filed", entered.filed());
@@ -446,14 +243,10 @@ class PaperIntakeController {
 		return "desk/intake-done";
 	}
 
-	private static Optional<Intake> intake(HttpSession session) {
-		return (session.getAttribute(SESSION_KEY) instanceof Intake intake) ? Optional.of(intake) : Optional.empty();
-	}
-
 	/** Starting over: the files of the abandoned entry are deleted at once. */
 	private void discard(HttpSession session) {
-		intake(session).ifPresent((intake) -> intake.draft.documents.values().forEach(this.uploads::discard));
-		session.removeAttribute(SESSION_KEY);
+		PaperIntake.of(session).ifPresent((intake) -> intake.draft.documents.values().forEach(this.uploads::discard));
+		session.removeAttribute(PaperIntake.SESSION_KEY);
 	}
 
 }

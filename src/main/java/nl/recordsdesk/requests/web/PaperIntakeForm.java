@@ -3,15 +3,22 @@ package nl.recordsdesk.requests.web;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import nl.recordsdesk.TypedDate;
+import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.Delivery;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The desk's page for a request that came on paper: the public form's questions (what,
  * the patient, the requester), and what only the desk knows: the day the paper arrived,
- * the language to write in, how the answer is to reach the requester.
+ * the language to write in, how the answer is to reach the requester. Its own answers are
+ * checked with Bean Validation as on today ({@link FormValidation}), the public form's
+ * parts and what needs the rules by {@link PaperIntakeChecks}.
  */
 public class PaperIntakeForm implements Serializable {
 
@@ -20,6 +27,8 @@ public class PaperIntakeForm implements Serializable {
 
 	// The same ways of typing a date as the form's birth date.
 	@TypedDate
+	@NotNull(message = "{desk.intake.receivedOn.required}")
+	@PastOrPresent(message = "{desk.intake.receivedOn.future}")
 	private @Nullable LocalDate receivedOn;
 
 	private WhatForm what = new WhatForm();
@@ -28,9 +37,30 @@ public class PaperIntakeForm implements Serializable {
 
 	private RequesterForm requester = new RequesterForm();
 
+	@NotNull(message = "{request.delivery.required}")
 	private @Nullable Delivery delivery;
 
 	private String language = "nl";
+
+	static final List<String> LANGUAGES = List.of("nl", "en");
+
+	@Holds(on = "delivery", message = "{request.delivery.notForType}")
+	boolean isDeliveryForType() {
+		RequestType type = this.what.getRequestType();
+		return this.delivery == null || type == null || Arrays.asList(Delivery.forType(type)).contains(this.delivery);
+	}
+
+	/** A secure download is announced by e-mail: a letter alone cannot bring its link. */
+	@Holds(on = "delivery", message = "{desk.intake.delivery.downloadNeedsEmail}")
+	boolean isDownloadReachable() {
+		return this.delivery != Delivery.SECURE_DOWNLOAD || !isDeliveryForType()
+				|| !Texts.blank(this.requester.getEmail());
+	}
+
+	@Holds(on = "language", message = "{desk.intake.language.required}")
+	boolean isLanguageKnown() {
+		return LANGUAGES.contains(this.language);
+	}
 
 	public @Nullable LocalDate getReceivedOn() {
 		return this.receivedOn;

@@ -4,20 +4,32 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import nl.recordsdesk.TypedDate;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.Errors;
+import static nl.recordsdesk.requests.web.FormValidation.TOO_LONG;
 
-/** Step 2: whose record. */
+/**
+ * Step 2: whose record. Checked with Bean Validation ({@link FormValidation}) as on the
+ * day the request is made ("the future" is after it); the date of death only for a
+ * patient who died ({@link #checks()}).
+ */
 public class PatientForm implements Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	@Answered(message = "{request.patient.name.required}")
+	@Size(max = 200, message = TOO_LONG)
 	private @Nullable String name;
 
 	@TypedDate
+	@NotNull(message = "{request.patient.birthDate.required}")
+	@PastOrPresent(message = "{request.patient.birthDate.future}")
 	private @Nullable LocalDate birthDate;
 
 	private @Nullable String patientNumber;
@@ -25,36 +37,31 @@ public class PatientForm implements Serializable {
 	private boolean deceased;
 
 	@TypedDate
+	@NotNull(message = "{request.patient.dateOfDeath.required}", groups = Deceased.class)
+	@PastOrPresent(message = "{request.patient.dateOfDeath.future}", groups = Deceased.class)
 	private @Nullable LocalDate dateOfDeath;
 
 	private boolean ivfTreatment;
 
-	void validate(Errors errors, LocalDate today) {
-		Texts.rejectIfBlank(errors, "name", this.name, "request.patient.name.required");
-		Texts.rejectIfLonger(errors, "name", this.name, 200);
-		if (!errors.hasFieldErrors("birthDate")) {
-			if (this.birthDate == null) {
-				errors.rejectValue("birthDate", "request.patient.birthDate.required");
-			}
-			else if (this.birthDate.isAfter(today)) {
-				errors.rejectValue("birthDate", "request.patient.birthDate.future");
-			}
-		}
-		if (this.patientNumber != null && !this.patientNumber.isBlank()
-				&& !this.patientNumber.strip().matches("[0-9A-Za-z-]{1,20}")) {
-			errors.rejectValue("patientNumber", "request.patient.patientNumber.invalid");
-		}
-		if (this.deceased && !errors.hasFieldErrors("dateOfDeath")) {
-			if (this.dateOfDeath == null) {
-				errors.rejectValue("dateOfDeath", "request.patient.dateOfDeath.required");
-			}
-			else if (this.dateOfDeath.isAfter(today)) {
-				errors.rejectValue("dateOfDeath", "request.patient.dateOfDeath.future");
-			}
-			else if (this.birthDate != null && this.dateOfDeath.isBefore(this.birthDate)) {
-				errors.rejectValue("dateOfDeath", "request.patient.dateOfDeath.beforeBirth");
-			}
-		}
+	/** Ours, if the requester knows it: up to 20 letters, digits and dashes. */
+	@Holds(on = "patientNumber", message = "{request.patient.patientNumber.invalid}")
+	boolean isPatientNumberReadable() {
+		return Texts.blank(this.patientNumber) || this.patientNumber.strip().matches("[0-9A-Za-z-]{1,20}");
+	}
+
+	@Holds(on = "dateOfDeath", message = "{request.patient.dateOfDeath.beforeBirth}", groups = Deceased.class)
+	boolean isDeathAfterBirth() {
+		return this.dateOfDeath == null || this.birthDate == null || !this.dateOfDeath.isBefore(this.birthDate);
+	}
+
+	/** The groups of checks: the date of death only when the patient died. */
+	Class<?>[] checks() {
+		return this.deceased ? new Class<?>[] { Default.class, Deceased.class } : new Class<?>[] { Default.class };
+	}
+
+	/** The answers about a patient who died. */
+	interface Deceased {
+
 	}
 
 	public @Nullable String getName() {

@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,15 +15,8 @@ import nl.recordsdesk.eligibility.EligibilityQuestion;
 import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.requests.CoSigner;
-import nl.recordsdesk.requests.CopyScope;
-import nl.recordsdesk.requests.ImagingStudy;
-import nl.recordsdesk.requests.NewRequest;
-import nl.recordsdesk.requests.PatientDetails;
-import nl.recordsdesk.requests.RequesterDetails;
 import nl.recordsdesk.requests.RequestFiling;
 import nl.recordsdesk.requests.SecretToken;
-import nl.recordsdesk.requests.SignedBy;
 import nl.recordsdesk.requests.UploadedFile;
 import org.jspecify.annotations.Nullable;
 
@@ -269,59 +261,6 @@ final class RequestDraft implements Serializable {
 			return Step.DELIVERY;
 		}
 		return Step.CHECK;
-	}
-
-	/** The request as it will be filed. Only when every step is complete. */
-	NewRequest toNewRequest(EligibilityDecision decision, Locale language) {
-		WhatForm what = required(this.what);
-		PatientForm patient = required(this.patient);
-		RequesterForm requester = required(this.requester);
-		DeliveryForm delivery = required(this.delivery);
-		boolean record = what.recordCopy();
-		boolean imaging = type() == RequestType.IMAGING_COPY;
-		CopyScope scope = what.scope();
-		List<ImagingStudy> studies = !imaging ? List.of()
-				: what.getStudies()
-					.stream()
-					.filter((row) -> !row.blank())
-					.map((row) -> new ImagingStudy(required(row.getKind()).strip(), required(row.getBodyPart()).strip(),
-							Texts.trimmed(row.getApproximateDate())))
-					.toList();
-		Map<ItemCode, UploadedFile> documents = new EnumMap<>(ItemCode.class);
-		this.documents.forEach((item, file) -> {
-			// The scanned paper form is the desk's, asked of requests entered from paper.
-			if (decision.requires(item) || item == ItemCode.SIGNED_FORM) {
-				documents.put(item, file);
-			}
-		});
-		List<CoSigner> coSigners = this.coSigners.getRows()
-			.stream()
-			.map((row) -> new CoSigner(required(row.getItem()), required(row.getName()).strip(),
-					required(row.getEmail()).strip()))
-			.toList();
-		LocalDate birthDate = required(patient.getBirthDate());
-		return new NewRequest(this.submissionKey, new SecretToken(this.statusToken), language, type(), scope, studies,
-				imaging && Boolean.TRUE.equals(what.getStudiesBefore2005()),
-				new PatientDetails(
-						required(patient.getName()).strip(), birthDate, Texts.trimmed(patient.getPatientNumber()),
-						patient.isDeceased(), patient.isDeceased() ? patient.getDateOfDeath() : null),
-				record && patient.isIvfTreatment(),
-				new RequesterDetails(required(requester.getRelation()), requester.getParentalAuthority(),
-						required(requester.getName()).strip(), required(requester.getEmail()).strip(),
-						required(requester.getPhone()).strip(), required(requester.getStreet()).strip(),
-						required(requester.getPostalCode()).strip(), required(requester.getCity()).strip()),
-				what.details(documents.containsKey(ItemCode.STATEMENT)),
-				decision.requires(ItemCode.MOTIVATION) && !documents.containsKey(ItemCode.MOTIVATION)
-						? Texts.trimmed(this.motivationText) : null,
-				documents, coSigners, required(delivery.getDelivery()),
-				new SignedBy(required(delivery.getSignatureName()).strip(), delivery.drawing()));
-	}
-
-	private static <T> T required(@Nullable T value) {
-		if (value == null) {
-			throw new IllegalStateException("The form is not complete");
-		}
-		return value;
 	}
 
 }

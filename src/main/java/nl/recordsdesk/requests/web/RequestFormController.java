@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpSession;
 import nl.recordsdesk.eligibility.EligibilityDecision;
@@ -11,7 +12,7 @@ import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.eligibility.Violation;
+import nl.recordsdesk.eligibility.QuestionField;
 import nl.recordsdesk.requests.RecordScope;
 
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/request")
 class RequestFormController {
+
+	/**
+	 * The rules' fields this form's requester step asks; other objections are the page's.
+	 */
+	private static final Map<QuestionField, String> RULE_FIELDS = Map.of(QuestionField.RELATION, "relation",
+			QuestionField.PARENTAL_AUTHORITY, "parentalAuthority");
 
 	private final EligibilityRules rules;
 
@@ -107,7 +114,7 @@ class RequestFormController {
 	@FormStep(Step.PATIENT)
 	String patient(@ModelAttribute PatientForm patientForm, BindingResult binding, RequestDraft draft,
 			HttpSession session, Model model) {
-		patientForm.validate(binding, LocalDate.now(this.clock));
+		this.validation.validate(patientForm, binding, LocalDate.now(this.clock), patientForm.checks());
 		if (binding.hasErrors()) {
 			return patientView(draft, model);
 		}
@@ -148,14 +155,7 @@ class RequestFormController {
 			requesterForm.setParentalAuthority(null);
 		}
 		this.validation.validate(requesterForm, binding);
-		for (Violation violation : this.rules.validate(draft.question(this.rules, requesterForm))) {
-			switch (violation.field()) {
-				case RELATION -> rejectOnce(binding, "relation", violation);
-				case PARENTAL_AUTHORITY -> rejectOnce(binding, "parentalAuthority", violation);
-				default ->
-					binding.reject("eligibility.violation." + violation.field().name() + "." + violation.code().name());
-			}
-		}
+		RuleViolations.reject(binding, this.rules.validate(draft.question(this.rules, requesterForm)), RULE_FIELDS);
 		if (binding.hasErrors()) {
 			return requesterView(draft, model);
 		}
@@ -169,13 +169,6 @@ class RequestFormController {
 			return "request/not-entitled";
 		}
 		return Step.DOCUMENTS.redirect();
-	}
-
-	private static void rejectOnce(BindingResult binding, String field, Violation violation) {
-		if (!binding.hasFieldErrors(field)) {
-			binding.rejectValue(field,
-					"eligibility.violation." + violation.field().name() + "." + violation.code().name());
-		}
 	}
 
 	@PostMapping(path = "/requester", params = FormSteps.SWITCH_LANGUAGE)

@@ -26,7 +26,7 @@ class SessionRequestDrafts implements RequestDrafts {
 			return Optional.empty();
 		}
 		return draft.decision(this.rules)
-			.map((decision) -> new Draft(draft.toNewRequest(decision, language), decision));
+			.map((decision) -> new Draft(DraftedRequest.of(draft, decision, language), decision));
 	}
 
 }

@@ -14,13 +14,15 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.Errors;
-
 /**
- * The fields of a signature, the same for the requester and a co-signer: the full name,
- * the declaration, and a drawing where the signer could draw.
+ * A signature, the same for the requester ({@link DeliveryForm}) and a co-signer
+ * ({@link CoSignForm}): the full name, the declaration, and a drawing where the signer
+ * could draw, which is read here.
  */
 final class SignatureFields {
+
+	/** The longest full name a signer types. */
+	static final int MAX_NAME = 200;
 
 	static final String PNG_DATA_URL = "data:image/png;base64,";
 
@@ -38,27 +40,6 @@ final class SignatureFields {
 	private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
 	private SignatureFields() {
-	}
-
-	static void validate(Errors errors, @Nullable String name, boolean declaration, @Nullable String drawn,
-			String declarationRequired) {
-		validate(errors, name, declaration, drawn, declarationRequired, "");
-	}
-
-	/**
-	 * @param textSuffix appended to the messages' keys: {@code ".child"} speaks to a
-	 * child as "je", as the rest of the child's page does
-	 */
-	static void validate(Errors errors, @Nullable String name, boolean declaration, @Nullable String drawn,
-			String declarationRequired, String textSuffix) {
-		Texts.rejectIfBlank(errors, "signatureName", name, "request.signature.name.required" + textSuffix);
-		Texts.rejectIfLonger(errors, "signatureName", name, 200);
-		if (!declaration) {
-			errors.rejectValue("declaration", declarationRequired);
-		}
-		if (!Texts.blank(drawn) && drawing(drawn) == null) {
-			errors.rejectValue("drawnSignature", "request.signature.drawing.invalid" + textSuffix);
-		}
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package nl.recordsdesk.requests.web;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +41,12 @@ class StatusController {
 
 	private final UploadReceiver uploads;
 
-	StatusController(StatusPage statusPage, UploadReceiver uploads) {
+	private final FormValidation validation;
+
+	StatusController(StatusPage statusPage, UploadReceiver uploads, FormValidation validation) {
 		this.statusPage = statusPage;
 		this.uploads = uploads;
+		this.validation = validation;
 	}
 
 	@GetMapping
@@ -134,23 +137,21 @@ class StatusController {
 			return "redirect:/status/" + token;
 		}
 		MapBindingResult binding = new MapBindingResult(new java.util.HashMap<>(Map.of(item.name(), "")), "reinvite");
-		String address = (email == null) ? "" : email.strip();
-		String normalized = address.toLowerCase(Locale.ROOT);
-		if (address.isEmpty()) {
-			binding.rejectValue(item.name(), "request.requester.email.required");
+		NewCoSignerAddress checked = new NewCoSignerAddress(email, request.get().requester().email(),
+				request.get()
+					.coSigners()
+					.stream()
+					.filter((p) -> p.item() != item)
+					.map(RequestView.Party::email)
+					.toList());
+		MapBindingResult own = new MapBindingResult(new java.util.HashMap<>(Map.of("address", checked.address())),
+				"reinvite");
+		this.validation.validate(checked, own);
+		FieldError problem = own.getFieldError("address");
+		if (problem != null) {
+			binding.rejectValue(item.name(), problem.getCode());
 		}
-		else if (address.length() > 254 || !RequesterForm.EMAIL.matcher(normalized).matches()) {
-			binding.rejectValue(item.name(), "request.requester.email.invalid");
-		}
-		else if (normalized.equals(request.get().requester().email().strip().toLowerCase(Locale.ROOT))) {
-			binding.rejectValue(item.name(), "request.cosigners.email.requesters");
-		}
-		else if (request.get()
-			.coSigners()
-			.stream()
-			.anyMatch((p) -> p.item() != item && p.email().strip().toLowerCase(Locale.ROOT).equals(normalized))) {
-			binding.rejectValue(item.name(), "request.cosigners.email.twice");
-		}
+		String address = checked.address();
 		if (binding.hasErrors()) {
 			model.addAttribute("reinviteErrors", binding);
 			model.addAttribute("reinviteEmail", address);

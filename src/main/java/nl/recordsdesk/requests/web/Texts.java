@@ -18,12 +18,6 @@ final class Texts {
 		return blank(text) ? null : text.strip();
 	}
 
-	static void rejectIfBlank(Errors errors, String field, @Nullable String text, String code) {
-		if (blank(text)) {
-			errors.rejectValue(field, code);
-		}
-	}
-
 	static void rejectIfLonger(Errors errors, String field, @Nullable String text, int max) {
 		if (text != null && text.length() > max && !errors.hasFieldErrors(field)) {
 			errors.rejectValue(field, "request.tooLong", new Object[] { max }, null);

@@ -10,21 +10,27 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.groups.Default;
 import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.RecordScope;
-import nl.recordsdesk.requests.RightDetails;
+import nl.recordsdesk.requests.web.TypeAnswers.AccessLog;
+import nl.recordsdesk.requests.web.TypeAnswers.Addition;
+import nl.recordsdesk.requests.web.TypeAnswers.Correction;
+import nl.recordsdesk.requests.web.TypeAnswers.Destruction;
+import nl.recordsdesk.requests.web.TypeAnswers.Explanation;
+import nl.recordsdesk.requests.web.TypeAnswers.Imaging;
+import nl.recordsdesk.requests.web.TypeAnswers.RecordCopy;
 import org.jspecify.annotations.Nullable;
 
 import static nl.recordsdesk.requests.web.FormValidation.TOO_LONG;
 
 /**
  * Step 1: what is asked for. Checked with Bean Validation ({@link FormValidation}): the
- * request type first, then the group of the answers that type asks ({@link #checks()}).
- * Longer than our other forms for one reason: the seven request types each ask their own
- * answers, and the binder needs a getter and a setter for every one of them.
+ * request type first, then the group of the answers that type asks ({@link TypeAnswers}).
+ * What the answers become in the filed request is {@link DraftedRequest}'s. Longer than
+ * ~300 lines for one reason: the seven request types each ask their own answers (17
+ * fields), and the binder needs a getter and a setter for every one of them; the study
+ * row stays nested because drafts in stored sessions name it.
  */
 public class WhatForm implements Serializable {
 
@@ -169,90 +175,7 @@ public class WhatForm implements Serializable {
 	 * answers that type asks.
 	 */
 	List<Class<?>> checks() {
-		if (this.requestType == null) {
-			return List.of(Default.class);
-		}
-		return List.of(Default.class, switch (this.requestType) {
-			case RECORD_COPY -> RecordCopy.class;
-			case IMAGING_COPY -> Imaging.class;
-			case ADDITION -> Addition.class;
-			case CORRECTION -> Correction.class;
-			case DESTRUCTION -> Destruction.class;
-			case ACCESS_LOG_OVERVIEW -> AccessLog.class;
-			case EXPLANATION -> Explanation.class;
-		});
-	}
-
-	/** The answers a copy of the record asks. */
-	interface RecordCopy {
-
-	}
-
-	/** The answers images on DVD ask. */
-	interface Imaging {
-
-	}
-
-	/** The answers a statement to add asks. */
-	interface Addition {
-
-	}
-
-	/** The answers a correction asks. */
-	interface Correction {
-
-	}
-
-	/** The answers a destruction asks. */
-	interface Destruction {
-
-	}
-
-	/** The answers an overview of who read the record asks. */
-	interface AccessLog {
-
-	}
-
-	/** The answers a talk to explain the record asks. */
-	interface Explanation {
-
-	}
-
-	/** Which part of the record a copy or a destruction concerns. */
-	CopyScope scope() {
-		if (this.requestType == null) {
-			return CopyScope.none();
-		}
-		return switch (this.requestType) {
-			case RECORD_COPY ->
-				new CopyScope(this.recordScope, Texts.trimmed(this.departments), Texts.trimmed(this.period),
-						this.documentKinds.isEmpty() ? null
-								: String.join(",", this.documentKinds.stream().map(Enum::name).toList()),
-						this.explanationWanted);
-			case DESTRUCTION -> new CopyScope(this.destructionScope,
-					(this.destructionScope == RecordScope.PARTS) ? Texts.trimmed(this.destructionParts) : null, null,
-					null, false);
-			case ACCESS_LOG_OVERVIEW -> new CopyScope(null, null, Texts.trimmed(this.logPeriod), null, false);
-			default -> CopyScope.none();
-		};
-	}
-
-	/**
-	 * What the requester wrote for a right beside a copy; a statement sent as a document
-	 * replaces the typed one.
-	 */
-	RightDetails details(boolean statementUploaded) {
-		if (this.requestType == null) {
-			return RightDetails.none();
-		}
-		return switch (this.requestType) {
-			case ADDITION ->
-				new RightDetails(statementUploaded ? null : Texts.trimmed(this.statement), null, null, null);
-			case CORRECTION -> new RightDetails(null, Texts.trimmed(this.correctionCurrent),
-					Texts.trimmed(this.correctionProposed), null);
-			case EXPLANATION -> new RightDetails(null, null, null, Texts.trimmed(this.explanationTopic));
-			default -> RightDetails.none();
-		};
+		return TypeAnswers.checks(this.requestType);
 	}
 
 	/**

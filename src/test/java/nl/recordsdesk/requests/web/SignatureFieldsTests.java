@@ -8,14 +8,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.Delivery;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +44,7 @@ class SignatureFieldsTests {
 		byte[] fake = Arrays.copyOf(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' }, 4096);
 		Arrays.fill(fake, 8, fake.length, (byte) '<');
 		assertThat(SignatureFields.drawing(dataUrl(fake))).isNull();
-		MapBindingResult errors = errors(dataUrl(fake));
+		BindingResult errors = errors(dataUrl(fake));
 		assertThat(errors.getFieldError("drawnSignature").getCode()).isEqualTo("request.signature.drawing.invalid");
 	}
 
@@ -67,13 +70,17 @@ class SignatureFieldsTests {
 		}
 	}
 
-	private static MapBindingResult errors(String drawn) {
-		Map<String, Object> target = new HashMap<>();
-		target.put("signatureName", "Jan Smit");
-		target.put("declaration", true);
-		target.put("drawnSignature", drawn);
-		MapBindingResult errors = new MapBindingResult(target, "deliveryForm");
-		SignatureFields.validate(errors, "Jan Smit", true, drawn, "request.delivery.declaration.required");
+	/** The requester's signature on the last step, checked as that step checks it. */
+	private static BindingResult errors(String drawn) {
+		DeliveryForm form = new DeliveryForm();
+		form.setDelivery(Delivery.POST);
+		form.setSignatureName("Jan Smit");
+		form.setDeclaration(true);
+		form.setDrawnSignature(drawn);
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "deliveryForm");
+		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+			new FormValidation(factory).validate(form.forType(RequestType.RECORD_COPY), errors);
+		}
 		return errors;
 	}
 
