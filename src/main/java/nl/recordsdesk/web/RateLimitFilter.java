@@ -1,12 +1,14 @@
 package nl.recordsdesk.web;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.recordsdesk.limits.SharedLimits;
+import nl.recordsdesk.limits.TokenLeases;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits posts (forms and the API) per client address with a token bucket, before any
  * other work is done for them. Reading pages is not limited. The buckets are shared by
- * every instance ({@link SharedLimits}, in PostgreSQL): one statement per post, on its
- * own connection, before any transaction. A refused post is answered {@code 429} with
+ * every instance ({@link SharedLimits}, in PostgreSQL): at most one statement per post,
+ * on its own connection, before any transaction; an address that keeps posting takes its
+ * tokens a few at a time ({@link TokenLeases}), so a flood of posts from one address does
+ * not queue on its one row. A refused post is answered {@code 429} with
  * {@code Retry-After}: a problem document for JSON clients, the error page for browsers.
  */
 @Component
@@ -32,11 +36,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimitProperties properties;
 
-	private final SharedLimits limits;
+	private final TokenLeases limits;
 
-	RateLimitFilter(RateLimitProperties properties, SharedLimits limits) {
+	RateLimitFilter(RateLimitProperties properties, SharedLimits limits, Clock clock) {
 		this.properties = properties;
-		this.limits = limits;
+		this.limits = new TokenLeases(limits, clock);
 	}
 
 	@Override
