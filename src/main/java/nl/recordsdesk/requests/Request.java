@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,47 +171,24 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Column(name = "reminders_sent")
 	private int remindersSent;
 
-	@ElementCollection
-	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
-	private List<RequiredItem> items = new ArrayList<>();
+	// The parts below have no column of their own, only collections: Hibernate builds
+	// them on every load (a collection is never null), so they are never null.
+	@Embedded
+	private Enclosures enclosures;
 
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("uploadedAt")
-	private List<RequestDocument> documents = new ArrayList<>();
-
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("signedAt")
-	private List<Signature> signatures = new ArrayList<>();
-
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	private List<CoSignInvitation> invitations = new ArrayList<>();
+	@Embedded
+	private CoSignatures coSignatures;
 
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
 	@JoinColumn(name = "request_id", nullable = false)
 	@OrderBy("position")
 	private List<RequestEvent> history = new ArrayList<>();
 
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("askedAt")
-	private List<Question> questions = new ArrayList<>();
+	@Embedded
+	private Correspondence correspondence;
 
-	// Decisions are never removed or changed: no orphan removal, and the entity is
-	// immutable.
-	@OneToMany(cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-	// Not updatable: the row is inserted with its request, and a trigger refuses any
-	// UPDATE.
-	@JoinColumn(name = "request_id", nullable = false, updatable = false)
-	@OrderBy("decidedAt")
-	private List<ReviewDecision> decisions = new ArrayList<>();
-
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("writtenAt")
-	private List<Note> notes = new ArrayList<>();
+	@Embedded
+	private ReviewDecisions decisions;
 
 	protected Request() {
 		this.id = UUID.randomUUID();
@@ -236,6 +211,36 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.assignment = Assignment.NOBODY;
 		this.verification = Verification.NONE;
 		this.handover = Handover.NONE;
+		this.enclosures = Enclosures.of(List.of());
+		this.coSignatures = new CoSignatures();
+		this.correspondence = Correspondence.none();
+		this.decisions = ReviewDecisions.none();
+	}
+
+	/** A new request as the form gives it, before it takes its first state. */
+	Request(NewRequest form, EligibilityDecision decision, Reference reference, @Nullable String motivation,
+			Enclosures enclosures, CoSignatures coSignatures, Instant now) {
+		this();
+		this.reference = reference.value();
+		this.submissionKey = form.submissionKey();
+		this.statusTokenHash = form.statusToken().hash();
+		this.type = form.type();
+		this.language = form.language().getLanguage();
+		this.filedAt = now;
+		this.outcome = decision.outcome();
+		this.reasons.addAll(decision.reasons());
+		this.notices.addAll(decision.notices());
+		this.scope = form.scope();
+		this.studies.addAll(form.studies());
+		this.studiesBefore2005 = form.studiesBefore2005();
+		this.patient = form.patient();
+		this.ivfTreatment = form.ivfTreatment();
+		this.motivation = motivation;
+		this.requester = form.requester();
+		this.details = form.details();
+		this.delivery = form.delivery();
+		this.enclosures = enclosures;
+		this.coSignatures = coSignatures;
 	}
 
 	/** A filed request and the links to e-mail: one per co-signer. */
@@ -249,7 +254,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * request lacks what the requester must provide
 	 */
 	static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now, ZoneId zone) {
-		return file(form, decision, reference, now, zone, null);
+		return RequestFactory.file(form, decision, reference, now, zone, null);
 	}
 
 	/**
@@ -262,142 +267,41 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	static Filing fileFromPaper(NewRequest form, EligibilityDecision decision, Reference reference, PaperReceipt paper,
 			Instant now, ZoneId zone) {
-		return file(form, decision, reference, now, zone, paper);
+		return RequestFactory.file(form, decision, reference, now, zone, paper);
 	}
 
-	private static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
-			ZoneId zone, @Nullable PaperReceipt paper) {
-		if (!decision.entitled()) {
-			throw new IllegalArgumentException("The rules did not entitle this requester: " + decision.reasons());
-		}
-		if (!Arrays.asList(Delivery.forType(form.type())).contains(form.delivery())) {
-			throw new IllegalArgumentException(form.delivery() + " is no delivery for " + form.type());
-		}
-		Request request = new Request();
-		request.reference = reference.value();
-		request.submissionKey = form.submissionKey();
-		request.statusTokenHash = form.statusToken().hash();
-		request.type = form.type();
-		request.language = form.language().getLanguage();
-		request.filedAt = now;
-		request.outcome = decision.outcome();
-		request.reasons.addAll(decision.reasons());
-		request.notices.addAll(decision.notices());
-		request.scope = form.scope();
-		request.studies.addAll(form.studies());
-		request.studiesBefore2005 = form.studiesBefore2005();
-		request.patient = form.patient();
-		request.ivfTreatment = form.ivfTreatment();
-		request.requester = form.requester();
-		request.details = form.details();
-		request.delivery = form.delivery();
-		request.signatures.add(new Signature(SignerRole.REQUESTER, form.signature(), now));
-
-		decision.required().forEach((code) -> request.items.add(new RequiredItem(code)));
-		for (ItemCode code : decision.required()) {
-			if (!REQUESTER_DOCUMENTS.contains(code)) {
-				continue;
-			}
-			UploadedFile file = form.documents().get(code);
-			if (code == ItemCode.MOTIVATION && file == null && hasText(form.motivation())) {
-				request.motivation = form.motivation();
-				request.item(code).satisfy("TEXT", now);
-			}
-			else if (code == ItemCode.STATEMENT && file == null && hasText(form.details().statement())) {
-				request.item(code).satisfy("TEXT", now);
-			}
-			else if (file != null) {
-				RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
-				request.documents.add(document);
-				request.item(code).satisfy("DOCUMENT:" + document.id(), now);
-			}
-			else {
-				throw new IllegalArgumentException("The requester did not provide " + code);
-			}
-		}
-
-		if (decision.requires(ItemCode.CORRECTION_DETAILS)) {
-			if (!form.details().correctionGiven()) {
-				throw new IllegalArgumentException("A correction says what is wrong and what it should be");
-			}
-			request.item(ItemCode.CORRECTION_DETAILS).satisfy("TEXT", now);
-		}
-
-		if (paper != null) {
-			request.fromPaper(form, decision, paper, now, zone);
-			return new Filing(request, Map.of());
-		}
-
-		Map<CoSignInvitation, SecretToken> links = new LinkedHashMap<>();
-		for (ItemCode code : decision.coSignatures()) {
-			CoSigner coSigner = form.coSigners()
-				.stream()
-				.filter((candidate) -> candidate.item() == code)
-				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("Nobody named to provide " + code));
-			SecretToken token = SecretToken.generate();
-			CoSignInvitation invitation = new CoSignInvitation(coSigner, token, now.plus(INVITATION_VALIDITY));
-			request.invitations.add(invitation);
-			links.put(invitation, token);
-		}
-
+	/** Filed online: to the queue, or waiting for the co-signers invited. */
+	void filed(SecretToken statusToken, Map<CoSignInvitation, SecretToken> links, Instant now, ZoneId zone) {
 		if (links.isEmpty()) {
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
-			request.enterQueue(now, zone, false);
+			record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
+			enterQueue(now, zone, false);
 		}
 		else {
-			request.status = RequestStatus.AWAITING_SIGNATURES;
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
-					null);
+			this.status = RequestStatus.AWAITING_SIGNATURES;
+			record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER, null);
 		}
-		Addressee requester = Addressee.requesterOf(request);
-		request.registerEvent(request.filed(form.statusToken(), links.keySet(), now));
-		links.forEach((invitation, token) -> request
-			.registerEvent(new CoSignerInvited(UUID.randomUUID(), request.id, request.reference, request.type,
-					requester.name(), new Addressee(invitation.email(), invitation.name(), request.language()),
-					invitation.role(), token, invitation.expiresAt(), now)));
-		return new Filing(request, links);
+		String requester = this.requester.name();
+		registerEvent(filedEvent(statusToken, links.keySet(), now));
+		links.forEach((invitation,
+				token) -> registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type,
+						requester, new Addressee(invitation.email(), invitation.name(), language()), invitation.role(),
+						token, invitation.expiresAt(), now)));
 	}
 
-	/**
-	 * The scanned form holds every signature; the co-signers' ID copies come with it.
-	 */
-	private void fromPaper(NewRequest form, EligibilityDecision decision, PaperReceipt paper, Instant now,
-			ZoneId zone) {
-		RequestDocument scan = paperDocument(form, ItemCode.SIGNED_FORM, SignerRole.REQUESTER, now);
-		this.items.add(new RequiredItem(ItemCode.SIGNED_FORM));
-		item(ItemCode.SIGNED_FORM).satisfy("DOCUMENT:" + scan.id(), now);
-		for (ItemCode code : decision.coSignatures()) {
-			SignerRole role = SignerRole.coSignerFor(code);
-			item(code).satisfy("DOCUMENT:" + scan.id(), now);
-			ItemCode idItem = role.idItem();
-			if (idItem != null && requires(idItem)) {
-				RequestDocument id = paperDocument(form, idItem, role, now);
-				item(idItem).satisfy("DOCUMENT:" + id.id(), now);
-			}
-		}
+	/** Entered by the desk from paper: to the queue, due from the day it arrived. */
+	void enteredFromPaper(SecretToken statusToken, PaperReceipt paper, Instant now, ZoneId zone) {
 		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, Actor.staff(paper.enteredBy()),
 				paper.receivedOn().toString());
 		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone, false);
-		registerEvent(filed(form.statusToken(), List.of(), now));
+		registerEvent(filedEvent(statusToken, List.of(), now));
 	}
 
 	/** The event that has the requester mailed the acknowledgement and status link. */
-	private RequestFiled filed(SecretToken statusToken, Collection<CoSignInvitation> invited, Instant now) {
+	private RequestFiled filedEvent(SecretToken statusToken, Collection<CoSignInvitation> invited, Instant now) {
 		return new RequestFiled(UUID.randomUUID(), this.id, this.reference, Addressee.requesterOf(this), statusToken,
 				dueDate(), this.status == RequestStatus.AWAITING_SIGNATURES,
 				invited.stream().map(CoSignInvitation::name).toList(),
 				this.notices.contains(NoticeCode.CALL_RADIOLOGY_FIRST), now);
-	}
-
-	private RequestDocument paperDocument(NewRequest form, ItemCode code, SignerRole by, Instant now) {
-		UploadedFile file = form.documents().get(code);
-		if (file == null) {
-			throw new IllegalArgumentException("The desk did not scan " + code);
-		}
-		RequestDocument document = new RequestDocument(code, file, by, now);
-		this.documents.add(document);
-		return document;
 	}
 
 	/**
@@ -413,18 +317,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (idRequired && idCopy == null) {
 			throw new IllegalArgumentException(role + " must send an ID copy");
 		}
-		Signature signature = new Signature(role, signedBy, now);
-		this.signatures.add(signature);
-		item(invitation.item()).satisfy("SIGNATURE:" + signature.id(), now);
+		RequiredItem signed = this.enclosures.item(invitation.item());
+		Signature signature = this.coSignatures.sign(invitation, signedBy, now);
+		signed.satisfy("SIGNATURE:" + signature.id(), now);
 		if (idRequired && idCopy != null) {
-			RequestDocument document = new RequestDocument(idItem, idCopy, role, now);
-			this.documents.add(document);
-			item(idItem).satisfy("DOCUMENT:" + document.id(), now);
+			this.enclosures.attach(idItem, idCopy, role, now);
 		}
-		invitation.signed(now);
 		record(now, RequestEvent.Type.CO_SIGNED, this.status, this.status, Actor.coSigner(role), null);
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
-		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
+		if (this.enclosures.complete()) {
 			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
 			enterQueue(now, zone, true);
 		}
@@ -435,7 +336,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
 		requireOpenInvitation(invitation, now);
-		invitation.declined(hasText(reason) ? reason : null, now);
+		this.coSignatures.decline(invitation, reason, now);
 		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
 				Actor.coSigner(invitation.role()), null);
 		registerEvent(new CoSignatureDeclined(UUID.randomUUID(), this.id, this.reference, invitation.item(),
@@ -453,27 +354,18 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.AWAITING_SIGNATURES) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for no signature");
 		}
-		CoSignInvitation current = currentInvitation(item).orElseThrow(
-				() -> new IllegalArgumentException(item + " is not asked of a co-signer of " + this.reference));
-		if (current.status() == CoSignInvitation.Status.SIGNED) {
-			throw new IllegalTransitionException(item + " is signed already");
-		}
-		current.revoked(now);
-		CoSignInvitation next = new CoSignInvitation(new CoSigner(item, current.name(), email), token,
-				this.filedAt.plus(INVITATION_VALIDITY));
-		this.invitations.add(next);
+		CoSignInvitation next = this.coSignatures.inviteAgain(item, email, token,
+				this.filedAt.plus(INVITATION_VALIDITY), now);
 		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
-				current.role().name());
+				next.role().name());
 		registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type, this.requester.name(),
-				new Addressee(email, current.name(), language()), current.role(), token, next.expiresAt(), now));
+				new Addressee(email, next.name(), language()), next.role(), token, next.expiresAt(), now));
 		return next;
 	}
 
 	/** The invitation in force for an item: the latest one sent. */
 	public Optional<CoSignInvitation> currentInvitation(ItemCode item) {
-		return this.invitations.stream()
-			.filter((invitation) -> invitation.item() == item && invitation.current())
-			.findFirst();
+		return this.coSignatures.current(item);
 	}
 
 	/** The requester withdraws; links stop working. */
@@ -484,7 +376,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, Actor.REQUESTER, null);
 		this.status = RequestStatus.WITHDRAWN;
 		this.closure = closure().closedAt(now);
-		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
+		this.coSignatures.closeOpen(now);
 		registerEvent(new RequestWithdrawn(this.id, this.reference));
 	}
 
@@ -493,13 +385,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no documents");
 		}
-		RequiredItem item = item(code);
-		if (!REQUESTER_DOCUMENTS.contains(code) || item.satisfied()) {
+		if (!REQUESTER_DOCUMENTS.contains(code) || this.enclosures.satisfied(code)) {
 			throw new IllegalArgumentException(code + " is not a missing document of the requester");
 		}
-		RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
-		this.documents.add(document);
-		item.satisfy("DOCUMENT:" + document.id(), now);
+		this.enclosures.attach(code, file, SignerRole.REQUESTER, now);
 		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, Actor.REQUESTER, code.name());
 	}
 
@@ -573,14 +462,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 			if (!askableDocuments().contains(document)) {
 				throw new IllegalArgumentException(document + " is not something the requester sends");
 			}
-			if (!requires(document)) {
-				this.items.add(new RequiredItem(document));
-			}
-			item(document).reopen();
+			this.enclosures.reopen(document);
 			this.verification = Verification.NONE;
 		}
-		Question question = new Question(text, document, staff, now);
-		this.questions.add(question);
+		Question question = this.correspondence.ask(text, document, staff, now);
 		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, Actor.staff(staff),
 				null);
 		this.status = RequestStatus.AWAITING_REQUESTER;
@@ -595,13 +480,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.AWAITING_REQUESTER) {
 			throw new IllegalTransitionException("No question is waiting for an answer");
 		}
-		boolean documentMissing = this.questions.stream()
-			.filter(Question::open)
-			.anyMatch((question) -> question.requestedItem() != null && !item(question.requestedItem()).satisfied());
+		boolean documentMissing = this.correspondence.open()
+			.stream()
+			.map(Question::requestedItem)
+			.anyMatch((item) -> item != null && !this.enclosures.satisfied(item));
 		if (documentMissing) {
 			throw new IllegalArgumentException("The document asked for is still missing");
 		}
-		this.questions.stream().filter(Question::open).forEach((question) -> question.answer(answer, now));
+		this.correspondence.answer(answer, now);
 		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
 		this.status = RequestStatus.SUBMITTED;
 	}
@@ -628,21 +514,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (closure().closed() || !this.status.isOpen()) {
 			throw new RequestClosedException("A " + this.status + " request is closed; reconsider it first");
 		}
-		boolean superseding = !this.decisions.isEmpty()
+		boolean superseding = this.decisions.any()
 				&& (this.status == RequestStatus.APPROVED || this.status == RequestStatus.IN_PREPARATION);
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
 		}
-		if (!review.legalGround().fits(this.type, review.granted())) {
-			throw new IllegalArgumentException(review.legalGround() + " does not decide a " + this.type + " request "
-					+ (review.granted() ? "granted" : "refused"));
-		}
-		if (this.type == RequestType.DESTRUCTION
-				&& review.scope() == ReviewDecision.Scope.THROUGH_INDEPENDENT_PHYSICIAN) {
-			throw new IllegalArgumentException("A record is destroyed whole or in listed parts");
-		}
-		ReviewDecision decision = new ReviewDecision(review, physician, now);
-		this.decisions.add(decision);
+		ReviewDecision decision = this.decisions.decide(this.type, review, physician, now);
 		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
 		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, Actor.staff(physician), null);
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
@@ -677,7 +554,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	/** Whether the request is closed by a physician's refusal, its latest decision. */
 	public boolean mayBeReconsidered() {
 		return this.status == RequestStatus.REJECTED && this.outcome == Outcome.PHYSICIAN_REVIEW
-				&& decision().map((latest) -> !latest.granted()).orElse(false);
+				&& this.decisions.refused();
 	}
 
 	/**
@@ -686,7 +563,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	public boolean withPhysician() {
 		return this.outcome == Outcome.PHYSICIAN_REVIEW
-				&& (this.status == RequestStatus.PHYSICIAN_REVIEW || !this.decisions.isEmpty());
+				&& (this.status == RequestStatus.PHYSICIAN_REVIEW || this.decisions.any());
 	}
 
 	/**
@@ -901,10 +778,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	void addNote(String staff, String text, Instant now) {
-		if (text.isBlank()) {
-			throw new IllegalArgumentException("An empty note");
-		}
-		this.notes.add(new Note(text, staff, now));
+		this.correspondence.note(text, staff, now);
 	}
 
 	// Waiting: for co-signatures or for the requester's answer.
@@ -918,7 +792,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			return Optional.of(this.filedAt);
 		}
 		if (this.status == RequestStatus.AWAITING_REQUESTER) {
-			return this.questions.stream().filter(Question::open).map(Question::askedAt).max(Instant::compareTo);
+			return this.correspondence.waitingSince();
 		}
 		return Optional.empty();
 	}
@@ -943,7 +817,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, Actor.PORTAL, null);
 		this.status = RequestStatus.EXPIRED;
 		this.closure = closure().closedAt(now);
-		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
+		this.coSignatures.closeOpen(now);
 	}
 
 	private void requireHandledBy(String staff, RequestStatus required) {
@@ -967,19 +841,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/** The co-signer's invitation that this link opens, if any. */
 	public Optional<CoSignInvitation> invitationFor(String tokenHash) {
-		return this.invitations.stream().filter((invitation) -> invitation.matches(tokenHash)).findFirst();
+		return this.coSignatures.invitationFor(tokenHash);
 	}
 
 	private void requireOpenInvitation(CoSignInvitation invitation, Instant now) {
-		if (!this.invitations.contains(invitation)) {
-			throw new IllegalArgumentException("Not an invitation of request " + this.reference);
-		}
+		this.coSignatures.requireOwn(invitation);
 		if (this.status != RequestStatus.AWAITING_SIGNATURES) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no co-signatures");
 		}
-		if (!invitation.open(now)) {
-			throw new IllegalTransitionException("The invitation is " + invitation.status() + " or expired");
-		}
+		this.coSignatures.requireOpen(invitation, now);
 	}
 
 	/**
@@ -997,17 +867,6 @@ public class Request extends AbstractAggregateRoot<Request> {
 	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,
 			@Nullable String detail) {
 		this.history.add(new RequestEvent(this.history.size(), at, type, from, to, actor, detail));
-	}
-
-	private RequiredItem item(ItemCode code) {
-		return this.items.stream()
-			.filter((item) -> item.code() == code)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(code + " is not required of " + this.reference));
-	}
-
-	private static boolean hasText(@Nullable String text) {
-		return text != null && !text.isBlank();
 	}
 
 	/**
@@ -1028,7 +887,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public boolean requires(ItemCode code) {
-		return this.items.stream().anyMatch((item) -> item.code() == code);
+		return this.enclosures.requires(code);
 	}
 
 	public UUID id() {
@@ -1156,23 +1015,28 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/** The required items in reading order, each with what satisfied it. */
 	public List<RequiredItem> items() {
-		return this.items.stream().sorted(Comparator.comparing(RequiredItem::code)).toList();
+		return this.enclosures.items();
 	}
 
 	public List<RequiredItem> missingItems() {
-		return items().stream().filter((item) -> !item.satisfied()).toList();
+		return this.enclosures.missing();
 	}
 
 	public List<RequestDocument> documents() {
-		return List.copyOf(this.documents);
+		return this.enclosures.documents();
 	}
 
 	public List<Signature> signatures() {
-		return List.copyOf(this.signatures);
+		return this.coSignatures.signatures();
 	}
 
 	public List<CoSignInvitation> invitations() {
-		return List.copyOf(this.invitations);
+		return this.coSignatures.invitations();
+	}
+
+	/** The co-signatures, for the filing to invite the co-signers. */
+	CoSignatures coSignatures() {
+		return this.coSignatures;
 	}
 
 	public List<RequestEvent> history() {
@@ -1180,20 +1044,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public List<Question> questions() {
-		return List.copyOf(this.questions);
+		return this.correspondence.questions();
 	}
 
 	public List<ReviewDecision> decisions() {
-		return List.copyOf(this.decisions);
+		return this.decisions.all();
 	}
 
 	/** The decision in force: the latest. */
 	public Optional<ReviewDecision> decision() {
-		return this.decisions.isEmpty() ? Optional.empty() : Optional.of(this.decisions.get(this.decisions.size() - 1));
+		return this.decisions.latest();
 	}
 
 	public List<Note> notes() {
-		return List.copyOf(this.notes);
+		return this.correspondence.notes();
 	}
 
 	public @Nullable String assignedTo() {
