@@ -51,17 +51,23 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A request for a copy of a medical record or of radiology images, from filing to
- * delivery. Every change is a method that checks the current state, changes it, writes
- * the history and registers an event; nothing else sets the status. The changes are
- * package-private: other modules go through {@link RequestWorkflow}.
- * <p>
- * The parts keep their own rules ({@link Deadline}, {@link Assignment},
- * {@link Verification}, {@link Handover}, {@link Appointment}, {@link Closure}); this
- * class keeps the state machine. It is still over 300 lines, for two reasons: the filing
- * and the required items, documents, signatures and co-signers' invitations are not yet
- * parts of their own (their collections are mapped here), and the views and letters still
- * read the parts through the flat accessors at the end ({@code dueDate()},
+ * delivery. About 1,100 lines, not ~300, and on purpose: the state machine of thirteen
+ * states and some thirty transitions lives here, one guarded method each (check the
+ * state, change it, write the history, register the event); the request's own columns
+ * (what was asked, set once at filing) are mapped here; and the views and letters read
+ * the parts through the flat accessors at the end ({@code dueDate()},
  * {@code assignedTo()}, ...), which go once those read the parts or projections.
+ * Everything else is in a part with its own rules and tests: {@link Deadline},
+ * {@link Assignment}, {@link Verification}, {@link Handover}, {@link Appointment},
+ * {@link Closure} (columns of this table), and {@link Enclosures} (required items and
+ * documents), {@link CoSignatures} (signatures and invitations), {@link Correspondence}
+ * (questions and notes), {@link ReviewDecisions} (collections); {@link RequestFactory}
+ * makes a new request from the form.
+ * <p>
+ * Every change is a method that checks the current state, changes it, writes the history
+ * and registers an event; nothing else sets the status. The changes are package-private
+ * and name their actor by type ({@link Actor.StaffMember} for staff): other modules go
+ * through {@link RequestWorkflow}.
  */
 @Entity
 @Table(name = "request")
@@ -400,12 +406,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A desk employee takes the request from the queue. Two at once: one wins (optimistic
 	 * lock).
 	 */
-	void claim(String staff, Instant now) {
+	void claim(Actor.StaffMember staff, Instant now) {
 		if (this.status != RequestStatus.SUBMITTED) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
-		Assignment claimed = assignment().claimedBy(staff);
-		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, Actor.staff(staff), null);
+		Assignment claimed = assignment().claimedBy(staff.username());
+		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
 		this.status = RequestStatus.IN_REVIEW;
 		this.assignment = claimed;
 	}
@@ -416,47 +422,47 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The state stays as it is: a request back in the queue still has to be claimed.
 	 * @return the previous handler's username
 	 */
-	String takeOver(String staff, Instant now) {
+	String takeOver(Actor.StaffMember staff, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request is not taken over");
 		}
 		Assignment previous = assignment();
-		this.assignment = previous.takenOverBy(staff);
-		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, Actor.staff(staff), previous.handler());
+		this.assignment = previous.takenOverBy(staff.username());
+		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous.handler());
 		return Objects.requireNonNull(previous.handler());
 	}
 
 	/** Back to the queue, for anyone to take. */
-	void release(String staff, Instant now) {
+	void release(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
-		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, staff, null);
 		this.status = RequestStatus.SUBMITTED;
 		this.assignment = Assignment.NOBODY;
 	}
 
-	void handOver(String staff, String colleague, Instant now) {
+	void handOver(Actor.StaffMember staff, Actor.StaffMember colleague, Instant now) {
 		requireStatus(RequestStatus.IN_REVIEW);
-		Assignment handedOver = assignment().handedOver(staff, colleague);
-		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, Actor.staff(staff), colleague);
+		Assignment handedOver = assignment().handedOver(staff.username(), colleague.username());
+		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, staff, colleague.username());
 		this.assignment = handedOver;
 	}
 
 	/** Identity and documents checked; only when every required item is in. */
-	void verifyIdentity(String staff, Instant now) {
+	void verifyIdentity(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (!missingItems().isEmpty()) {
 			throw new IllegalTransitionException(
 					"Items are missing: " + missingItems().stream().map(RequiredItem::code).toList());
 		}
-		this.verification = Verification.by(staff, now);
-		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, Actor.staff(staff), null);
+		this.verification = Verification.by(staff.username(), now);
+		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, staff, null);
 	}
 
 	/**
 	 * Asks the requester something, optionally for a (new) document, which then counts as
 	 * missing again. The request waits for the answer on the status page.
 	 */
-	Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
+	Question askRequester(Actor.StaffMember staff, String text, @Nullable ItemCode document, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (document != null) {
 			if (!askableDocuments().contains(document)) {
@@ -465,9 +471,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 			this.enclosures.reopen(document);
 			this.verification = Verification.NONE;
 		}
-		Question question = this.correspondence.ask(text, document, staff, now);
-		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, Actor.staff(staff),
-				null);
+		Question question = this.correspondence.ask(text, document, staff.username(), now);
+		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, staff, null);
 		this.status = RequestStatus.AWAITING_REQUESTER;
 		return question;
 	}
@@ -493,14 +498,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	/** Deceased patients' requests always go to a physician, after the desk's checks. */
-	void forwardToPhysician(String staff, Instant now) {
+	void forwardToPhysician(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome != Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("The desk decides this request itself");
 		}
-		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW,
-				Actor.staff(staff), null);
+		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW, staff, null);
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 	}
 
@@ -510,7 +514,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * then waits for the physician to {@link #reconsider} it.
 	 * @throws RequestClosedException when the request is closed
 	 */
-	ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
+	ReviewDecision decide(Actor.StaffMember physician, ReviewDecision.Review review, Instant now) {
 		if (closure().closed() || !this.status.isOpen()) {
 			throw new RequestClosedException("A " + this.status + " request is closed; reconsider it first");
 		}
@@ -519,11 +523,11 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
 		}
-		ReviewDecision decision = this.decisions.decide(this.type, review, physician, now);
+		ReviewDecision decision = this.decisions.decide(this.type, review, physician.username(), now);
 		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, Actor.staff(physician), null);
+		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, physician, null);
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
-				Actor.staff(physician), null);
+				physician, null);
 		this.status = to;
 		if (!review.granted()) {
 			this.closure = closure().closedAt(now);
@@ -538,14 +542,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * @throws IllegalTransitionException unless a physician's refusal closed the request
 	 * @throws IllegalArgumentException without a reason
 	 */
-	void reconsider(String physician, String reason, Instant now) {
+	void reconsider(Actor.StaffMember physician, String reason, Instant now) {
 		if (!mayBeReconsidered()) {
 			throw new IllegalTransitionException("Only a physician's refusal is reconsidered");
 		}
 		if (reason.isBlank()) {
 			throw new IllegalArgumentException("A reconsideration states its reason");
 		}
-		record(now, RequestEvent.Type.RECONSIDERED, this.status, RequestStatus.PHYSICIAN_REVIEW, Actor.staff(physician),
+		record(now, RequestEvent.Type.RECONSIDERED, this.status, RequestStatus.PHYSICIAN_REVIEW, physician,
 				reason.strip());
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 		this.closure = closure().reopened();
@@ -570,13 +574,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The desk approves what the rules let it approve itself (not a deceased patient's
 	 * record).
 	 */
-	void approve(String staff, Instant now) {
+	void approve(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome == Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("A physician decides this request");
 		}
-		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, staff, null);
 		this.status = RequestStatus.APPROVED;
 	}
 
@@ -584,7 +588,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(4): a refusal states its reasons; the mail adds the complaint and
 	 * court route.
 	 */
-	void reject(String staff, String reason, Instant now) {
+	void reject(Actor.StaffMember staff, String reason, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be rejected");
 		}
@@ -593,7 +597,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!deskMayReject()) {
 			throw new IllegalTransitionException("A physician decides this request now");
 		}
-		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
 		this.status = RequestStatus.REJECTED;
 		this.closure = rejected;
 	}
@@ -616,18 +620,18 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): once, by at most two more months, with a reason, and only while
 	 * the first month has not run out.
 	 */
-	void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
+	void extendDeadline(Actor.StaffMember staff, int months, String reason, Instant now, ZoneId zone) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
 		}
 		Deadline extended = deadline().extend(months, reason, LocalDate.ofInstant(now, zone), this.type);
 		requireHandler(staff);
 		this.deadline = extended;
-		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, staff, null);
 	}
 
 	/** Which parts were copied. */
-	void recordPreparation(String staff, String parts, Instant now) {
+	void recordPreparation(Actor.StaffMember staff, String parts, Instant now) {
 		if (this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved request is prepared");
 		}
@@ -637,12 +641,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		Handover prepared = handover().prepared(parts);
 		requireHandler(staff);
 		this.handover = prepared;
-		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, Actor.staff(staff), null);
+		this.assignment = Assignment.to(staff.username());
+		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 
-	void markReady(String staff, Instant now) {
+	void markReady(Actor.StaffMember staff, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION) {
 			throw new IllegalTransitionException("Only a prepared copy can be ready");
 		}
@@ -650,20 +654,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("A download needs the copy itself");
 		}
 		requireHandler(staff);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
 	}
 
 	/**
 	 * The prepared copy is put up for the requester to download, until the link expires.
 	 */
-	void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
+	void markReadyForDownload(Actor.StaffMember staff, UploadedFile copy, Instant expiresAt, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
 		}
 		requireHandler(staff);
 		this.handover = handover().putUp(copy, expiresAt);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
 	}
 
@@ -673,7 +677,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * stops working) and the copy can be downloaded until {@code expiresAt}. The state
 	 * stays as it is.
 	 */
-	void renewDownloadLink(String staff, SecretToken link, Instant expiresAt, Instant now) {
+	void renewDownloadLink(Actor.StaffMember staff, SecretToken link, Instant expiresAt, Instant now) {
 		boolean putUp = this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED;
 		if (!putUp || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a copy put up for download gets a new link");
@@ -682,7 +686,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandler(staff);
 		this.handover = renewed;
 		this.statusTokenHash = link.hash();
-		record(now, RequestEvent.Type.DOWNLOAD_LINK_RENEWED, this.status, this.status, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.DOWNLOAD_LINK_RENEWED, this.status, this.status, staff, null);
 	}
 
 	/**
@@ -727,7 +731,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * payment by debit card was checked. A secure download is not delivered by hand: the
 	 * requester's first download is its delivery.
 	 */
-	void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
+	void markDelivered(Actor.StaffMember staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
 		if (this.status != RequestStatus.READY) {
 			throw new IllegalTransitionException("Only a ready copy can be delivered");
 		}
@@ -737,7 +741,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		Handover delivered = handover().delivered(this.delivery, idChecked, feePaid, feeCharged);
 		requireHandler(staff);
 		this.handover = delivered;
-		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
 		this.status = RequestStatus.DELIVERED;
 		this.closure = closure().closedAt(now);
 	}
@@ -746,15 +750,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * An explanation: the desk arranges the conversation with the treating physician and
 	 * tells the requester when and where. A new appointment replaces the earlier one.
 	 */
-	void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
+	void scheduleAppointment(Actor.StaffMember staff, Instant at, String place, Instant now, ZoneId zone) {
 		if (this.type != RequestType.EXPLANATION || this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved explanation gets an appointment");
 		}
 		Appointment arranged = Appointment.arranged(at, place, now, zone);
 		requireHandler(staff);
 		this.appointment = arranged;
-		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, Actor.staff(staff), null);
+		this.assignment = Assignment.to(staff.username());
+		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, staff, null);
 	}
 
 	/**
@@ -762,7 +766,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * is carried out, and the desk says what was done; the requester is told. An
 	 * explanation is complete once its appointment has taken place.
 	 */
-	void complete(String staff, String note, Instant now) {
+	void complete(Actor.StaffMember staff, String note, Instant now) {
 		if (this.status != RequestStatus.APPROVED || this.type.deliversCopy()) {
 			throw new IllegalTransitionException("Only an approved " + this.type + " request can be completed");
 		}
@@ -772,13 +776,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		requireHandler(staff);
 		this.closure = completed;
-		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, Actor.staff(staff), null);
+		this.assignment = Assignment.to(staff.username());
+		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
 		this.status = RequestStatus.COMPLETED;
 	}
 
-	void addNote(String staff, String text, Instant now) {
-		this.correspondence.note(text, staff, now);
+	void addNote(Actor.StaffMember staff, String text, Instant now) {
+		this.correspondence.note(text, staff.username(), now);
 	}
 
 	// Waiting: for co-signatures or for the requester's answer.
@@ -820,9 +824,9 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.coSignatures.closeOpen(now);
 	}
 
-	private void requireHandledBy(String staff, RequestStatus required) {
+	private void requireHandledBy(Actor.StaffMember staff, RequestStatus required) {
 		requireStatus(required);
-		assignment().requireClaimed(staff);
+		assignment().requireClaimed(staff.username());
 	}
 
 	private void requireStatus(RequestStatus required) {
@@ -831,8 +835,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 	}
 
-	private void requireHandler(String staff) {
-		assignment().requireHandler(staff);
+	private void requireHandler(Actor.StaffMember staff) {
+		assignment().requireHandler(staff.username());
 	}
 
 	private void requireVerified() {

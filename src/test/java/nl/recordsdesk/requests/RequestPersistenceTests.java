@@ -105,7 +105,7 @@ class RequestPersistenceTests {
 		assertThat(found.notes()).isEmpty();
 		assertThat(found.decisions()).isEmpty();
 		assertThat(found.signatures()).hasSize(1);
-		found.addNote("balie", "De aanvrager belde.", NOW);
+		found.addNote(Actor.staff("balie"), "De aanvrager belde.", NOW);
 		this.requests.saveAndFlush(found);
 		this.entityManager.clear();
 

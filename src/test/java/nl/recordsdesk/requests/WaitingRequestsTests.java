@@ -40,8 +40,8 @@ class WaitingRequestsTests {
 		Instant asked = Instant.now();
 		this.transactions.executeWithoutResult((status) -> {
 			Request request = this.requests.findByReference(reference).orElseThrow();
-			request.claim("balie", asked);
-			request.askRequester("balie", "Welke periode bedoelt u?", null, asked);
+			request.claim(Actor.staff("balie"), asked);
+			request.askRequester(Actor.staff("balie"), "Welke periode bedoelt u?", null, asked);
 			this.requests.save(request);
 		});
 		TestMail.clear();
