@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * never null), so a request never loads without it.
  */
 @Embeddable
-public class CoSignatures {
+class CoSignatures {
 
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
 	@JoinColumn(name = "request_id", nullable = false)

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * so a request never loads without it.
  */
 @Embeddable
-public class Correspondence {
+class Correspondence {
 
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
 	@JoinColumn(name = "request_id", nullable = false)

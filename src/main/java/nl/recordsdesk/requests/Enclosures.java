@@ -22,7 +22,7 @@ import nl.recordsdesk.eligibility.ItemCode;
  * builds it with its collections, so a request never loads without it.
  */
 @Embeddable
-public class Enclosures {
+class Enclosures {
 
 	@ElementCollection
 	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))

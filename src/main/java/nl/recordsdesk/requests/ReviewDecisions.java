@@ -20,7 +20,7 @@ import nl.recordsdesk.eligibility.RequestType;
  * builds it with its collection, so a request never loads without it.
  */
 @Embeddable
-public class ReviewDecisions {
+class ReviewDecisions {
 
 	// Decisions are never removed or changed: no orphan removal, and the entity is
 	// immutable.
