@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public class DeskFigures {
 	/** The dashboard's numbers. */
 	public record Dashboard(Map<RequestStatus, Long> openByStatus, long overdue, List<Week> weeks,
 			@Nullable Duration medianLeadTime, List<RequestFigures.Month> months,
-			List<RequestFigures.Assignee> openPerClerk) {
+			List<RequestFigures.Assignee> openPerClerk, @Nullable ZonedDateTime monthsCountedAt) {
 
 		/** The highest bar of the chart, at least 1. */
 		public long scale() {
@@ -138,7 +139,8 @@ public class DeskFigures {
 			}
 		}
 		return new Dashboard(open, this.requests.countOverdue(DeskQueries.QUEUE, today), perWeek, median(leadTimes),
-				recentMonths(), this.figures.openPerAssignee(DeskQueries.QUEUE));
+				recentMonths(), this.figures.openPerAssignee(DeskQueries.QUEUE),
+				this.figures.monthsCountedAt().map((at) -> at.atZone(this.clock.getZone())).orElse(null));
 	}
 
 	private void count(List<Week> weeks, @Nullable Instant at, LocalDate firstMonday, boolean received) {

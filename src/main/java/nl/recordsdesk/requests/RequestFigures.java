@@ -1,13 +1,19 @@
 package nl.recordsdesk.requests;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,7 +27,9 @@ import org.springframework.stereotype.Repository;
  * The desk's figures per month and per clerk, counted by PostgreSQL over index ranges
  * (V17): the months by {@code request_filed_at_idx} and {@code request_closed_at_idx}
  * over the months asked only, the clerks by {@code request_queue_assigned_idx} over the
- * open requests. Nothing here reads a name.
+ * open requests. Months that are over are kept as counted ({@code request_month_figures},
+ * V32, recounted every hour by {@link MonthFigures}), so a view counts the current month
+ * only, and any month not yet kept. Nothing here reads a name.
  */
 @Repository
 public class RequestFigures {
@@ -36,8 +44,11 @@ public class RequestFigures {
 
 	private final JdbcClient jdbc;
 
-	RequestFigures(JdbcClient jdbc) {
+	private final Clock clock;
+
+	RequestFigures(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -60,8 +71,83 @@ public class RequestFigures {
 
 	}
 
-	/** Every month from {@code first} to {@code last}, both included, oldest first. */
+	/**
+	 * Every month from {@code first} to {@code last}, both included, oldest first: the
+	 * months that are over as kept, the others counted now.
+	 */
 	public List<Month> months(YearMonth first, YearMonth last, ZoneId zone) {
+		Map<YearMonth, Month> months = new LinkedHashMap<>();
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			months.put(month, null);
+		}
+		YearMonth current = YearMonth.now(this.clock.withZone(zone));
+		this.jdbc.sql("""
+				select month, received, answered, on_time from request_month_figures
+				 where month >= :first and month <= :last and month < :current""")
+			.param("first", first.atDay(1))
+			.param("last", last.atDay(1))
+			.param("current", current.atDay(1))
+			.query((RowCallbackHandler) (rs) -> {
+				YearMonth month = YearMonth.from(rs.getObject("month", LocalDate.class));
+				months.put(month,
+						new Month(month, rs.getLong("received"), rs.getLong("answered"), rs.getLong("on_time")));
+			});
+		YearMonth firstMissing = months.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == null)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
+		if (firstMissing != null) {
+			for (Month counted : count(firstMissing, last, zone)) {
+				if (months.get(counted.month()) == null) {
+					months.put(counted.month(), counted);
+				}
+			}
+		}
+		return List.copyOf(months.values());
+	}
+
+	/**
+	 * Counts the months from {@code first} to {@code last} that are over and keeps them,
+	 * replacing what was kept: a request reopened, or closed late, moves a month's
+	 * figures.
+	 * @return how many months were kept
+	 */
+	int keepMonths(YearMonth first, YearMonth last, ZoneId zone) {
+		YearMonth current = YearMonth.now(this.clock.withZone(zone));
+		YearMonth until = last.isBefore(current) ? last : current.minusMonths(1);
+		if (until.isBefore(first)) {
+			return 0;
+		}
+		Instant now = this.clock.instant();
+		int kept = 0;
+		for (Month month : count(first, until, zone)) {
+			kept += this.jdbc.sql("""
+					insert into request_month_figures (month, received, answered, on_time, counted_at)
+					values (:month, :received, :answered, :onTime, :now)
+					on conflict (month) do update set received = excluded.received, answered = excluded.answered,
+					    on_time = excluded.on_time, counted_at = excluded.counted_at""")
+				.param("month", month.month().atDay(1))
+				.param("received", month.received())
+				.param("answered", month.answered())
+				.param("onTime", month.onTime())
+				.param("now", now.atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		return kept;
+	}
+
+	/** When the months that are over were last counted, if ever. */
+	public Optional<Instant> monthsCountedAt() {
+		return this.jdbc.sql("select max(counted_at) from request_month_figures")
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant);
+	}
+
+	/** Counts every month from {@code first} to {@code last} in the request table. */
+	private List<Month> count(YearMonth first, YearMonth last, ZoneId zone) {
 		Map<YearMonth, long[]> counts = new LinkedHashMap<>();
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			counts.put(month, new long[3]);

@@ -83,7 +83,7 @@ class ReliabilityIT {
 	 */
 	static final List<String> ONCE_PER_PERIOD_JOBS = List.of(System.getProperty("reliability.jobs",
 			"abandoned-uploads,closed-request-id-copies,contact-retention,desk-due-mail,incomplete-event-publications,"
-					+ "pending-scans,scheduled-job-run-purge,sent-mail-purge,shared-limits-purge,waiting-requests")
+					+ "month-figures,pending-scans,scheduled-job-run-purge,sent-mail-purge,shared-limits-purge,waiting-requests")
 		.split(","));
 
 	static final Path TARGET = Path.of(System.getProperty("reliability.target", "target"));
