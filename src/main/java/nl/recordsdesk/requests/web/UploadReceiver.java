@@ -6,11 +6,11 @@ import java.util.Optional;
 
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.limits.SharedLimits;
-import nl.recordsdesk.requests.StoredFile;
 import nl.recordsdesk.requests.StoredFiles;
 import nl.recordsdesk.requests.UploadedFile;
 import nl.recordsdesk.uploads.InspectedUpload;
 import nl.recordsdesk.uploads.RejectedUpload;
+import nl.recordsdesk.uploads.StoredFile;
 import nl.recordsdesk.uploads.UploadInspector;
 import org.jspecify.annotations.Nullable;
 

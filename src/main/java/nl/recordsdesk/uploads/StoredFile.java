@@ -1,4 +1,4 @@
-package nl.recordsdesk.requests;
+package nl.recordsdesk.uploads;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import nl.recordsdesk.uploads.ScanStatus;
 
 /**
  * The bytes of an accepted upload, apart from the request so lists never load them.
@@ -87,7 +86,7 @@ public class StoredFile {
 	}
 
 	/** The scan statuses of files that may not be opened. */
-	static final java.util.List<String> WITHHELD = java.util.Arrays.stream(ScanStatus.values())
+	public static final java.util.List<String> WITHHELD = java.util.Arrays.stream(ScanStatus.values())
 		.filter((status) -> !status.viewable())
 		.map(Enum::name)
 		.toList();

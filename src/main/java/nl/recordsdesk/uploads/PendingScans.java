@@ -1,10 +1,8 @@
-package nl.recordsdesk.requests;
+package nl.recordsdesk.uploads;
 
 import java.util.List;
 import java.util.UUID;
 
-import nl.recordsdesk.uploads.ScanStatus;
-import nl.recordsdesk.uploads.UploadInspector;
 import nl.recordsdesk.scheduling.OncePerPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +24,13 @@ class PendingScans {
 
 	private static final Logger log = LoggerFactory.getLogger(PendingScans.class);
 
-	private final StoredFiles files;
+	private final StoredFileScans files;
 
 	private final UploadInspector inspector;
 
 	private final TransactionTemplate transactions;
 
-	PendingScans(StoredFiles files, UploadInspector inspector, TransactionTemplate transactions) {
+	PendingScans(StoredFileScans files, UploadInspector inspector, TransactionTemplate transactions) {
 		this.files = files;
 		this.inspector = inspector;
 		this.transactions = transactions;

@@ -1,12 +1,12 @@
-package nl.recordsdesk.requests;
+package nl.recordsdesk.uploads;
 
 import java.time.Instant;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
-import nl.recordsdesk.uploads.ScanStatus;
-import nl.recordsdesk.uploads.UploadInspector;
+import nl.recordsdesk.requests.StoredFiles;
+import nl.recordsdesk.requests.TestRequests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +33,9 @@ class PendingScansTests {
 	StoredFiles files;
 
 	@Autowired
+	StoredFileScans scans;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Test
@@ -43,7 +46,7 @@ class PendingScansTests {
 		when(clamd.rescan(any()))
 			.thenAnswer((call) -> (((byte[]) call.getArgument(0))[4] == '1') ? ScanStatus.CLEAN : ScanStatus.INFECTED);
 
-		new PendingScans(this.files, clamd, this.transactions).rescan();
+		new PendingScans(this.scans, clamd, this.transactions).rescan();
 
 		assertThat(reloaded(clean).viewable()).isTrue();
 		assertThat(reloaded(infected).scanStatus()).isEqualTo("INFECTED");
@@ -56,7 +59,7 @@ class PendingScansTests {
 		UploadInspector unreachable = mock(UploadInspector.class);
 		when(unreachable.rescan(any())).thenReturn(ScanStatus.PENDING);
 
-		new PendingScans(this.files, unreachable, this.transactions).rescan();
+		new PendingScans(this.scans, unreachable, this.transactions).rescan();
 
 		assertThat(reloaded(waiting).scanStatus()).isEqualTo("PENDING");
 		assertThat(reloaded(waiting).viewable()).isFalse();

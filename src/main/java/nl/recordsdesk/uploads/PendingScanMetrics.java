@@ -1,4 +1,4 @@
-package nl.recordsdesk.requests;
+package nl.recordsdesk.uploads;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
