@@ -13,7 +13,7 @@ public sealed interface Actor {
 
 	Portal PORTAL = new Portal();
 
-	static Actor staff(String username) {
+	static StaffMember staff(String username) {
 		return new StaffMember(username);
 	}
 

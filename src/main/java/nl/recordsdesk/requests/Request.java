@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,17 +51,23 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A request for a copy of a medical record or of radiology images, from filing to
- * delivery. Every change is a method that checks the current state, changes it, writes
- * the history and registers an event; nothing else sets the status. The changes are
- * package-private: other modules go through {@link RequestWorkflow}.
- * <p>
- * The parts keep their own rules ({@link Deadline}, {@link Assignment},
- * {@link Verification}, {@link Handover}, {@link Appointment}, {@link Closure}); this
- * class keeps the state machine. It is still over 300 lines, for two reasons: the filing
- * and the required items, documents, signatures and co-signers' invitations are not yet
- * parts of their own (their collections are mapped here), and the views and letters still
- * read the parts through the flat accessors at the end ({@code dueDate()},
+ * delivery. About 1,100 lines, not ~300, and on purpose: the state machine of thirteen
+ * states and some thirty transitions lives here, one guarded method each (check the
+ * state, change it, write the history, register the event); the request's own columns
+ * (what was asked, set once at filing) are mapped here; and the views and letters read
+ * the parts through the flat accessors at the end ({@code dueDate()},
  * {@code assignedTo()}, ...), which go once those read the parts or projections.
+ * Everything else is in a part with its own rules and tests: {@link Deadline},
+ * {@link Assignment}, {@link Verification}, {@link Handover}, {@link Appointment},
+ * {@link Closure} (columns of this table), and {@link Enclosures} (required items and
+ * documents), {@link CoSignatures} (signatures and invitations), {@link Correspondence}
+ * (questions and notes), {@link ReviewDecisions} (collections); {@link RequestFactory}
+ * makes a new request from the form.
+ * <p>
+ * Every change is a method that checks the current state, changes it, writes the history
+ * and registers an event; nothing else sets the status. The changes are package-private
+ * and name their actor by type ({@link Actor.StaffMember} for staff): other modules go
+ * through {@link RequestWorkflow}.
  */
 @Entity
 @Table(name = "request")
@@ -173,47 +177,24 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Column(name = "reminders_sent")
 	private int remindersSent;
 
-	@ElementCollection
-	@CollectionTable(name = "request_item", joinColumns = @JoinColumn(name = "request_id"))
-	private List<RequiredItem> items = new ArrayList<>();
+	// The parts below have no column of their own, only collections: Hibernate builds
+	// them on every load (a collection is never null), so they are never null.
+	@Embedded
+	private Enclosures enclosures;
 
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("uploadedAt")
-	private List<RequestDocument> documents = new ArrayList<>();
-
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("signedAt")
-	private List<Signature> signatures = new ArrayList<>();
-
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	private List<CoSignInvitation> invitations = new ArrayList<>();
+	@Embedded
+	private CoSignatures coSignatures;
 
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
 	@JoinColumn(name = "request_id", nullable = false)
 	@OrderBy("position")
 	private List<RequestEvent> history = new ArrayList<>();
 
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("askedAt")
-	private List<Question> questions = new ArrayList<>();
+	@Embedded
+	private Correspondence correspondence;
 
-	// Decisions are never removed or changed: no orphan removal, and the entity is
-	// immutable.
-	@OneToMany(cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-	// Not updatable: the row is inserted with its request, and a trigger refuses any
-	// UPDATE.
-	@JoinColumn(name = "request_id", nullable = false, updatable = false)
-	@OrderBy("decidedAt")
-	private List<ReviewDecision> decisions = new ArrayList<>();
-
-	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", nullable = false)
-	@OrderBy("writtenAt")
-	private List<Note> notes = new ArrayList<>();
+	@Embedded
+	private ReviewDecisions decisions;
 
 	protected Request() {
 		this.id = UUID.randomUUID();
@@ -236,6 +217,36 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.assignment = Assignment.NOBODY;
 		this.verification = Verification.NONE;
 		this.handover = Handover.NONE;
+		this.enclosures = Enclosures.of(List.of());
+		this.coSignatures = new CoSignatures();
+		this.correspondence = Correspondence.none();
+		this.decisions = ReviewDecisions.none();
+	}
+
+	/** A new request as the form gives it, before it takes its first state. */
+	Request(NewRequest form, EligibilityDecision decision, Reference reference, @Nullable String motivation,
+			Enclosures enclosures, CoSignatures coSignatures, Instant now) {
+		this();
+		this.reference = reference.value();
+		this.submissionKey = form.submissionKey();
+		this.statusTokenHash = form.statusToken().hash();
+		this.type = form.type();
+		this.language = form.language().getLanguage();
+		this.filedAt = now;
+		this.outcome = decision.outcome();
+		this.reasons.addAll(decision.reasons());
+		this.notices.addAll(decision.notices());
+		this.scope = form.scope();
+		this.studies.addAll(form.studies());
+		this.studiesBefore2005 = form.studiesBefore2005();
+		this.patient = form.patient();
+		this.ivfTreatment = form.ivfTreatment();
+		this.motivation = motivation;
+		this.requester = form.requester();
+		this.details = form.details();
+		this.delivery = form.delivery();
+		this.enclosures = enclosures;
+		this.coSignatures = coSignatures;
 	}
 
 	/** A filed request and the links to e-mail: one per co-signer. */
@@ -249,7 +260,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * request lacks what the requester must provide
 	 */
 	static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now, ZoneId zone) {
-		return file(form, decision, reference, now, zone, null);
+		return RequestFactory.file(form, decision, reference, now, zone, null);
 	}
 
 	/**
@@ -262,142 +273,41 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	static Filing fileFromPaper(NewRequest form, EligibilityDecision decision, Reference reference, PaperReceipt paper,
 			Instant now, ZoneId zone) {
-		return file(form, decision, reference, now, zone, paper);
+		return RequestFactory.file(form, decision, reference, now, zone, paper);
 	}
 
-	private static Filing file(NewRequest form, EligibilityDecision decision, Reference reference, Instant now,
-			ZoneId zone, @Nullable PaperReceipt paper) {
-		if (!decision.entitled()) {
-			throw new IllegalArgumentException("The rules did not entitle this requester: " + decision.reasons());
-		}
-		if (!Arrays.asList(Delivery.forType(form.type())).contains(form.delivery())) {
-			throw new IllegalArgumentException(form.delivery() + " is no delivery for " + form.type());
-		}
-		Request request = new Request();
-		request.reference = reference.value();
-		request.submissionKey = form.submissionKey();
-		request.statusTokenHash = form.statusToken().hash();
-		request.type = form.type();
-		request.language = form.language().getLanguage();
-		request.filedAt = now;
-		request.outcome = decision.outcome();
-		request.reasons.addAll(decision.reasons());
-		request.notices.addAll(decision.notices());
-		request.scope = form.scope();
-		request.studies.addAll(form.studies());
-		request.studiesBefore2005 = form.studiesBefore2005();
-		request.patient = form.patient();
-		request.ivfTreatment = form.ivfTreatment();
-		request.requester = form.requester();
-		request.details = form.details();
-		request.delivery = form.delivery();
-		request.signatures.add(new Signature(SignerRole.REQUESTER, form.signature(), now));
-
-		decision.required().forEach((code) -> request.items.add(new RequiredItem(code)));
-		for (ItemCode code : decision.required()) {
-			if (!REQUESTER_DOCUMENTS.contains(code)) {
-				continue;
-			}
-			UploadedFile file = form.documents().get(code);
-			if (code == ItemCode.MOTIVATION && file == null && hasText(form.motivation())) {
-				request.motivation = form.motivation();
-				request.item(code).satisfy("TEXT", now);
-			}
-			else if (code == ItemCode.STATEMENT && file == null && hasText(form.details().statement())) {
-				request.item(code).satisfy("TEXT", now);
-			}
-			else if (file != null) {
-				RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
-				request.documents.add(document);
-				request.item(code).satisfy("DOCUMENT:" + document.id(), now);
-			}
-			else {
-				throw new IllegalArgumentException("The requester did not provide " + code);
-			}
-		}
-
-		if (decision.requires(ItemCode.CORRECTION_DETAILS)) {
-			if (!form.details().correctionGiven()) {
-				throw new IllegalArgumentException("A correction says what is wrong and what it should be");
-			}
-			request.item(ItemCode.CORRECTION_DETAILS).satisfy("TEXT", now);
-		}
-
-		if (paper != null) {
-			request.fromPaper(form, decision, paper, now, zone);
-			return new Filing(request, Map.of());
-		}
-
-		Map<CoSignInvitation, SecretToken> links = new LinkedHashMap<>();
-		for (ItemCode code : decision.coSignatures()) {
-			CoSigner coSigner = form.coSigners()
-				.stream()
-				.filter((candidate) -> candidate.item() == code)
-				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("Nobody named to provide " + code));
-			SecretToken token = SecretToken.generate();
-			CoSignInvitation invitation = new CoSignInvitation(coSigner, token, now.plus(INVITATION_VALIDITY));
-			request.invitations.add(invitation);
-			links.put(invitation, token);
-		}
-
+	/** Filed online: to the queue, or waiting for the co-signers invited. */
+	void filed(SecretToken statusToken, Map<CoSignInvitation, SecretToken> links, Instant now, ZoneId zone) {
 		if (links.isEmpty()) {
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
-			request.enterQueue(now, zone, false);
+			record(now, RequestEvent.Type.FILED, null, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
+			enterQueue(now, zone, false);
 		}
 		else {
-			request.status = RequestStatus.AWAITING_SIGNATURES;
-			request.record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER,
-					null);
+			this.status = RequestStatus.AWAITING_SIGNATURES;
+			record(now, RequestEvent.Type.FILED, null, RequestStatus.AWAITING_SIGNATURES, Actor.REQUESTER, null);
 		}
-		Addressee requester = Addressee.requesterOf(request);
-		request.registerEvent(request.filed(form.statusToken(), links.keySet(), now));
-		links.forEach((invitation, token) -> request
-			.registerEvent(new CoSignerInvited(UUID.randomUUID(), request.id, request.reference, request.type,
-					requester.name(), new Addressee(invitation.email(), invitation.name(), request.language()),
-					invitation.role(), token, invitation.expiresAt(), now)));
-		return new Filing(request, links);
+		String requester = this.requester.name();
+		registerEvent(filedEvent(statusToken, links.keySet(), now));
+		links.forEach((invitation,
+				token) -> registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type,
+						requester, new Addressee(invitation.email(), invitation.name(), language()), invitation.role(),
+						token, invitation.expiresAt(), now)));
 	}
 
-	/**
-	 * The scanned form holds every signature; the co-signers' ID copies come with it.
-	 */
-	private void fromPaper(NewRequest form, EligibilityDecision decision, PaperReceipt paper, Instant now,
-			ZoneId zone) {
-		RequestDocument scan = paperDocument(form, ItemCode.SIGNED_FORM, SignerRole.REQUESTER, now);
-		this.items.add(new RequiredItem(ItemCode.SIGNED_FORM));
-		item(ItemCode.SIGNED_FORM).satisfy("DOCUMENT:" + scan.id(), now);
-		for (ItemCode code : decision.coSignatures()) {
-			SignerRole role = SignerRole.coSignerFor(code);
-			item(code).satisfy("DOCUMENT:" + scan.id(), now);
-			ItemCode idItem = role.idItem();
-			if (idItem != null && requires(idItem)) {
-				RequestDocument id = paperDocument(form, idItem, role, now);
-				item(idItem).satisfy("DOCUMENT:" + id.id(), now);
-			}
-		}
+	/** Entered by the desk from paper: to the queue, due from the day it arrived. */
+	void enteredFromPaper(SecretToken statusToken, PaperReceipt paper, Instant now, ZoneId zone) {
 		record(now, RequestEvent.Type.ENTERED_FROM_PAPER, null, RequestStatus.SUBMITTED, Actor.staff(paper.enteredBy()),
 				paper.receivedOn().toString());
 		enterQueue(paper.receivedOn().atStartOfDay(zone).toInstant(), zone, false);
-		registerEvent(filed(form.statusToken(), List.of(), now));
+		registerEvent(filedEvent(statusToken, List.of(), now));
 	}
 
 	/** The event that has the requester mailed the acknowledgement and status link. */
-	private RequestFiled filed(SecretToken statusToken, Collection<CoSignInvitation> invited, Instant now) {
+	private RequestFiled filedEvent(SecretToken statusToken, Collection<CoSignInvitation> invited, Instant now) {
 		return new RequestFiled(UUID.randomUUID(), this.id, this.reference, Addressee.requesterOf(this), statusToken,
 				dueDate(), this.status == RequestStatus.AWAITING_SIGNATURES,
 				invited.stream().map(CoSignInvitation::name).toList(),
 				this.notices.contains(NoticeCode.CALL_RADIOLOGY_FIRST), now);
-	}
-
-	private RequestDocument paperDocument(NewRequest form, ItemCode code, SignerRole by, Instant now) {
-		UploadedFile file = form.documents().get(code);
-		if (file == null) {
-			throw new IllegalArgumentException("The desk did not scan " + code);
-		}
-		RequestDocument document = new RequestDocument(code, file, by, now);
-		this.documents.add(document);
-		return document;
 	}
 
 	/**
@@ -413,18 +323,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (idRequired && idCopy == null) {
 			throw new IllegalArgumentException(role + " must send an ID copy");
 		}
-		Signature signature = new Signature(role, signedBy, now);
-		this.signatures.add(signature);
-		item(invitation.item()).satisfy("SIGNATURE:" + signature.id(), now);
+		RequiredItem signed = this.enclosures.item(invitation.item());
+		Signature signature = this.coSignatures.sign(invitation, signedBy, now);
+		signed.satisfy("SIGNATURE:" + signature.id(), now);
 		if (idRequired && idCopy != null) {
-			RequestDocument document = new RequestDocument(idItem, idCopy, role, now);
-			this.documents.add(document);
-			item(idItem).satisfy("DOCUMENT:" + document.id(), now);
+			this.enclosures.attach(idItem, idCopy, role, now);
 		}
-		invitation.signed(now);
 		record(now, RequestEvent.Type.CO_SIGNED, this.status, this.status, Actor.coSigner(role), null);
 		registerEvent(new CoSigned(this.id, this.reference, invitation.item()));
-		if (this.items.stream().allMatch(RequiredItem::satisfied)) {
+		if (this.enclosures.complete()) {
 			record(now, RequestEvent.Type.SUBMITTED, this.status, RequestStatus.SUBMITTED, Actor.PORTAL, null);
 			enterQueue(now, zone, true);
 		}
@@ -435,7 +342,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	void declineCoSignature(CoSignInvitation invitation, @Nullable String reason, Instant now) {
 		requireOpenInvitation(invitation, now);
-		invitation.declined(hasText(reason) ? reason : null, now);
+		this.coSignatures.decline(invitation, reason, now);
 		record(now, RequestEvent.Type.CO_SIGNATURE_DECLINED, this.status, this.status,
 				Actor.coSigner(invitation.role()), null);
 		registerEvent(new CoSignatureDeclined(UUID.randomUUID(), this.id, this.reference, invitation.item(),
@@ -453,27 +360,18 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.AWAITING_SIGNATURES) {
 			throw new IllegalTransitionException("A " + this.status + " request waits for no signature");
 		}
-		CoSignInvitation current = currentInvitation(item).orElseThrow(
-				() -> new IllegalArgumentException(item + " is not asked of a co-signer of " + this.reference));
-		if (current.status() == CoSignInvitation.Status.SIGNED) {
-			throw new IllegalTransitionException(item + " is signed already");
-		}
-		current.revoked(now);
-		CoSignInvitation next = new CoSignInvitation(new CoSigner(item, current.name(), email), token,
-				this.filedAt.plus(INVITATION_VALIDITY));
-		this.invitations.add(next);
+		CoSignInvitation next = this.coSignatures.inviteAgain(item, email, token,
+				this.filedAt.plus(INVITATION_VALIDITY), now);
 		record(now, RequestEvent.Type.CO_SIGNER_INVITED_AGAIN, this.status, this.status, Actor.REQUESTER,
-				current.role().name());
+				next.role().name());
 		registerEvent(new CoSignerInvited(UUID.randomUUID(), this.id, this.reference, this.type, this.requester.name(),
-				new Addressee(email, current.name(), language()), current.role(), token, next.expiresAt(), now));
+				new Addressee(email, next.name(), language()), next.role(), token, next.expiresAt(), now));
 		return next;
 	}
 
 	/** The invitation in force for an item: the latest one sent. */
 	public Optional<CoSignInvitation> currentInvitation(ItemCode item) {
-		return this.invitations.stream()
-			.filter((invitation) -> invitation.item() == item && invitation.current())
-			.findFirst();
+		return this.coSignatures.current(item);
 	}
 
 	/** The requester withdraws; links stop working. */
@@ -484,7 +382,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, RequestEvent.Type.WITHDRAWN, this.status, RequestStatus.WITHDRAWN, Actor.REQUESTER, null);
 		this.status = RequestStatus.WITHDRAWN;
 		this.closure = closure().closedAt(now);
-		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
+		this.coSignatures.closeOpen(now);
 		registerEvent(new RequestWithdrawn(this.id, this.reference));
 	}
 
@@ -493,13 +391,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no documents");
 		}
-		RequiredItem item = item(code);
-		if (!REQUESTER_DOCUMENTS.contains(code) || item.satisfied()) {
+		if (!REQUESTER_DOCUMENTS.contains(code) || this.enclosures.satisfied(code)) {
 			throw new IllegalArgumentException(code + " is not a missing document of the requester");
 		}
-		RequestDocument document = new RequestDocument(code, file, SignerRole.REQUESTER, now);
-		this.documents.add(document);
-		item.satisfy("DOCUMENT:" + document.id(), now);
+		this.enclosures.attach(code, file, SignerRole.REQUESTER, now);
 		record(now, RequestEvent.Type.DOCUMENT_PROVIDED, this.status, this.status, Actor.REQUESTER, code.name());
 	}
 
@@ -511,12 +406,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * A desk employee takes the request from the queue. Two at once: one wins (optimistic
 	 * lock).
 	 */
-	void claim(String staff, Instant now) {
+	void claim(Actor.StaffMember staff, Instant now) {
 		if (this.status != RequestStatus.SUBMITTED) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be claimed");
 		}
-		Assignment claimed = assignment().claimedBy(staff);
-		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, Actor.staff(staff), null);
+		Assignment claimed = assignment().claimedBy(staff.username());
+		record(now, RequestEvent.Type.CLAIMED, this.status, RequestStatus.IN_REVIEW, staff, null);
 		this.status = RequestStatus.IN_REVIEW;
 		this.assignment = claimed;
 	}
@@ -527,62 +422,57 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * The state stays as it is: a request back in the queue still has to be claimed.
 	 * @return the previous handler's username
 	 */
-	String takeOver(String staff, Instant now) {
+	String takeOver(Actor.StaffMember staff, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request is not taken over");
 		}
 		Assignment previous = assignment();
-		this.assignment = previous.takenOverBy(staff);
-		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, Actor.staff(staff), previous.handler());
+		this.assignment = previous.takenOverBy(staff.username());
+		record(now, RequestEvent.Type.TAKEN_OVER, this.status, this.status, staff, previous.handler());
 		return Objects.requireNonNull(previous.handler());
 	}
 
 	/** Back to the queue, for anyone to take. */
-	void release(String staff, Instant now) {
+	void release(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
-		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.RELEASED, this.status, RequestStatus.SUBMITTED, staff, null);
 		this.status = RequestStatus.SUBMITTED;
 		this.assignment = Assignment.NOBODY;
 	}
 
-	void handOver(String staff, String colleague, Instant now) {
+	void handOver(Actor.StaffMember staff, Actor.StaffMember colleague, Instant now) {
 		requireStatus(RequestStatus.IN_REVIEW);
-		Assignment handedOver = assignment().handedOver(staff, colleague);
-		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, Actor.staff(staff), colleague);
+		Assignment handedOver = assignment().handedOver(staff.username(), colleague.username());
+		record(now, RequestEvent.Type.HANDED_OVER, this.status, this.status, staff, colleague.username());
 		this.assignment = handedOver;
 	}
 
 	/** Identity and documents checked; only when every required item is in. */
-	void verifyIdentity(String staff, Instant now) {
+	void verifyIdentity(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (!missingItems().isEmpty()) {
 			throw new IllegalTransitionException(
 					"Items are missing: " + missingItems().stream().map(RequiredItem::code).toList());
 		}
-		this.verification = Verification.by(staff, now);
-		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, Actor.staff(staff), null);
+		this.verification = Verification.by(staff.username(), now);
+		record(now, RequestEvent.Type.IDENTITY_VERIFIED, this.status, this.status, staff, null);
 	}
 
 	/**
 	 * Asks the requester something, optionally for a (new) document, which then counts as
 	 * missing again. The request waits for the answer on the status page.
 	 */
-	Question askRequester(String staff, String text, @Nullable ItemCode document, Instant now) {
+	Question askRequester(Actor.StaffMember staff, String text, @Nullable ItemCode document, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		if (document != null) {
 			if (!askableDocuments().contains(document)) {
 				throw new IllegalArgumentException(document + " is not something the requester sends");
 			}
-			if (!requires(document)) {
-				this.items.add(new RequiredItem(document));
-			}
-			item(document).reopen();
+			this.enclosures.reopen(document);
 			this.verification = Verification.NONE;
 		}
-		Question question = new Question(text, document, staff, now);
-		this.questions.add(question);
-		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, Actor.staff(staff),
-				null);
+		Question question = this.correspondence.ask(text, document, staff.username(), now);
+		record(now, RequestEvent.Type.QUESTION_ASKED, this.status, RequestStatus.AWAITING_REQUESTER, staff, null);
 		this.status = RequestStatus.AWAITING_REQUESTER;
 		return question;
 	}
@@ -595,26 +485,26 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (this.status != RequestStatus.AWAITING_REQUESTER) {
 			throw new IllegalTransitionException("No question is waiting for an answer");
 		}
-		boolean documentMissing = this.questions.stream()
-			.filter(Question::open)
-			.anyMatch((question) -> question.requestedItem() != null && !item(question.requestedItem()).satisfied());
+		boolean documentMissing = this.correspondence.open()
+			.stream()
+			.map(Question::requestedItem)
+			.anyMatch((item) -> item != null && !this.enclosures.satisfied(item));
 		if (documentMissing) {
 			throw new IllegalArgumentException("The document asked for is still missing");
 		}
-		this.questions.stream().filter(Question::open).forEach((question) -> question.answer(answer, now));
+		this.correspondence.answer(answer, now);
 		record(now, RequestEvent.Type.QUESTION_ANSWERED, this.status, RequestStatus.SUBMITTED, Actor.REQUESTER, null);
 		this.status = RequestStatus.SUBMITTED;
 	}
 
 	/** Deceased patients' requests always go to a physician, after the desk's checks. */
-	void forwardToPhysician(String staff, Instant now) {
+	void forwardToPhysician(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome != Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("The desk decides this request itself");
 		}
-		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW,
-				Actor.staff(staff), null);
+		record(now, RequestEvent.Type.FORWARDED_TO_PHYSICIAN, this.status, RequestStatus.PHYSICIAN_REVIEW, staff, null);
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 	}
 
@@ -624,29 +514,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * then waits for the physician to {@link #reconsider} it.
 	 * @throws RequestClosedException when the request is closed
 	 */
-	ReviewDecision decide(String physician, ReviewDecision.Review review, Instant now) {
+	ReviewDecision decide(Actor.StaffMember physician, ReviewDecision.Review review, Instant now) {
 		if (closure().closed() || !this.status.isOpen()) {
 			throw new RequestClosedException("A " + this.status + " request is closed; reconsider it first");
 		}
-		boolean superseding = !this.decisions.isEmpty()
+		boolean superseding = this.decisions.any()
 				&& (this.status == RequestStatus.APPROVED || this.status == RequestStatus.IN_PREPARATION);
 		if (this.status != RequestStatus.PHYSICIAN_REVIEW && !superseding) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no physician's decision");
 		}
-		if (!review.legalGround().fits(this.type, review.granted())) {
-			throw new IllegalArgumentException(review.legalGround() + " does not decide a " + this.type + " request "
-					+ (review.granted() ? "granted" : "refused"));
-		}
-		if (this.type == RequestType.DESTRUCTION
-				&& review.scope() == ReviewDecision.Scope.THROUGH_INDEPENDENT_PHYSICIAN) {
-			throw new IllegalArgumentException("A record is destroyed whole or in listed parts");
-		}
-		ReviewDecision decision = new ReviewDecision(review, physician, now);
-		this.decisions.add(decision);
+		ReviewDecision decision = this.decisions.decide(this.type, review, physician.username(), now);
 		RequestStatus to = review.granted() ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, Actor.staff(physician), null);
+		record(now, RequestEvent.Type.REVIEW_DECIDED, this.status, this.status, physician, null);
 		record(now, review.granted() ? RequestEvent.Type.APPROVED : RequestEvent.Type.REJECTED, this.status, to,
-				Actor.staff(physician), null);
+				physician, null);
 		this.status = to;
 		if (!review.granted()) {
 			this.closure = closure().closedAt(now);
@@ -661,14 +542,14 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * @throws IllegalTransitionException unless a physician's refusal closed the request
 	 * @throws IllegalArgumentException without a reason
 	 */
-	void reconsider(String physician, String reason, Instant now) {
+	void reconsider(Actor.StaffMember physician, String reason, Instant now) {
 		if (!mayBeReconsidered()) {
 			throw new IllegalTransitionException("Only a physician's refusal is reconsidered");
 		}
 		if (reason.isBlank()) {
 			throw new IllegalArgumentException("A reconsideration states its reason");
 		}
-		record(now, RequestEvent.Type.RECONSIDERED, this.status, RequestStatus.PHYSICIAN_REVIEW, Actor.staff(physician),
+		record(now, RequestEvent.Type.RECONSIDERED, this.status, RequestStatus.PHYSICIAN_REVIEW, physician,
 				reason.strip());
 		this.status = RequestStatus.PHYSICIAN_REVIEW;
 		this.closure = closure().reopened();
@@ -677,7 +558,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	/** Whether the request is closed by a physician's refusal, its latest decision. */
 	public boolean mayBeReconsidered() {
 		return this.status == RequestStatus.REJECTED && this.outcome == Outcome.PHYSICIAN_REVIEW
-				&& decision().map((latest) -> !latest.granted()).orElse(false);
+				&& this.decisions.refused();
 	}
 
 	/**
@@ -686,20 +567,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 */
 	public boolean withPhysician() {
 		return this.outcome == Outcome.PHYSICIAN_REVIEW
-				&& (this.status == RequestStatus.PHYSICIAN_REVIEW || !this.decisions.isEmpty());
+				&& (this.status == RequestStatus.PHYSICIAN_REVIEW || this.decisions.any());
 	}
 
 	/**
 	 * The desk approves what the rules let it approve itself (not a deceased patient's
 	 * record).
 	 */
-	void approve(String staff, Instant now) {
+	void approve(Actor.StaffMember staff, Instant now) {
 		requireHandledBy(staff, RequestStatus.IN_REVIEW);
 		requireVerified();
 		if (this.outcome == Outcome.PHYSICIAN_REVIEW) {
 			throw new IllegalTransitionException("A physician decides this request");
 		}
-		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.APPROVED, this.status, RequestStatus.APPROVED, staff, null);
 		this.status = RequestStatus.APPROVED;
 	}
 
@@ -707,7 +588,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(4): a refusal states its reasons; the mail adds the complaint and
 	 * court route.
 	 */
-	void reject(String staff, String reason, Instant now) {
+	void reject(Actor.StaffMember staff, String reason, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("A " + this.status + " request cannot be rejected");
 		}
@@ -716,7 +597,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		if (!deskMayReject()) {
 			throw new IllegalTransitionException("A physician decides this request now");
 		}
-		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.REJECTED, this.status, RequestStatus.REJECTED, staff, null);
 		this.status = RequestStatus.REJECTED;
 		this.closure = rejected;
 	}
@@ -739,18 +620,18 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * GDPR art. 12(3): once, by at most two more months, with a reason, and only while
 	 * the first month has not run out.
 	 */
-	void extendDeadline(String staff, int months, String reason, Instant now, ZoneId zone) {
+	void extendDeadline(Actor.StaffMember staff, int months, String reason, Instant now, ZoneId zone) {
 		if (!this.status.isOpen()) {
 			throw new IllegalTransitionException("Only an open, complete request has a deadline to extend");
 		}
 		Deadline extended = deadline().extend(months, reason, LocalDate.ofInstant(now, zone), this.type);
 		requireHandler(staff);
 		this.deadline = extended;
-		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.DEADLINE_EXTENDED, this.status, this.status, staff, null);
 	}
 
 	/** Which parts were copied. */
-	void recordPreparation(String staff, String parts, Instant now) {
+	void recordPreparation(Actor.StaffMember staff, String parts, Instant now) {
 		if (this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved request is prepared");
 		}
@@ -760,12 +641,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		Handover prepared = handover().prepared(parts);
 		requireHandler(staff);
 		this.handover = prepared;
-		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, Actor.staff(staff), null);
+		this.assignment = Assignment.to(staff.username());
+		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 
-	void markReady(String staff, Instant now) {
+	void markReady(Actor.StaffMember staff, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION) {
 			throw new IllegalTransitionException("Only a prepared copy can be ready");
 		}
@@ -773,20 +654,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 			throw new IllegalArgumentException("A download needs the copy itself");
 		}
 		requireHandler(staff);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
 	}
 
 	/**
 	 * The prepared copy is put up for the requester to download, until the link expires.
 	 */
-	void markReadyForDownload(String staff, UploadedFile copy, Instant expiresAt, Instant now) {
+	void markReadyForDownload(Actor.StaffMember staff, UploadedFile copy, Instant expiresAt, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a prepared copy for download can be put up");
 		}
 		requireHandler(staff);
 		this.handover = handover().putUp(copy, expiresAt);
-		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.READY, this.status, RequestStatus.READY, staff, null);
 		this.status = RequestStatus.READY;
 	}
 
@@ -796,7 +677,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * stops working) and the copy can be downloaded until {@code expiresAt}. The state
 	 * stays as it is.
 	 */
-	void renewDownloadLink(String staff, SecretToken link, Instant expiresAt, Instant now) {
+	void renewDownloadLink(Actor.StaffMember staff, SecretToken link, Instant expiresAt, Instant now) {
 		boolean putUp = this.status == RequestStatus.READY || this.status == RequestStatus.DELIVERED;
 		if (!putUp || this.delivery != Delivery.SECURE_DOWNLOAD) {
 			throw new IllegalTransitionException("Only a copy put up for download gets a new link");
@@ -805,7 +686,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandler(staff);
 		this.handover = renewed;
 		this.statusTokenHash = link.hash();
-		record(now, RequestEvent.Type.DOWNLOAD_LINK_RENEWED, this.status, this.status, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.DOWNLOAD_LINK_RENEWED, this.status, this.status, staff, null);
 	}
 
 	/**
@@ -850,7 +731,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * payment by debit card was checked. A secure download is not delivered by hand: the
 	 * requester's first download is its delivery.
 	 */
-	void markDelivered(String staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
+	void markDelivered(Actor.StaffMember staff, boolean idChecked, boolean feePaid, boolean feeCharged, Instant now) {
 		if (this.status != RequestStatus.READY) {
 			throw new IllegalTransitionException("Only a ready copy can be delivered");
 		}
@@ -860,7 +741,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		Handover delivered = handover().delivered(this.delivery, idChecked, feePaid, feeCharged);
 		requireHandler(staff);
 		this.handover = delivered;
-		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, Actor.staff(staff), null);
+		record(now, RequestEvent.Type.DELIVERED, this.status, RequestStatus.DELIVERED, staff, null);
 		this.status = RequestStatus.DELIVERED;
 		this.closure = closure().closedAt(now);
 	}
@@ -869,15 +750,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * An explanation: the desk arranges the conversation with the treating physician and
 	 * tells the requester when and where. A new appointment replaces the earlier one.
 	 */
-	void scheduleAppointment(String staff, Instant at, String place, Instant now, ZoneId zone) {
+	void scheduleAppointment(Actor.StaffMember staff, Instant at, String place, Instant now, ZoneId zone) {
 		if (this.type != RequestType.EXPLANATION || this.status != RequestStatus.APPROVED) {
 			throw new IllegalTransitionException("Only an approved explanation gets an appointment");
 		}
 		Appointment arranged = Appointment.arranged(at, place, now, zone);
 		requireHandler(staff);
 		this.appointment = arranged;
-		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, Actor.staff(staff), null);
+		this.assignment = Assignment.to(staff.username());
+		record(now, RequestEvent.Type.APPOINTMENT_SCHEDULED, this.status, this.status, staff, null);
 	}
 
 	/**
@@ -885,7 +766,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	 * is carried out, and the desk says what was done; the requester is told. An
 	 * explanation is complete once its appointment has taken place.
 	 */
-	void complete(String staff, String note, Instant now) {
+	void complete(Actor.StaffMember staff, String note, Instant now) {
 		if (this.status != RequestStatus.APPROVED || this.type.deliversCopy()) {
 			throw new IllegalTransitionException("Only an approved " + this.type + " request can be completed");
 		}
@@ -895,16 +776,13 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 		requireHandler(staff);
 		this.closure = completed;
-		this.assignment = Assignment.to(staff);
-		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, Actor.staff(staff), null);
+		this.assignment = Assignment.to(staff.username());
+		record(now, RequestEvent.Type.COMPLETED, this.status, RequestStatus.COMPLETED, staff, null);
 		this.status = RequestStatus.COMPLETED;
 	}
 
-	void addNote(String staff, String text, Instant now) {
-		if (text.isBlank()) {
-			throw new IllegalArgumentException("An empty note");
-		}
-		this.notes.add(new Note(text, staff, now));
+	void addNote(Actor.StaffMember staff, String text, Instant now) {
+		this.correspondence.note(text, staff.username(), now);
 	}
 
 	// Waiting: for co-signatures or for the requester's answer.
@@ -918,7 +796,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 			return Optional.of(this.filedAt);
 		}
 		if (this.status == RequestStatus.AWAITING_REQUESTER) {
-			return this.questions.stream().filter(Question::open).map(Question::askedAt).max(Instant::compareTo);
+			return this.correspondence.waitingSince();
 		}
 		return Optional.empty();
 	}
@@ -943,12 +821,12 @@ public class Request extends AbstractAggregateRoot<Request> {
 		record(now, RequestEvent.Type.EXPIRED, this.status, RequestStatus.EXPIRED, Actor.PORTAL, null);
 		this.status = RequestStatus.EXPIRED;
 		this.closure = closure().closedAt(now);
-		this.invitations.stream().filter((invitation) -> invitation.open(now)).forEach((open) -> open.expired(now));
+		this.coSignatures.closeOpen(now);
 	}
 
-	private void requireHandledBy(String staff, RequestStatus required) {
+	private void requireHandledBy(Actor.StaffMember staff, RequestStatus required) {
 		requireStatus(required);
-		assignment().requireClaimed(staff);
+		assignment().requireClaimed(staff.username());
 	}
 
 	private void requireStatus(RequestStatus required) {
@@ -957,8 +835,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		}
 	}
 
-	private void requireHandler(String staff) {
-		assignment().requireHandler(staff);
+	private void requireHandler(Actor.StaffMember staff) {
+		assignment().requireHandler(staff.username());
 	}
 
 	private void requireVerified() {
@@ -967,19 +845,15 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/** The co-signer's invitation that this link opens, if any. */
 	public Optional<CoSignInvitation> invitationFor(String tokenHash) {
-		return this.invitations.stream().filter((invitation) -> invitation.matches(tokenHash)).findFirst();
+		return this.coSignatures.invitationFor(tokenHash);
 	}
 
 	private void requireOpenInvitation(CoSignInvitation invitation, Instant now) {
-		if (!this.invitations.contains(invitation)) {
-			throw new IllegalArgumentException("Not an invitation of request " + this.reference);
-		}
+		this.coSignatures.requireOwn(invitation);
 		if (this.status != RequestStatus.AWAITING_SIGNATURES) {
 			throw new IllegalTransitionException("A " + this.status + " request takes no co-signatures");
 		}
-		if (!invitation.open(now)) {
-			throw new IllegalTransitionException("The invitation is " + invitation.status() + " or expired");
-		}
+		this.coSignatures.requireOpen(invitation, now);
 	}
 
 	/**
@@ -997,17 +871,6 @@ public class Request extends AbstractAggregateRoot<Request> {
 	private void record(Instant at, RequestEvent.Type type, @Nullable RequestStatus from, RequestStatus to, Actor actor,
 			@Nullable String detail) {
 		this.history.add(new RequestEvent(this.history.size(), at, type, from, to, actor, detail));
-	}
-
-	private RequiredItem item(ItemCode code) {
-		return this.items.stream()
-			.filter((item) -> item.code() == code)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(code + " is not required of " + this.reference));
-	}
-
-	private static boolean hasText(@Nullable String text) {
-		return text != null && !text.isBlank();
 	}
 
 	/**
@@ -1028,7 +891,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public boolean requires(ItemCode code) {
-		return this.items.stream().anyMatch((item) -> item.code() == code);
+		return this.enclosures.requires(code);
 	}
 
 	public UUID id() {
@@ -1156,23 +1019,28 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	/** The required items in reading order, each with what satisfied it. */
 	public List<RequiredItem> items() {
-		return this.items.stream().sorted(Comparator.comparing(RequiredItem::code)).toList();
+		return this.enclosures.items();
 	}
 
 	public List<RequiredItem> missingItems() {
-		return items().stream().filter((item) -> !item.satisfied()).toList();
+		return this.enclosures.missing();
 	}
 
 	public List<RequestDocument> documents() {
-		return List.copyOf(this.documents);
+		return this.enclosures.documents();
 	}
 
 	public List<Signature> signatures() {
-		return List.copyOf(this.signatures);
+		return this.coSignatures.signatures();
 	}
 
 	public List<CoSignInvitation> invitations() {
-		return List.copyOf(this.invitations);
+		return this.coSignatures.invitations();
+	}
+
+	/** The co-signatures, for the filing to invite the co-signers. */
+	CoSignatures coSignatures() {
+		return this.coSignatures;
 	}
 
 	public List<RequestEvent> history() {
@@ -1180,20 +1048,20 @@ public class Request extends AbstractAggregateRoot<Request> {
 	}
 
 	public List<Question> questions() {
-		return List.copyOf(this.questions);
+		return this.correspondence.questions();
 	}
 
 	public List<ReviewDecision> decisions() {
-		return List.copyOf(this.decisions);
+		return this.decisions.all();
 	}
 
 	/** The decision in force: the latest. */
 	public Optional<ReviewDecision> decision() {
-		return this.decisions.isEmpty() ? Optional.empty() : Optional.of(this.decisions.get(this.decisions.size() - 1));
+		return this.decisions.latest();
 	}
 
 	public List<Note> notes() {
-		return List.copyOf(this.notes);
+		return this.correspondence.notes();
 	}
 
 	public @Nullable String assignedTo() {

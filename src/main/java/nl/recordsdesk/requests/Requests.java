@@ -51,7 +51,7 @@ public interface Requests extends JpaRepository<Request, UUID> {
 	@Query("select r from Request r where r.statusTokenHash = :tokenHash")
 	Optional<Request> findByStatusTokenHashForUpdate(String tokenHash);
 
-	@Query("select r from Request r join r.invitations i where i.tokenHash = :tokenHash")
+	@Query("select r from Request r join r.coSignatures.invitations i where i.tokenHash = :tokenHash")
 	Optional<Request> findByInvitationTokenHash(String tokenHash);
 
 	/**

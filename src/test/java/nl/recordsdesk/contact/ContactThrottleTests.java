@@ -3,10 +3,9 @@ package nl.recordsdesk.contact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import nl.recordsdesk.limits.InMemorySharedLimits;
+import nl.recordsdesk.SuppliedClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,24 +15,7 @@ class ContactThrottleTests {
 
 	Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
-	final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return ContactThrottleTests.this.now;
-		}
-
-	};
+	final Clock clock = SuppliedClock.of(() -> this.now);
 
 	// The counts in memory; JdbcSharedLimitsTests run the same window on PostgreSQL.
 	final ContactThrottle throttle = new ContactThrottle(FormStampTests.properties(null),

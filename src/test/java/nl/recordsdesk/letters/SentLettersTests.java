@@ -141,6 +141,8 @@ class SentLettersTests {
 		this.clock.today();
 		this.workflow.reconsider(reference, this.fixture.version(reference), "dr-ja", "Nieuwe verklaring ontvangen.");
 		grantAndMarkReady(reference, Scope.WHOLE_RECORD, null);
+		// The approval is kept as sent once its mail is queued, after the change.
+		sent(reference, "APPROVAL");
 
 		MvcTestResult page = this.mvc.get().uri("/desk/requests/" + reference).with(DESK).exchange();
 		assertThat(page).hasStatusOk()

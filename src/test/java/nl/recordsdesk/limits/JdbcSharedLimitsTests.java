@@ -3,8 +3,6 @@ package nl.recordsdesk.limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import nl.recordsdesk.TestDatabase;
+import nl.recordsdesk.SuppliedClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,24 +44,7 @@ class JdbcSharedLimitsTests {
 	/** Near the real time, so that no purge elsewhere takes these rows for stale. */
 	Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-	final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return JdbcSharedLimitsTests.this.now;
-		}
-
-	};
+	final Clock clock = SuppliedClock.of(() -> this.now);
 
 	JdbcSharedLimits instance() {
 		return new JdbcSharedLimits(this.jdbc, this.clock);

@@ -3,12 +3,11 @@ package nl.recordsdesk.limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import nl.recordsdesk.SuppliedClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TokenLeasesTests {
 
-	final HeldClock clock = new HeldClock();
+	Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+	final Clock clock = SuppliedClock.of(() -> this.now);
 
 	final CountingLimits shared = new CountingLimits(new InMemorySharedLimits(this.clock));
 
@@ -30,7 +31,7 @@ class TokenLeasesTests {
 	void aClientThatPostsNowAndThenTakesOneTokenAtATime() {
 		for (int post = 0; post < 5; post++) {
 			assertThat(this.leases.take("post", "10.0.0.1", 30, Duration.ofMinutes(1))).isZero();
-			this.clock.moveOn(Duration.ofSeconds(3));
+			this.now = this.now.plusSeconds(3);
 		}
 		assertThat(this.shared.amounts).containsExactly(1L, 1L, 1L, 1L, 1L);
 	}
@@ -67,7 +68,7 @@ class TokenLeasesTests {
 			this.leases.take("post", "10.0.0.4", 1_000, Duration.ofMinutes(1));
 		}
 		assertThat(this.shared.amounts).containsExactly(1L, 2L);
-		this.clock.moveOn(TokenLeases.LEASE_TIME.plusMillis(1));
+		this.now = this.now.plus(TokenLeases.LEASE_TIME).plusMillis(1);
 
 		assertThat(this.leases.take("post", "10.0.0.4", 1_000, Duration.ofMinutes(1))).isZero();
 		assertThat(this.shared.amounts).containsExactly(1L, 2L, 1L);
@@ -130,32 +131,6 @@ class TokenLeasesTests {
 		@Override
 		public boolean tryCount(String kind, String key, int max, Duration window) {
 			return this.delegate.tryCount(kind, key, max, window);
-		}
-
-	}
-
-	/** A clock that stands still until the test moves it. */
-	static final class HeldClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-		void moveOn(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

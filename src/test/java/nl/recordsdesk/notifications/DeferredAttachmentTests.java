@@ -11,6 +11,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,22 +67,8 @@ class DeferredAttachmentTests {
 		String to = "wacht-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(later).withOffsetSameInstant(ZoneOffset.UTC);
-		this.jdbc.sql("""
-				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
-				                         next_attempt_at, status)
-				VALUES (:id, :to, 'Met brief', 'tekst', '<p>tekst</p>', :now, 0, :now, 'PENDING')""")
-			.param("id", id)
-			.param("to", to)
-			.param("now", now)
-			.update();
 		// Another instance is making it.
-		this.jdbc.sql("""
-				INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe, claimed_until)
-				VALUES (:id, 0, 'brief.pdf', 'application/pdf', 'letters', :recipe, :until)""")
-			.param("id", id)
-			.param("recipe", LETTER)
-			.param("until", now.plusHours(1))
-			.update();
+		queueWithLetter(id, to, now, now.plusHours(1));
 
 		drain(maker, sender);
 		assertThat(status(id)).isEqualTo("PENDING");
@@ -113,20 +100,7 @@ class DeferredAttachmentTests {
 		String to = "zonder-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(later).withOffsetSameInstant(ZoneOffset.UTC);
-		this.jdbc.sql("""
-				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
-				                         next_attempt_at, status)
-				VALUES (:id, :to, 'Met brief', 'tekst', '<p>tekst</p>', :now, 0, :now, 'PENDING')""")
-			.param("id", id)
-			.param("to", to)
-			.param("now", now)
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe)
-				VALUES (:id, 0, 'brief.pdf', 'application/pdf', 'letters', :recipe)""")
-			.param("id", id)
-			.param("recipe", LETTER)
-			.update();
+		queueWithLetter(id, to, now, null);
 
 		// An instance without the letters (an older version, a module test) neither
 		// strips the letter off nor sends the message without it.
@@ -157,6 +131,25 @@ class DeferredAttachmentTests {
 			}
 		}
 		throw new AssertionError("The outbox did not run dry in 100 polls");
+	}
+
+	/** A message due {@code now} whose letter is still to be made, claimed or not. */
+	void queueWithLetter(UUID id, String to, OffsetDateTime now, @Nullable OffsetDateTime claimedUntil) {
+		this.jdbc.sql("""
+				INSERT INTO mail_outbox (id, recipient, subject, body_text, body_html, created_at, attempts,
+				                         next_attempt_at, status)
+				VALUES (:id, :to, 'Met brief', 'tekst', '<p>tekst</p>', :now, 0, :now, 'PENDING')""")
+			.param("id", id)
+			.param("to", to)
+			.param("now", now)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO mail_attachment (mail_id, position, file_name, content_type, maker, recipe, claimed_until)
+				VALUES (:id, 0, 'brief.pdf', 'application/pdf', 'letters', :recipe, :until)""")
+			.param("id", id)
+			.param("recipe", LETTER)
+			.param("until", claimedUntil)
+			.update();
 	}
 
 	String status(UUID id) {

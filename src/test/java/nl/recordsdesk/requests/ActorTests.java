@@ -38,7 +38,7 @@ class ActorTests {
 	@Test
 	void theHistoryNamesWhoTookEachStep() {
 		Request request = Filings.file(Filings.adultSelf(), 1).request();
-		request.claim("balie", Filings.NOW);
+		request.claim(Actor.staff("balie"), Filings.NOW);
 
 		assertThat(request.history()).extracting(RequestEvent::by)
 			.containsExactly(Actor.REQUESTER, Actor.staff("balie"));

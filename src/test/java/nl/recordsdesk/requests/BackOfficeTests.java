@@ -31,14 +31,14 @@ class BackOfficeTests {
 	@Test
 	void fromClaimToDelivery() {
 		Request request = adult();
-		request.claim(DESK, NOW);
+		request.claim(Actor.staff(DESK), NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.IN_REVIEW);
 		assertThat(request.assignedTo()).isEqualTo(DESK);
-		request.verifyIdentity(DESK, NOW);
-		request.approve(DESK, NOW);
-		request.recordPreparation(DESK, "Brieven cardiologie 2020-2024", NOW);
-		request.markReady(DESK, NOW);
-		request.markDelivered(DESK, true, false, false, NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.approve(Actor.staff(DESK), NOW);
+		request.recordPreparation(Actor.staff(DESK), "Brieven cardiologie 2020-2024", NOW);
+		request.markReady(Actor.staff(DESK), NOW);
+		request.markDelivered(Actor.staff(DESK), true, false, false, NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.DELIVERED);
 		assertThat(request.idCheckedAtPickup()).isTrue();
 		assertThat(request.closedAt()).isEqualTo(NOW);
@@ -51,24 +51,29 @@ class BackOfficeTests {
 	@Test
 	void nothingIsSkipped() {
 		Request request = adult();
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.approve(DESK, NOW));
-		request.claim(DESK, NOW);
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.approve(DESK, NOW))
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.approve(Actor.staff(DESK), NOW));
+		request.claim(Actor.staff(DESK), NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.approve(Actor.staff(DESK), NOW))
 			.withMessageContaining("Verify");
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.verifyIdentity("iemand-anders", NOW));
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.markReady(DESK, NOW));
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.claim("collega", NOW));
+			.isThrownBy(() -> request.verifyIdentity(Actor.staff("iemand-anders"), NOW));
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.markReady(Actor.staff(DESK), NOW));
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.claim(Actor.staff("collega"), NOW));
 	}
 
 	@Test
 	void releaseAndHandOver() {
 		Request request = adult();
-		request.claim(DESK, NOW);
-		request.handOver(DESK, "collega", NOW);
+		request.claim(Actor.staff(DESK), NOW);
+		request.handOver(Actor.staff(DESK), Actor.staff("collega"), NOW);
 		assertThat(request.assignedTo()).isEqualTo("collega");
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.release(DESK, NOW));
-		request.release("collega", NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.release(Actor.staff(DESK), NOW));
+		request.release(Actor.staff("collega"), NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
 		assertThat(request.assignedTo()).isNull();
 	}
@@ -76,9 +81,10 @@ class BackOfficeTests {
 	@Test
 	void askingForANewDocumentWaitsForIt() {
 		Request request = adult();
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		request.askRequester(DESK, "De kopie is onleesbaar. Wilt u een nieuwe sturen?", ItemCode.REQUESTER_ID, NOW);
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.askRequester(Actor.staff(DESK), "De kopie is onleesbaar. Wilt u een nieuwe sturen?",
+				ItemCode.REQUESTER_ID, NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_REQUESTER);
 		assertThat(request.missingItems()).extracting(RequiredItem::code).containsExactly(ItemCode.REQUESTER_ID);
 		assertThat(request.identityVerifiedAt()).isNull();
@@ -92,26 +98,27 @@ class BackOfficeTests {
 			assertThat(question.open()).isFalse();
 			assertThat(question.answer()).isEqualTo("Hierbij een betere kopie.");
 		});
-		request.claim(DESK, NOW);
+		request.claim(Actor.staff(DESK), NOW);
 		assertThat(request.documents()).hasSize(2);
 	}
 
 	@Test
 	void aDeceasedPatientsRecordGoesThroughAPhysician() {
 		Request request = Filings.file(Filings.nextOfKin(), 2).request();
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.approve(DESK, NOW))
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.approve(Actor.staff(DESK), NOW))
 			.withMessageContaining("physician");
-		request.forwardToPhysician(DESK, NOW);
+		request.forwardToPhysician(Actor.staff(DESK), NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.PHYSICIAN_REVIEW);
-		request.decide("arts", GRANT, NOW);
+		request.decide(Actor.staff("arts"), GRANT, NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
 
 		// A later decision supersedes; both stay.
 		Review refuse = new Review(false, LegalGround.WEIGHTY_INTEREST, Scope.WHOLE_RECORD, null,
 				"Bij nader inzien wilde de patiënt dit uitdrukkelijk niet.", Capacity.DEPARTMENT_HEAD);
-		request.decide("afdelingshoofd", refuse, NOW.plusSeconds(60));
+		request.decide(Actor.staff("afdelingshoofd"), refuse, NOW.plusSeconds(60));
 		assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
 		assertThat(request.decisions()).hasSize(2);
 		assertThat(request.decision()).hasValueSatisfying((latest) -> assertThat(latest.granted()).isFalse());
@@ -129,26 +136,28 @@ class BackOfficeTests {
 	void theDeadlineIsExtendedOnceWithinTheFirstMonth() {
 		Request request = adult();
 		LocalDate due = request.dueDate();
-		request.extendDeadline(DESK, 2, "Het dossier is groot en deels op papier.", NOW, ZONE);
+		request.extendDeadline(Actor.staff(DESK), 2, "Het dossier is groot en deels op papier.", NOW, ZONE);
 		assertThat(request.dueDate()).isEqualTo(due.plusMonths(2));
 		assertThat(request.originalDueDate()).isEqualTo(due);
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.extendDeadline(DESK, 1, "Nog eens", NOW, ZONE));
+			.isThrownBy(() -> request.extendDeadline(Actor.staff(DESK), 1, "Nog eens", NOW, ZONE));
 
 		Request late = adult();
-		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> late.extendDeadline(DESK, 1, "Te laat", NOW.plus(Duration.ofDays(40)), ZONE));
-		assertThatIllegalArgumentException().isThrownBy(() -> late.extendDeadline(DESK, 3, "Drie maanden", NOW, ZONE));
+		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(
+				() -> late.extendDeadline(Actor.staff(DESK), 1, "Te laat", NOW.plus(Duration.ofDays(40)), ZONE));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> late.extendDeadline(Actor.staff(DESK), 3, "Drie maanden", NOW, ZONE));
 	}
 
 	@Test
 	void aRefusalStatesItsReasons() {
 		Request request = adult();
-		assertThatIllegalArgumentException().isThrownBy(() -> request.reject(DESK, " ", NOW));
-		request.reject(DESK, "De machtiging is niet ondertekend door de patiënt.", NOW);
+		assertThatIllegalArgumentException().isThrownBy(() -> request.reject(Actor.staff(DESK), " ", NOW));
+		request.reject(Actor.staff(DESK), "De machtiging is niet ondertekend door de patiënt.", NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
 		assertThat(request.rejectionReason()).contains("machtiging");
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.reject(DESK, "x", NOW));
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.reject(Actor.staff(DESK), "x", NOW));
 	}
 
 	@Test
@@ -158,15 +167,17 @@ class BackOfficeTests {
 					nl.recordsdesk.eligibility.Relation.SELF, null, false,
 					java.util.Map.of(ItemCode.REQUESTER_ID, Filings.file("id.pdf")), java.util.List.of(), null), 3)
 			.request();
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		request.approve(DESK, NOW);
-		request.recordPreparation(DESK, "MRI knie 2024 op dvd", NOW);
-		request.markReady(DESK, NOW);
-		assertThatIllegalArgumentException().isThrownBy(() -> request.markDelivered(DESK, true, false, true, NOW))
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.approve(Actor.staff(DESK), NOW);
+		request.recordPreparation(Actor.staff(DESK), "MRI knie 2024 op dvd", NOW);
+		request.markReady(Actor.staff(DESK), NOW);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> request.markDelivered(Actor.staff(DESK), true, false, true, NOW))
 			.withMessageContaining("fee");
-		assertThatIllegalArgumentException().isThrownBy(() -> request.markDelivered(DESK, false, true, true, NOW));
-		request.markDelivered(DESK, true, true, true, NOW);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> request.markDelivered(Actor.staff(DESK), false, true, true, NOW));
+		request.markDelivered(Actor.staff(DESK), true, true, true, NOW);
 		assertThat(request.feePaid()).isTrue();
 	}
 

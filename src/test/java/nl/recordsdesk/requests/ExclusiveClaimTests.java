@@ -33,24 +33,32 @@ class ExclusiveClaimTests {
 
 	/** Each desk action, on a request its handler could do it on now. */
 	static Stream<Arguments> actions() {
-		return Stream.of(action("claim", ExclusiveClaimTests::answeredAndBackInTheQueue, (r, by) -> r.claim(by, NOW)),
-				action("release", ExclusiveClaimTests::claimed, (r, by) -> r.release(by, NOW)),
-				action("hand-over", ExclusiveClaimTests::claimed, (r, by) -> r.handOver(by, "derde", NOW)),
-				action("verify", ExclusiveClaimTests::claimed, (r, by) -> r.verifyIdentity(by, NOW)),
-				action("ask", ExclusiveClaimTests::claimed, (r, by) -> r.askRequester(by, "Welk jaar?", null, NOW)),
-				action("forward", ExclusiveClaimTests::deceasedVerified, (r, by) -> r.forwardToPhysician(by, NOW)),
-				action("approve", ExclusiveClaimTests::verified, (r, by) -> r.approve(by, NOW)),
-				action("reject", ExclusiveClaimTests::claimed, (r, by) -> r.reject(by, "Geen machtiging.", NOW)),
+		return Stream.of(
+				action("claim", ExclusiveClaimTests::answeredAndBackInTheQueue,
+						(r, by) -> r.claim(Actor.staff(by), NOW)),
+				action("release", ExclusiveClaimTests::claimed, (r, by) -> r.release(Actor.staff(by), NOW)),
+				action("hand-over", ExclusiveClaimTests::claimed,
+						(r, by) -> r.handOver(Actor.staff(by), Actor.staff("derde"), NOW)),
+				action("verify", ExclusiveClaimTests::claimed, (r, by) -> r.verifyIdentity(Actor.staff(by), NOW)),
+				action("ask", ExclusiveClaimTests::claimed,
+						(r, by) -> r.askRequester(Actor.staff(by), "Welk jaar?", null, NOW)),
+				action("forward", ExclusiveClaimTests::deceasedVerified,
+						(r, by) -> r.forwardToPhysician(Actor.staff(by), NOW)),
+				action("approve", ExclusiveClaimTests::verified, (r, by) -> r.approve(Actor.staff(by), NOW)),
+				action("reject", ExclusiveClaimTests::claimed,
+						(r, by) -> r.reject(Actor.staff(by), "Geen machtiging.", NOW)),
 				action("extend", ExclusiveClaimTests::claimed,
-						(r, by) -> r.extendDeadline(by, 1, "Het dossier is groot.", NOW, ZONE)),
+						(r, by) -> r.extendDeadline(Actor.staff(by), 1, "Het dossier is groot.", NOW, ZONE)),
 				action("prepare", () -> approved(RequestType.RECORD_COPY),
-						(r, by) -> r.recordPreparation(by, "Het hele dossier", NOW)),
-				action("ready", ExclusiveClaimTests::prepared, (r, by) -> r.markReady(by, NOW)),
-				action("deliver", ExclusiveClaimTests::ready, (r, by) -> r.markDelivered(by, true, false, false, NOW)),
+						(r, by) -> r.recordPreparation(Actor.staff(by), "Het hele dossier", NOW)),
+				action("ready", ExclusiveClaimTests::prepared, (r, by) -> r.markReady(Actor.staff(by), NOW)),
+				action("deliver", ExclusiveClaimTests::ready,
+						(r, by) -> r.markDelivered(Actor.staff(by), true, false, false, NOW)),
 				action("appointment", () -> approved(RequestType.EXPLANATION),
-						(r, by) -> r.scheduleAppointment(by, NOW.plus(Duration.ofDays(7)), "Polikliniek", NOW, ZONE)),
+						(r, by) -> r.scheduleAppointment(Actor.staff(by), NOW.plus(Duration.ofDays(7)), "Polikliniek",
+								NOW, ZONE)),
 				action("complete", () -> approved(RequestType.ADDITION),
-						(r, by) -> r.complete(by, "Toegevoegd aan het dossier.", NOW)));
+						(r, by) -> r.complete(Actor.staff(by), "Toegevoegd aan het dossier.", NOW)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -71,7 +79,7 @@ class ExclusiveClaimTests {
 	void aColleagueWhoTookItOverActs(String name, Supplier<Request> arrange, BiConsumer<Request, String> action) {
 		Request request = arrange.get();
 		RequestStatus before = request.status();
-		assertThat(request.takeOver(COLLEAGUE, NOW)).isEqualTo(HANDLER);
+		assertThat(request.takeOver(Actor.staff(COLLEAGUE), NOW)).isEqualTo(HANDLER);
 		assertThat(request.status()).isEqualTo(before);
 		assertThat(request.assignedTo()).isEqualTo(COLLEAGUE);
 		assertThat(request.history()).last().satisfies((step) -> {
@@ -87,21 +95,24 @@ class ExclusiveClaimTests {
 	@Test
 	void onlyARequestSomeoneElseHandlesIsTakenOver() {
 		Request queued = filed(RequestType.RECORD_COPY);
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> queued.takeOver(COLLEAGUE, NOW))
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> queued.takeOver(Actor.staff(COLLEAGUE), NOW))
 			.withMessageContaining("claim");
 		Request own = claimed();
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> own.takeOver(HANDLER, NOW));
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> own.takeOver(Actor.staff(HANDLER), NOW));
 		Request closed = ready();
-		closed.markDelivered(HANDLER, true, false, false, NOW);
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> closed.takeOver(COLLEAGUE, NOW));
+		closed.markDelivered(Actor.staff(HANDLER), true, false, false, NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> closed.takeOver(Actor.staff(COLLEAGUE), NOW));
 	}
 
 	@Test
 	void aRequestInTheQueueIsAnyonesAndANoteIsAnyonesToo() {
 		Request queued = filed(RequestType.RECORD_COPY);
-		queued.extendDeadline(COLLEAGUE, 1, "Het dossier is groot.", NOW, ZONE);
+		queued.extendDeadline(Actor.staff(COLLEAGUE), 1, "Het dossier is groot.", NOW, ZONE);
 		Request request = claimed();
-		request.addNote(COLLEAGUE, "De aanvrager belde: zij is volgende week weg.", NOW);
+		request.addNote(Actor.staff(COLLEAGUE), "De aanvrager belde: zij is volgende week weg.", NOW);
 		assertThat(request.notes()).extracting(Note::writtenBy).containsExactly(COLLEAGUE);
 		assertThat(request.assignedTo()).isEqualTo(HANDLER);
 	}
@@ -109,8 +120,8 @@ class ExclusiveClaimTests {
 	@Test
 	void aPhysicianDecidesWhoeverHandlesTheRequestAtTheDesk() {
 		Request request = deceasedVerified();
-		request.forwardToPhysician(HANDLER, NOW);
-		request.decide("dr-vos", BackOfficeTests.GRANT, NOW);
+		request.forwardToPhysician(Actor.staff(HANDLER), NOW);
+		request.decide(Actor.staff("dr-vos"), BackOfficeTests.GRANT, NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
 		assertThat(request.assignedTo()).isEqualTo(HANDLER);
 	}
@@ -127,48 +138,48 @@ class ExclusiveClaimTests {
 
 	static Request claimed() {
 		Request request = filed(RequestType.RECORD_COPY);
-		request.claim(HANDLER, NOW);
+		request.claim(Actor.staff(HANDLER), NOW);
 		return request;
 	}
 
 	static Request verified() {
 		Request request = claimed();
-		request.verifyIdentity(HANDLER, NOW);
+		request.verifyIdentity(Actor.staff(HANDLER), NOW);
 		return request;
 	}
 
 	static Request deceasedVerified() {
 		Request request = Filings.file(Filings.nextOfKin(), 12).request();
-		request.claim(HANDLER, NOW);
-		request.verifyIdentity(HANDLER, NOW);
+		request.claim(Actor.staff(HANDLER), NOW);
+		request.verifyIdentity(Actor.staff(HANDLER), NOW);
 		return request;
 	}
 
 	/** Asked, answered: back in the queue, still the handler's. */
 	static Request answeredAndBackInTheQueue() {
 		Request request = claimed();
-		request.askRequester(HANDLER, "Welk jaar?", null, NOW);
+		request.askRequester(Actor.staff(HANDLER), "Welk jaar?", null, NOW);
 		request.answerQuestions("2024", NOW);
 		return request;
 	}
 
 	static Request approved(RequestType type) {
 		Request request = filed(type);
-		request.claim(HANDLER, NOW);
-		request.verifyIdentity(HANDLER, NOW);
-		request.approve(HANDLER, NOW);
+		request.claim(Actor.staff(HANDLER), NOW);
+		request.verifyIdentity(Actor.staff(HANDLER), NOW);
+		request.approve(Actor.staff(HANDLER), NOW);
 		return request;
 	}
 
 	static Request prepared() {
 		Request request = approved(RequestType.RECORD_COPY);
-		request.recordPreparation(HANDLER, "Het hele dossier", NOW);
+		request.recordPreparation(Actor.staff(HANDLER), "Het hele dossier", NOW);
 		return request;
 	}
 
 	static Request ready() {
 		Request request = prepared();
-		request.markReady(HANDLER, NOW);
+		request.markReady(Actor.staff(HANDLER), NOW);
 		return request;
 	}
 

@@ -90,8 +90,8 @@ class HangingMailServerTests {
 		Instant asked = Instant.now().minus(Duration.ofDays(8));
 		this.transactions.executeWithoutResult((status) -> {
 			Request request = this.requests.findByReference(reference).orElseThrow();
-			request.claim("balie", asked);
-			request.askRequester("balie", "Welke periode bedoelt u?", null, asked);
+			request.claim(Actor.staff("balie"), asked);
+			request.askRequester(Actor.staff("balie"), "Welke periode bedoelt u?", null, asked);
 			this.requests.save(request);
 		});
 

@@ -35,9 +35,9 @@ class OtherRightsTests {
 
 	static Request approved(RequestType type) {
 		Request request = filed(type);
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		request.approve(DESK, NOW);
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.approve(Actor.staff(DESK), NOW);
 		return request;
 	}
 
@@ -70,32 +70,34 @@ class OtherRightsTests {
 		assertThat(request.dueDate()).isEqualTo(LocalDate.ofInstant(NOW, ZONE).plusMonths(3));
 		assertThat(request.outcome()).isEqualTo(nl.recordsdesk.eligibility.Outcome.PHYSICIAN_REVIEW);
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.extendDeadline(DESK, 1, "Drukte", NOW, ZONE));
+			.isThrownBy(() -> request.extendDeadline(Actor.staff(DESK), 1, "Drukte", NOW, ZONE));
 		assertThat(filed(RequestType.ADDITION).dueDate()).isEqualTo(LocalDate.ofInstant(NOW, ZONE).plusMonths(1));
 	}
 
 	@Test
 	void aPhysicianDecidesDestructionWithADestructionGround() {
 		Request request = filed(RequestType.DESTRUCTION);
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.approve(DESK, NOW));
-		request.forwardToPhysician(DESK, NOW);
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.approve(Actor.staff(DESK), NOW));
+		request.forwardToPhysician(Actor.staff(DESK), NOW);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> request.decide("arts", new Review(true, LegalGround.WEIGHTY_INTEREST, Scope.WHOLE_RECORD,
-					null, "Geen bezwaar.", Capacity.TREATING_PHYSICIAN), NOW));
+			.isThrownBy(() -> request.decide(Actor.staff("arts"), new Review(true, LegalGround.WEIGHTY_INTEREST,
+					Scope.WHOLE_RECORD, null, "Geen bezwaar.", Capacity.TREATING_PHYSICIAN), NOW));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> request.decide("arts", new Review(false, LegalGround.NO_EXCEPTION, Scope.WHOLE_RECORD,
-					null, "Tegenstrijdig.", Capacity.TREATING_PHYSICIAN), NOW));
-		request.decide("arts", new Review(false, LegalGround.IMPORTANT_TO_ANOTHER, Scope.WHOLE_RECORD, null,
-				"Het dossier bevat erfelijkheidsgegevens die de broer nodig heeft.", Capacity.TREATING_PHYSICIAN), NOW);
+			.isThrownBy(() -> request.decide(Actor.staff("arts"), new Review(false, LegalGround.NO_EXCEPTION,
+					Scope.WHOLE_RECORD, null, "Tegenstrijdig.", Capacity.TREATING_PHYSICIAN), NOW));
+		request.decide(Actor.staff("arts"), new Review(false, LegalGround.IMPORTANT_TO_ANOTHER, Scope.WHOLE_RECORD,
+				null, "Het dossier bevat erfelijkheidsgegevens die de broer nodig heeft.", Capacity.TREATING_PHYSICIAN),
+				NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
 		// A deceased patient's request takes no destruction ground.
 		Request copy = Filings.file(Filings.nextOfKin(), 9).request();
-		copy.claim(DESK, NOW);
-		copy.verifyIdentity(DESK, NOW);
-		copy.forwardToPhysician(DESK, NOW);
-		assertThatIllegalArgumentException().isThrownBy(() -> copy.decide("arts",
+		copy.claim(Actor.staff(DESK), NOW);
+		copy.verifyIdentity(Actor.staff(DESK), NOW);
+		copy.forwardToPhysician(Actor.staff(DESK), NOW);
+		assertThatIllegalArgumentException().isThrownBy(() -> copy.decide(Actor.staff("arts"),
 				new Review(true, LegalGround.NO_EXCEPTION, Scope.WHOLE_RECORD, null, "x", Capacity.TREATING_PHYSICIAN),
 				NOW));
 	}
@@ -103,46 +105,46 @@ class OtherRightsTests {
 	@Test
 	void onceForwardedOnlyThePhysicianDecidesAndTheDeskForwardsOnlyWhatAPhysicianDecides() {
 		Request destruction = filed(RequestType.DESTRUCTION);
-		destruction.claim(DESK, NOW);
-		destruction.verifyIdentity(DESK, NOW);
+		destruction.claim(Actor.staff(DESK), NOW);
+		destruction.verifyIdentity(Actor.staff(DESK), NOW);
 		assertThat(destruction.deskMayReject()).isTrue();
-		destruction.forwardToPhysician(DESK, NOW);
+		destruction.forwardToPhysician(Actor.staff(DESK), NOW);
 		assertThat(destruction.deskMayReject()).isFalse();
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> destruction.reject(DESK, "Liever niet", NOW));
+			.isThrownBy(() -> destruction.reject(Actor.staff(DESK), "Liever niet", NOW));
 
 		Request correction = filed(RequestType.CORRECTION);
-		correction.claim(DESK, NOW);
-		correction.verifyIdentity(DESK, NOW);
+		correction.claim(Actor.staff(DESK), NOW);
+		correction.verifyIdentity(Actor.staff(DESK), NOW);
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> correction.forwardToPhysician(DESK, NOW));
-		correction.reject(DESK, "Het gaat om een oordeel van de arts, geen feitelijk gegeven.", NOW);
+			.isThrownBy(() -> correction.forwardToPhysician(Actor.staff(DESK), NOW));
+		correction.reject(Actor.staff(DESK), "Het gaat om een oordeel van de arts, geen feitelijk gegeven.", NOW);
 		assertThat(correction.status()).isEqualTo(RequestStatus.REJECTED);
 	}
 
 	@Test
 	void aGrantedDestructionIsCarriedOutByTheDesk() {
 		Request request = filed(RequestType.DESTRUCTION);
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		request.forwardToPhysician(DESK, NOW);
-		request.decide("arts", new Review(true, LegalGround.NO_EXCEPTION, Scope.LISTED_PARTS, "Dermatologie 2015",
-				"Geen belang van anderen, geen bewaarplicht.", Capacity.TREATING_PHYSICIAN), NOW);
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.forwardToPhysician(Actor.staff(DESK), NOW);
+		request.decide(Actor.staff("arts"), new Review(true, LegalGround.NO_EXCEPTION, Scope.LISTED_PARTS,
+				"Dermatologie 2015", "Geen belang van anderen, geen bewaarplicht.", Capacity.TREATING_PHYSICIAN), NOW);
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.recordPreparation(DESK, "Alles", NOW));
-		request.complete(DESK, "Dermatologie 2015 vernietigd op 2 februari.", NOW.plusSeconds(60));
+			.isThrownBy(() -> request.recordPreparation(Actor.staff(DESK), "Alles", NOW));
+		request.complete(Actor.staff(DESK), "Dermatologie 2015 vernietigd op 2 februari.", NOW.plusSeconds(60));
 		assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED);
 		assertThat(request.status().isOpen()).isFalse();
 		assertThat(request.closedAt()).isNotNull();
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.complete(DESK, "Nogmaals", NOW.plusSeconds(120)));
+			.isThrownBy(() -> request.complete(Actor.staff(DESK), "Nogmaals", NOW.plusSeconds(120)));
 	}
 
 	@Test
 	void anAdditionIsCompletedWithWhatWasDone() {
 		Request request = approved(RequestType.ADDITION);
-		assertThatIllegalArgumentException().isThrownBy(() -> request.complete(DESK, " ", NOW));
-		request.complete(DESK, "Toegevoegd aan het dossier cardiologie.", NOW);
+		assertThatIllegalArgumentException().isThrownBy(() -> request.complete(Actor.staff(DESK), " ", NOW));
+		request.complete(Actor.staff(DESK), "Toegevoegd aan het dossier cardiologie.", NOW);
 		assertThat(request.completionNote()).isEqualTo("Toegevoegd aan het dossier cardiologie.");
 		assertThat(request.history()).extracting(RequestEvent::type).endsWith(RequestEvent.Type.COMPLETED);
 	}
@@ -150,10 +152,11 @@ class OtherRightsTests {
 	@Test
 	void anAccessLogOverviewIsHandedOverLikeACopy() {
 		Request request = approved(RequestType.ACCESS_LOG_OVERVIEW);
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> request.complete(DESK, "x", NOW));
-		request.recordPreparation(DESK, "Overzicht 2024-2026", NOW);
-		request.markReady(DESK, NOW);
-		request.markDelivered(DESK, true, false, false, NOW);
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> request.complete(Actor.staff(DESK), "x", NOW));
+		request.recordPreparation(Actor.staff(DESK), "Overzicht 2024-2026", NOW);
+		request.markReady(Actor.staff(DESK), NOW);
+		request.markDelivered(Actor.staff(DESK), true, false, false, NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.DELIVERED);
 	}
 
@@ -161,18 +164,19 @@ class OtherRightsTests {
 	void anExplanationIsCompletedAfterItsConversation() {
 		Request request = approved(RequestType.EXPLANATION);
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.complete(DESK, "Besproken", NOW));
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> request.scheduleAppointment(DESK, NOW.minus(Duration.ofDays(1)), "Polikliniek", NOW, ZONE));
-		request.scheduleAppointment(DESK, NOW.plus(Duration.ofDays(7)), "Polikliniek cardiologie", NOW, ZONE);
+			.isThrownBy(() -> request.complete(Actor.staff(DESK), "Besproken", NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> request.scheduleAppointment(Actor.staff(DESK),
+				NOW.minus(Duration.ofDays(1)), "Polikliniek", NOW, ZONE));
+		request.scheduleAppointment(Actor.staff(DESK), NOW.plus(Duration.ofDays(7)), "Polikliniek cardiologie", NOW,
+				ZONE);
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.complete(DESK, "Besproken", NOW.plus(Duration.ofDays(1))));
-		request.complete(DESK, "Uitslag MRI besproken met dr. De Wit.", NOW.plus(Duration.ofDays(8)));
+			.isThrownBy(() -> request.complete(Actor.staff(DESK), "Besproken", NOW.plus(Duration.ofDays(1))));
+		request.complete(Actor.staff(DESK), "Uitslag MRI besproken met dr. De Wit.", NOW.plus(Duration.ofDays(8)));
 		assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED);
 		assertThat(request.history()).extracting(RequestEvent::type)
 			.contains(RequestEvent.Type.APPOINTMENT_SCHEDULED, RequestEvent.Type.COMPLETED);
 		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> approved(RequestType.ADDITION)
-			.scheduleAppointment(DESK, NOW.plus(Duration.ofDays(7)), "Poli", NOW, ZONE));
+			.scheduleAppointment(Actor.staff(DESK), NOW.plus(Duration.ofDays(7)), "Poli", NOW, ZONE));
 	}
 
 }

@@ -26,10 +26,10 @@ class ReconsiderationTests {
 	static Request forwarded() {
 		Request request = Filings.file(Filings.nextOfKin(), 21).request();
 		assertThat(request.withPhysician()).isFalse();
-		request.claim("balie", NOW);
-		request.verifyIdentity("balie", NOW);
+		request.claim(Actor.staff("balie"), NOW);
+		request.verifyIdentity(Actor.staff("balie"), NOW);
 		assertThat(request.withPhysician()).isFalse();
-		request.forwardToPhysician("balie", NOW);
+		request.forwardToPhysician(Actor.staff("balie"), NOW);
 		assertThat(request.withPhysician()).isTrue();
 		return request;
 	}
@@ -37,13 +37,13 @@ class ReconsiderationTests {
 	@Test
 	void aRefusalClosesTheRequestAndALaterDecisionOnItIsRefused() {
 		Request request = forwarded();
-		request.decide("arts", REFUSE, NOW);
+		request.decide(Actor.staff("arts"), REFUSE, NOW);
 		assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
 		assertThat(request.closure().closed()).isTrue();
 		assertThat(request.withPhysician()).isTrue();
 
 		assertThatExceptionOfType(RequestClosedException.class)
-			.isThrownBy(() -> request.decide("collega", GRANT, NOW.plusSeconds(60)));
+			.isThrownBy(() -> request.decide(Actor.staff("collega"), GRANT, NOW.plusSeconds(60)));
 		assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
 		assertThat(request.decisions()).hasSize(1);
 	}
@@ -51,11 +51,11 @@ class ReconsiderationTests {
 	@Test
 	void reconsideringReopensForANewDecisionAndKeepsTheReason() {
 		Request request = forwarded();
-		request.decide("arts", REFUSE, NOW);
+		request.decide(Actor.staff("arts"), REFUSE, NOW);
 		assertThat(request.mayBeReconsidered()).isTrue();
-		assertThatIllegalArgumentException().isThrownBy(() -> request.reconsider("collega", " ", NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> request.reconsider(Actor.staff("collega"), " ", NOW));
 
-		request.reconsider("collega", "Nieuwe verklaring van de huisarts.", NOW.plusSeconds(60));
+		request.reconsider(Actor.staff("collega"), "Nieuwe verklaring van de huisarts.", NOW.plusSeconds(60));
 
 		assertThat(request.status()).isEqualTo(RequestStatus.PHYSICIAN_REVIEW);
 		assertThat(request.closure().closed()).isFalse();
@@ -63,7 +63,7 @@ class ReconsiderationTests {
 			assertThat(event.type()).isEqualTo(RequestEvent.Type.RECONSIDERED);
 			assertThat(event.detail()).isEqualTo("Nieuwe verklaring van de huisarts.");
 		});
-		request.decide("collega", GRANT, NOW.plusSeconds(120));
+		request.decide(Actor.staff("collega"), GRANT, NOW.plusSeconds(120));
 		assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
 		assertThat(request.decisions()).hasSize(2);
 	}
@@ -71,17 +71,17 @@ class ReconsiderationTests {
 	@Test
 	void onlyAPhysiciansRefusalIsReconsidered() {
 		Request granted = forwarded();
-		granted.decide("arts", GRANT, NOW);
+		granted.decide(Actor.staff("arts"), GRANT, NOW);
 		assertThat(granted.mayBeReconsidered()).isFalse();
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> granted.reconsider("arts", "Toch niet.", NOW));
+			.isThrownBy(() -> granted.reconsider(Actor.staff("arts"), "Toch niet.", NOW));
 
 		Request byTheDesk = Filings.file(Filings.nextOfKin(), 22).request();
-		byTheDesk.claim("balie", NOW);
-		byTheDesk.reject("balie", "Geen bewijs van verwantschap.", NOW);
+		byTheDesk.claim(Actor.staff("balie"), NOW);
+		byTheDesk.reject(Actor.staff("balie"), "Geen bewijs van verwantschap.", NOW);
 		assertThat(byTheDesk.withPhysician()).isFalse();
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> byTheDesk.reconsider("arts", "Toch wel.", NOW));
+			.isThrownBy(() -> byTheDesk.reconsider(Actor.staff("arts"), "Toch wel.", NOW));
 	}
 
 }

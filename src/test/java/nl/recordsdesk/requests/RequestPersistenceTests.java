@@ -91,6 +91,29 @@ class RequestPersistenceTests {
 			.isThrownBy(() -> this.requests.saveAndFlush(Filings.file(again, this.requests.nextNumber()).request()));
 	}
 
+	@Test
+	void aRequestWithEmptyPartsLoadsWithEveryPart() {
+		NewRequest form = Filings.adultSelf(stored("id.pdf"));
+		Request filed = Filings.file(form, this.requests.nextNumber()).request();
+		this.requests.saveAndFlush(filed);
+		this.entityManager.clear();
+
+		// No invitation, question, note or decision: the parts without a column of their
+		// own are still there, empty, and take what comes next.
+		Request found = this.requests.findByReference(filed.reference()).orElseThrow();
+		assertThat(found.invitations()).isEmpty();
+		assertThat(found.questions()).isEmpty();
+		assertThat(found.notes()).isEmpty();
+		assertThat(found.decisions()).isEmpty();
+		assertThat(found.signatures()).hasSize(1);
+		found.addNote(Actor.staff("balie"), "De aanvrager belde.", NOW);
+		this.requests.saveAndFlush(found);
+		this.entityManager.clear();
+
+		assertThat(this.requests.findByReference(filed.reference()).orElseThrow().notes()).extracting(Note::text)
+			.containsExactly("De aanvrager belde.");
+	}
+
 	UploadedFile stored(String name) {
 		StoredFile file = this.files
 			.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F' }, "application/pdf", "d".repeat(64), "CLEAN", NOW));

@@ -15,13 +15,13 @@ class RequestWorkflowTests {
 
 	@Test
 	void aLostRaceIsTellableAndAFaultIsNot() {
-		assertThat(RequestWorkflow.someoneWasFirst(new CannotAcquireLockException("deadlock"))).isTrue();
-		assertThat(RequestWorkflow.someoneWasFirst(new ObjectOptimisticLockingFailureException(Request.class, "id")))
+		assertThat(RequestChanges.someoneWasFirst(new CannotAcquireLockException("deadlock"))).isTrue();
+		assertThat(RequestChanges.someoneWasFirst(new ObjectOptimisticLockingFailureException(Request.class, "id")))
 			.isTrue();
-		assertThat(RequestWorkflow.someoneWasFirst(new DataIntegrityViolationException("taken",
+		assertThat(RequestChanges.someoneWasFirst(new DataIntegrityViolationException("taken",
 				new SQLException("duplicate key value violates unique constraint", "23505"))))
 			.isTrue();
-		assertThat(RequestWorkflow.someoneWasFirst(new DataIntegrityViolationException("check",
+		assertThat(RequestChanges.someoneWasFirst(new DataIntegrityViolationException("check",
 				new SQLException("new row violates check constraint", "23514"))))
 			.isFalse();
 	}

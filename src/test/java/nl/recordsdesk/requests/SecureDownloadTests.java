@@ -30,11 +30,11 @@ class SecureDownloadTests {
 				form.requester(), form.details(), form.motivation(), form.documents(), form.coSigners(),
 				Delivery.SECURE_DOWNLOAD, form.signature());
 		Request request = Filings.file(download, 21).request();
-		request.claim(DESK, NOW);
-		request.verifyIdentity(DESK, NOW);
-		request.approve(DESK, NOW);
-		request.recordPreparation(DESK, "Het hele dossier", NOW);
-		request.markReadyForDownload(DESK, Filings.file("kopie.pdf"), NOW.plus(validFor), NOW);
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.approve(Actor.staff(DESK), NOW);
+		request.recordPreparation(Actor.staff(DESK), "Het hele dossier", NOW);
+		request.markReadyForDownload(Actor.staff(DESK), Filings.file("kopie.pdf"), NOW.plus(validFor), NOW);
 		return request;
 	}
 
@@ -42,7 +42,7 @@ class SecureDownloadTests {
 	void theDeskDoesNotMarkADownloadDelivered() {
 		Request request = putUp(Duration.ofDays(14));
 		assertThatExceptionOfType(IllegalTransitionException.class)
-			.isThrownBy(() -> request.markDelivered(DESK, true, false, false, NOW));
+			.isThrownBy(() -> request.markDelivered(Actor.staff(DESK), true, false, false, NOW));
 		assertThat(request.status()).isEqualTo(RequestStatus.READY);
 	}
 
@@ -67,10 +67,10 @@ class SecureDownloadTests {
 		assertThat(request.downloadable(later)).isFalse();
 
 		SecretToken link = SecretToken.generate();
-		assertThatExceptionOfType(NotTheHandlerException.class)
-			.isThrownBy(() -> request.renewDownloadLink("collega", link, later.plus(Duration.ofDays(14)), later));
+		assertThatExceptionOfType(NotTheHandlerException.class).isThrownBy(
+				() -> request.renewDownloadLink(Actor.staff("collega"), link, later.plus(Duration.ofDays(14)), later));
 
-		request.renewDownloadLink(DESK, link, later.plus(Duration.ofDays(14)), later);
+		request.renewDownloadLink(Actor.staff(DESK), link, later.plus(Duration.ofDays(14)), later);
 		assertThat(request.downloadable(later)).isTrue();
 		assertThat(request.status()).isEqualTo(RequestStatus.READY);
 		assertThat(request.history().get(request.history().size() - 1).type())
@@ -80,11 +80,13 @@ class SecureDownloadTests {
 	@Test
 	void onlyACopyPutUpForDownloadGetsANewLink() {
 		Request atTheDesk = ExclusiveClaimTests.ready();
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> atTheDesk
-			.renewDownloadLink(ExclusiveClaimTests.HANDLER, SecretToken.generate(), NOW.plusSeconds(60), NOW));
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> atTheDesk.renewDownloadLink(Actor.staff(ExclusiveClaimTests.HANDLER),
+					SecretToken.generate(), NOW.plusSeconds(60), NOW));
 		Request prepared = ExclusiveClaimTests.prepared();
-		assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() -> prepared
-			.renewDownloadLink(ExclusiveClaimTests.HANDLER, SecretToken.generate(), NOW.plusSeconds(60), NOW));
+		assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> prepared.renewDownloadLink(Actor.staff(ExclusiveClaimTests.HANDLER),
+					SecretToken.generate(), NOW.plusSeconds(60), NOW));
 	}
 
 }

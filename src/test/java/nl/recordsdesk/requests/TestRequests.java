@@ -154,8 +154,8 @@ public class TestRequests {
 	 * desk's pages would (for tests of the requester's pages, without the desk's mail).
 	 */
 	public static void claimAndAskFor(Request request, String staff, String question, ItemCode document) {
-		request.claim(staff, Instant.now());
-		request.askRequester(staff, question, document, Instant.now());
+		request.claim(Actor.staff(staff), Instant.now());
+		request.askRequester(Actor.staff(staff), question, document, Instant.now());
 	}
 
 }

@@ -38,16 +38,21 @@ class WaitingRequestsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The desk claims the request and asks the requester a question at {@code asked}. */
+	void askRequester(String reference, Instant asked) {
+		this.transactions.executeWithoutResult((status) -> {
+			Request request = this.requests.findByReference(reference).orElseThrow();
+			request.claim(Actor.staff("balie"), asked);
+			request.askRequester(Actor.staff("balie"), "Welke periode bedoelt u?", null, asked);
+			this.requests.save(request);
+		});
+	}
+
 	@Test
 	void theRequesterIsRemindedTwiceAndThenTheRequestExpires() {
 		String reference = this.fixture.file("Nina Dekker", "nina@example.org");
 		Instant asked = Instant.now();
-		this.transactions.executeWithoutResult((status) -> {
-			Request request = this.requests.findByReference(reference).orElseThrow();
-			request.claim("balie", asked);
-			request.askRequester("balie", "Welke periode bedoelt u?", null, asked);
-			this.requests.save(request);
-		});
+		askRequester(reference, asked);
 		TestMail.clear();
 
 		this.waiting.check(asked.plus(Duration.ofDays(6)));
@@ -77,12 +82,7 @@ class WaitingRequestsTests {
 		String patient = "Piet Papier " + java.util.UUID.randomUUID().toString().substring(0, 8);
 		String reference = this.fixture.file(patient, "");
 		Instant asked = Instant.now();
-		this.transactions.executeWithoutResult((status) -> {
-			Request request = this.requests.findByReference(reference).orElseThrow();
-			request.claim("balie", asked);
-			request.askRequester("balie", "Welke periode bedoelt u?", null, asked);
-			this.requests.save(request);
-		});
+		askRequester(reference, asked);
 
 		this.waiting.check(asked.plus(Duration.ofDays(8)));
 		assertThat(reminders(reference)).isEqualTo(1);
