@@ -2,11 +2,11 @@ package nl.recordsdesk.desk;
 
 import java.time.Clock;
 
-import nl.recordsdesk.requests.StoredFile;
 import nl.recordsdesk.requests.StoredFiles;
 import nl.recordsdesk.requests.UploadedFile;
 import nl.recordsdesk.uploads.InspectedUpload;
 import nl.recordsdesk.uploads.RejectedUpload;
+import nl.recordsdesk.uploads.StoredFile;
 import nl.recordsdesk.uploads.UploadInspector;
 import org.jspecify.annotations.Nullable;
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
+import nl.recordsdesk.uploads.StoredFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.Optional;
 
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.uploads.StoredFile;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,12 +3,18 @@ package nl.recordsdesk.requests;
 import java.time.Instant;
 import java.util.UUID;
 
+import nl.recordsdesk.uploads.StoredFile;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The contents of uploads. */
+/**
+ * The contents of uploads ({@link StoredFile}, kept and scanned by the uploads module),
+ * as the requests module uses them: stored, opened, and deleted once no request uses them
+ * (which only this module knows: its documents and copies refer to them).
+ */
 public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
 
 	/**
@@ -35,15 +41,6 @@ public interface StoredFiles extends JpaRepository<StoredFile, UUID> {
 			and not exists (select 1 from request_document d where d.file_id = f.id)
 			and not exists (select 1 from request r where r.copy_file_id = f.id)""", nativeQuery = true)
 	int deleteUnused(UUID id);
-
-	/** Files kept "pending scan" because clamd gave no answer, oldest first. */
-	@Query(value = "select f.id from stored_file f where f.scan_status = 'PENDING' order by f.created_at limit :limit",
-			nativeQuery = true)
-	java.util.List<UUID> findPendingScan(int limit);
-
-	@Modifying
-	@Query(value = "update stored_file set scan_status = :status where id = :id", nativeQuery = true)
-	int updateScanStatus(UUID id, String status);
 
 	/** Of these files, those with one of these scan statuses. */
 	@Query(value = "select f.id from stored_file f where f.id in (:ids) and f.scan_status in (:statuses)",

@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hand-offs from a request to its mail, one flow each: the request's event, published
  * with the change, leads to the mail in the outbox after the commit
  * ({@link RequestMail}), and the mail goes out. Only the requests module and what it
- * depends on are started.
+ * depends on are started, with uploads, whose stored files requests' {@link StoredFiles}
+ * manages (a dependency on the entity, not on a bean, so Modulith would leave it out).
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "uploads")
 @TestPropertySource(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
 @Import({ TestDatabase.class, TestMail.class, TestRequests.class })
 class RequestMailScenarioTests {

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.persistence.EntityManager;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.uploads.StoredFile;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TypedDatesTests {
 
-	static final String[] FORMS = { "nl.recordsdesk.requests.web.PatientForm", "nl.recordsdesk.checker.CheckerForm",
+	static final String[] FORMS = { "nl.recordsdesk.intake.PatientForm", "nl.recordsdesk.checker.CheckerForm",
 			"nl.recordsdesk.recordings.AnnounceForm", "nl.recordsdesk.recordings.PublishForm",
 			"nl.recordsdesk.recordings.ConsentForm", "nl.recordsdesk.audit.AuditSearchForm",
-			"nl.recordsdesk.requests.web.CheckerAnswers", "nl.recordsdesk.requests.web.PaperIntakeForm" };
+			"nl.recordsdesk.intake.CheckerAnswers", "nl.recordsdesk.intake.PaperIntakeForm" };
 
 	final DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
 

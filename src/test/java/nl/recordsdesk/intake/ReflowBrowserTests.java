@@ -1,0 +1,120 @@
+package nl.recordsdesk.intake;
+
+import java.util.Map;
+
+import nl.recordsdesk.TestMail;
+import nl.recordsdesk.browser.Axe;
+import nl.recordsdesk.browser.BrowserTest;
+import nl.recordsdesk.browser.Chromium;
+import nl.recordsdesk.browser.RequestForm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reflow (WCAG 1.4.10): on a phone 320 and 390 CSS pixels wide the documents step, the
+ * sent page with its long personal link and the status page scroll only up and down.
+ */
+@BrowserTest
+class ReflowBrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	RequestForm form;
+
+	@BeforeAll
+	static void browser() {
+		browser = Chromium.shared();
+	}
+
+	@BeforeEach
+	void newVisitor() {
+		browser.manage().deleteAllCookies();
+		this.form = new RequestForm(browser, "http://localhost:" + this.port);
+	}
+
+	@AfterEach
+	void wideAgain() {
+		((HasCdp) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+	}
+
+	@ParameterizedTest(name = "{0} px")
+	@ValueSource(ints = { 320, 390 })
+	void aPhoneScrollsOnlyDownOnTheDocumentsStepTheSentPageAndTheStatusPage(int width) {
+		((HasCdp) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+		String email = "reflow-" + width + "@example.org";
+		this.form.start()
+			.choose("Een kopie van het medisch dossier (helemaal of een deel)")
+			.choose("Het hele dossier")
+			.next()
+			.fill("name", "Noor Reflow")
+			.fill("birthDate", "12-3-1985")
+			.next()
+			.choose("Ik ben de patiënt")
+			.fill("name", "Noor Reflow")
+			.fill("email", email)
+			.fill("phone", "06 12345678")
+			.fill("street", "Kade 12")
+			.fill("postalCode", "3011 AB")
+			.fill("city", "Rotterdam")
+			.next();
+		assertThat(this.form.heading()).isEqualTo("Documenten meesturen");
+		assertNoSidewaysScrolling("documents", width);
+		// Sent without a file, the step shows its error beside the file input.
+		this.form.next();
+		assertThat(this.form.errors()).isNotEmpty();
+		assertNoSidewaysScrolling("documents-error", width);
+
+		this.form.attach("REQUESTER_ID", RequestForm.photo("paspoort.png"))
+			.next()
+			.choose("Per post naar uw adres")
+			.fill("signatureName", "Noor Reflow")
+			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
+			.next()
+			.fill("code", RequestJourneyBrowserTests.codeSentTo(email))
+			.pressButton("Aanvraag versturen");
+		assertThat(this.form.heading()).isEqualTo("Uw aanvraag is verstuurd");
+		assertNoSidewaysScrolling("sent", width);
+
+		String reference = this.form.text("reference");
+		this.form.open(RequestJourneyBrowserTests
+			.link(TestMail.awaitMailTo(email, (mail) -> mail.subject().contains(reference)), "status"));
+		assertThat(this.form.attribute("status", "data-status")).isEqualTo("SUBMITTED");
+		assertNoSidewaysScrolling("status", width);
+	}
+
+	private void assertNoSidewaysScrolling(String page, int width) {
+		Chromium.screenshot(browser, "reflow-" + page + "-" + width);
+		Axe.assertNoViolations(browser, page + " at " + width + " px");
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+		long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		assertThat(viewport).as("viewport of %s", page).isEqualTo(width);
+		assertThat(content).as("width of %s at %d px: %s", page, width, widest(js)).isLessThanOrEqualTo(viewport);
+	}
+
+	/** What sticks out, to say in the failure what to fix. */
+	private static Object widest(JavascriptExecutor js) {
+		return js.executeScript(
+				"""
+						return [...document.querySelectorAll('body *')]
+						  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+						  .slice(0, 5)
+						  .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+						  .join(', ')""");
+	}
+
+}
