@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts the figures of the months that are over, {@link #MONTHS_KEPT} back, and keeps
- * them ({@link RequestFigures#keepMonths}): every hour, once across the instances, so the
- * dashboard and the monthly report count only the current month on every view, and a
- * request reopened or closed late is in its month's figures within the hour.
+ * them ({@link RequestFigures#keepMonths}): 20 seconds after the start and then every
+ * hour, once across the instances (once per clock hour), so the dashboard and the monthly
+ * report count only the current month on every view, and a request reopened or closed
+ * late is in its month's figures within the hour.
  */
 @Component
 class MonthFigures {
@@ -33,7 +34,8 @@ class MonthFigures {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${recordsdesk.requests.month-figures-cron:0 20 * * * *}")
+	@Scheduled(fixedDelayString = "${recordsdesk.requests.month-figures-interval:1h}",
+			initialDelayString = "${recordsdesk.requests.month-figures-first-delay:20s}")
 	@OncePerPeriod("month-figures")
 	void count() {
 		YearMonth lastOver = YearMonth.now(this.clock).minusMonths(1);

@@ -148,10 +148,11 @@ final class Cluster implements AutoCloseable {
 		settings.put("recordsdesk.contact.purge-cron", JOB_CRON);
 		settings.put("recordsdesk.scheduling.purge-cron", JOB_CRON);
 		settings.put("recordsdesk.desk.due-mail-cron", JOB_CRON);
-		settings.put("recordsdesk.requests.month-figures-cron", JOB_CRON);
 		settings.put("recordsdesk.desk.mail", "balie@reliability.example");
 		settings.put("recordsdesk.uploads.rescan-interval", "5s");
 		settings.put("recordsdesk.limits.purge-interval", "5s");
+		settings.put("recordsdesk.requests.month-figures-interval", "5s");
+		settings.put("recordsdesk.requests.month-figures-first-delay", "1s");
 		settings.put("recordsdesk.events.resubmit-interval", "5s");
 		settings.put("spring.main.banner-mode", "off");
 		return settings;
