@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.browser.Axe;
 import nl.recordsdesk.browser.BrowserTest;
 import nl.recordsdesk.browser.Chromium;
 import nl.recordsdesk.requests.TestRequests;
@@ -79,9 +80,11 @@ class DownloadCodeBrowserTests {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Uw kopie bevat medische gegevens")
 			.contains(reference);
 		assertThat(browser.findElements(By.id("enter-code"))).isEmpty();
+		Axe.assertNoViolations(browser, "the download page before a code");
 		Chromium.clickAndAwaitNextPage(browser, browser.findElement(By.cssSelector("#send-code button")));
 		assertThat(browser.findElement(By.id("code-sent")).getText()).contains("Wij hebben u een code gestuurd");
 		Chromium.screenshot(browser, "download-code");
+		Axe.assertNoViolations(browser, "the download page with a code sent");
 
 		TestMail.ReceivedMail mail = TestMail.awaitMailTo("hanna.browser@example.org",
 				(m) -> m.subject().contains(reference) && m.subject().contains("code"));
@@ -92,6 +95,7 @@ class DownloadCodeBrowserTests {
 		browser.findElement(By.id("code")).sendKeys(wrong);
 		Chromium.clickAndAwaitNextPage(browser, browser.findElement(By.cssSelector("#enter-code button")));
 		assertThat(browser.findElement(By.id("code-problem")).getText()).contains("Deze code klopt niet");
+		Axe.assertNoViolations(browser, "the download page after a wrong code");
 		assertThat(this.fixture.status(reference)).isEqualTo("READY");
 
 		// The right code: the browser receives the file and stays on the page.
