@@ -163,6 +163,13 @@ class SecureDownloadWebTests {
 			.contains("Code uit de e-mail")
 			.contains("Stuur mij een nieuwe code");
 
+		// Kept only as a hash, not as typed.
+		assertThat(this.jdbc
+			.queryForList("select code_hash from request_download_code c join request r on r.id = c.request_id "
+					+ "where r.reference = ?", String.class, reference))
+			.singleElement()
+			.satisfies((hash) -> assertThat(hash).doesNotContain(code).hasSize(64));
+
 		MvcTestResult download = enter(this.mvc, link, code);
 		assertThat(download).hasStatusOk().hasContentType("image/png");
 		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
@@ -179,6 +186,18 @@ class SecureDownloadWebTests {
 				"DENIED ANONYMOUS - no-code");
 		assertThat(audit(reference, "DOCUMENT_DOWNLOADED"))
 			.containsExactly("SUCCESS ANONYMOUS copy requester, after the e-mailed code");
+	}
+
+	@Test
+	void aCodeOpensOnlyTheRequestItWasSentFor() throws Exception {
+		TestRequests.Filed mine = putUp("Ida Eigen", "ida.eigen@example.org");
+		TestRequests.Filed other = putUp("Jan Ander", "jan.ander@example.org");
+		String otherLink = "/status/" + other.statusToken();
+		String code = askCode(this.mvc, "/status/" + mine.statusToken(), "ida.eigen@example.org", mine.reference());
+		askCode(this.mvc, otherLink, "jan.ander@example.org", other.reference());
+		assertThat(enter(this.mvc, otherLink, code)).hasStatusOk().bodyText().contains("Deze code klopt niet");
+		assertThat(this.fixture.status(other.reference())).isEqualTo("READY");
+		assertThat(enter(this.mvc, "/status/" + mine.statusToken(), code)).hasStatusOk().hasContentType("image/png");
 	}
 
 	@Test
