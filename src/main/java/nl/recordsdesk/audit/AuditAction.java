@@ -80,6 +80,21 @@ public enum AuditAction {
 	/** A new secure download link sent to the requester; the old one stops working. */
 	DOWNLOAD_LINK_RENEWED,
 
+	/**
+	 * The requester asked for the one-time code that opens the prepared copy, and it was
+	 * mailed to the request's address; {@code DENIED} when the request had asked too many
+	 * codes (none mailed). The requester's own act: user {@code ANONYMOUS}, with the
+	 * client's address.
+	 */
+	DOWNLOAD_CODE_SENT,
+
+	/**
+	 * The requester entered the one-time code: {@code SUCCESS}, and the copy is sent
+	 * ({@link #DOCUMENT_DOWNLOADED}, subject {@code copy}); {@code DENIED} with why
+	 * (detail: {@code wrong}, {@code expired}, {@code too-many-tries}, {@code no-code}).
+	 */
+	DOWNLOAD_CODE_ENTERED,
+
 	/** An explanation's conversation arranged. */
 	APPOINTMENT_SCHEDULED,
 

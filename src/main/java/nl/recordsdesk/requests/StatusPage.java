@@ -2,10 +2,14 @@ package nl.recordsdesk.requests;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.notifications.Outbox;
 import nl.recordsdesk.uploads.StoredFile;
 
 import org.springframework.stereotype.Service;
@@ -24,10 +28,19 @@ public class StatusPage {
 
 	private final Clock clock;
 
-	StatusPage(Requests requests, StoredFiles files, Clock clock) {
+	private final DownloadCodes codes;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	StatusPage(Requests requests, StoredFiles files, Clock clock, DownloadCodes codes, Outbox outbox, AuditLog audit) {
 		this.requests = requests;
 		this.files = files;
 		this.clock = clock;
+		this.codes = codes;
+		this.outbox = outbox;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -89,30 +102,154 @@ public class StatusPage {
 	public record Download(String fileName, String contentType, byte[] content) {
 	}
 
+	/** How long an e-mailed download code works, in minutes, as the page says it. */
+	public static final long CODE_MINUTES = DownloadCodes.VALIDITY.toMinutes();
+
 	/**
-	 * The prepared copy, while the link is valid; the download is recorded, and the first
-	 * one delivers the request. The row is locked first: of two downloads at once, one
-	 * delivers and the other finds it delivered (without the lock both would deliver, and
-	 * one would fail on the version).
+	 * The page before the download.
+	 *
+	 * @param request the request, as the status page shows it
+	 * @param byEmail whether a code can be mailed: the request has an e-mail address (a
+	 * paper request may have none; its copy is handed over or posted instead)
+	 * @param codePending whether a code was mailed that can still be entered
+	 */
+	public record DownloadPage(RequestView request, boolean byEmail, boolean codePending) {
+	}
+
+	/** The page before the download; empty for a link that opens nothing. */
+	@Transactional(readOnly = true)
+	public Optional<DownloadPage> downloadPage(String token) {
+		Instant now = this.clock.instant();
+		return find(token).map((request) -> new DownloadPage(RequestView.of(request), hasEmail(request),
+				request.downloadable(now) && this.codes.pending(request.id(), now)));
+	}
+
+	/**
+	 * Mails a new one-time code to the request's own e-mail address (the one before stops
+	 * working), recorded as {@code DOWNLOAD_CODE_SENT}. Throttle before calling.
+	 * @return whether a code was sent: not when there is nothing to download or no
+	 * address
 	 */
 	@Transactional
-	public Optional<Download> download(String token) {
+	public boolean sendDownloadCode(String token) {
+		Instant now = this.clock.instant();
+		Optional<Request> found = find(token).filter((request) -> request.downloadable(now) && hasEmail(request));
+		if (found.isEmpty()) {
+			return false;
+		}
+		Request request = found.get();
+		String code = this.codes.issue(request.id(), token, now);
+		// In this transaction: the mail is queued if, and only if, the code is stored.
+		this.outbox.queue(request.requester().email(), request.language(), "download-code",
+				Map.of("code", code, "minutes", CODE_MINUTES, "reference", request.reference(), Outbox.SUBJECT_ARGS,
+						new Object[] { request.reference() }));
+		this.audit.change(AuditAction.DOWNLOAD_CODE_SENT, request.reference(), null);
+		return true;
+	}
+
+	/** A code refused because the request asked too many: recorded, nothing sent. */
+	@Transactional
+	public void downloadCodeThrottled(String token) {
+		find(token).ifPresent((request) -> this.audit.refused(AuditAction.DOWNLOAD_CODE_SENT, request.reference(), null,
+				"too-many-codes"));
+	}
+
+	/** The outcome of entering the code. */
+	public sealed interface CodeEntry {
+
+		/** The code was right: the copy, its download recorded. */
+		record Accepted(Download download) implements CodeEntry {
+		}
+
+		/** Nothing sent, and why. */
+		record Refused(Refusal reason) implements CodeEntry {
+		}
+
+	}
+
+	/** Why a code did not open the copy. */
+	public enum Refusal {
+
+		/** Not the code: the page asks again, tries left. */
+		WRONG,
+
+		/** Older than {@link #CODE_MINUTES}: a new code is needed. */
+		EXPIRED,
+
+		/** Five wrong tries: a new code is needed. */
+		TOO_MANY_TRIES,
+
+		/** No code was sent, or the one sent was used: ask one. */
+		NO_CODE,
+
+		/** Nothing to download (expired link, no copy, unknown link). */
+		NOT_DOWNLOADABLE
+
+	}
+
+	/**
+	 * The prepared copy, for the code mailed for this link, while the link is valid; the
+	 * try and the download are recorded, and the first download delivers the request. The
+	 * row is locked first: tries are counted one after the other, and of two downloads at
+	 * once one delivers and the other finds it delivered (without the lock both would
+	 * deliver, and one would fail on the version).
+	 */
+	@Transactional
+	public CodeEntry download(String token, String code) {
 		Instant now = this.clock.instant();
 		if (token.length() > 100) {
-			return Optional.empty();
+			return new CodeEntry.Refused(Refusal.NOT_DOWNLOADABLE);
 		}
-		return this.requests.findByStatusTokenHashForUpdate(SecretToken.hash(token))
-			.filter((request) -> request.downloadable(now))
-			.flatMap((request) -> {
-				UUID fileId = request.download(now);
-				Optional<StoredFile> file = this.files.findById(fileId).filter(StoredFile::viewable);
-				if (file.isEmpty()) {
-					return Optional.empty();
-				}
-				this.requests.save(request);
-				return file.map((stored) -> new Download(String.valueOf(request.copyFileName()), stored.contentType(),
-						stored.content()));
-			});
+		Optional<Request> found = this.requests.findByStatusTokenHashForUpdate(SecretToken.hash(token))
+			.filter((request) -> request.downloadable(now));
+		if (found.isEmpty()) {
+			return new CodeEntry.Refused(Refusal.NOT_DOWNLOADABLE);
+		}
+		Request request = found.get();
+		String entered = (code.length() > 20) ? "" : code;
+		DownloadCodes.Check check = this.codes.check(request.id(), token, entered, now);
+		if (check != DownloadCodes.Check.ACCEPTED) {
+			Refusal reason = switch (check) {
+				case WRONG -> Refusal.WRONG;
+				case EXPIRED -> Refusal.EXPIRED;
+				case TOO_MANY_TRIES -> Refusal.TOO_MANY_TRIES;
+				default -> Refusal.NO_CODE;
+			};
+			this.audit.refused(AuditAction.DOWNLOAD_CODE_ENTERED, request.reference(), null,
+					reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+			return new CodeEntry.Refused(reason);
+		}
+		UUID fileId = request.download(now);
+		Optional<StoredFile> file = this.files.findById(fileId).filter(StoredFile::viewable);
+		if (file.isEmpty()) {
+			// Thrown, so that all of it rolls back: no download recorded, the code not
+			// used.
+			throw new CopyUnavailableException();
+		}
+		this.requests.save(request);
+		this.audit.change(AuditAction.DOWNLOAD_CODE_ENTERED, request.reference(), null);
+		this.audit.read(AuditAction.DOCUMENT_DOWNLOADED, request.reference(), "copy",
+				"requester, after the e-mailed code");
+		StoredFile stored = file.get();
+		return new CodeEntry.Accepted(
+				new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.content()));
+	}
+
+	/**
+	 * The prepared copy's file cannot be served (not scanned clean, say): nothing is
+	 * changed.
+	 */
+	public static final class CopyUnavailableException extends RuntimeException {
+
+		CopyUnavailableException() {
+			super("The prepared copy cannot be served");
+		}
+
+	}
+
+	private static boolean hasEmail(Request request) {
+		String email = request.requester().email();
+		return email != null && !email.isBlank();
 	}
 
 	private Optional<Request> find(String token) {

@@ -1,5 +1,7 @@
 package nl.recordsdesk.status;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,12 +10,18 @@ import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.intake.FormValidation;
 import nl.recordsdesk.intake.UploadReceiver;
+import nl.recordsdesk.limits.SharedLimits;
 import nl.recordsdesk.requests.IllegalTransitionException;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.RequestView;
 import nl.recordsdesk.requests.StatusPage;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,16 +47,30 @@ class StatusController {
 
 	static final String DOWNLOAD_EXPIRED = "request/download-expired";
 
+	static final String DOWNLOAD_CODE = "request/download-code";
+
+	/** The shared count of download codes, per request (its reference). */
+	static final String DOWNLOAD_CODES = "download-code-request";
+
+	static final Duration DOWNLOAD_CODE_WINDOW = Duration.ofHours(1);
+
 	private final StatusPage statusPage;
 
 	private final UploadReceiver uploads;
 
 	private final FormValidation validation;
 
-	StatusController(StatusPage statusPage, UploadReceiver uploads, FormValidation validation) {
+	private final SharedLimits limits;
+
+	private final int codesPerRequest;
+
+	StatusController(StatusPage statusPage, UploadReceiver uploads, FormValidation validation, SharedLimits limits,
+			@Value("${recordsdesk.requests.download-codes-per-request:5}") int codesPerRequest) {
 		this.statusPage = statusPage;
 		this.uploads = uploads;
 		this.validation = validation;
+		this.limits = limits;
+		this.codesPerRequest = codesPerRequest;
 	}
 
 	@GetMapping
@@ -62,37 +84,104 @@ class StatusController {
 	}
 
 	/**
-	 * The prepared copy, as an attachment. An expired link gets a page that says so and
-	 * how to get a new one (410 Gone); a request with nothing to download goes to its
-	 * status page; a wrong link gets the not-found page.
+	 * The page before the prepared copy: the link alone does not download it. The
+	 * requester asks a one-time code, which is mailed to the request's address, and
+	 * enters it; without an address the page says how the copy comes instead. An expired
+	 * link gets a page that says so and how to get a new one (410 Gone); a request with
+	 * nothing to download goes to its status page; a wrong link gets the not-found page.
 	 */
 	@GetMapping("/download")
-	Object download(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<StatusPage.Download> download = this.statusPage.download(token);
-		if (download.isEmpty()) {
-			// Nothing was downloaded: a second short read says why.
-			Optional<RequestView> request = this.statusPage.show(token);
-			if (request.isEmpty()) {
-				response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-				return NOT_FOUND;
-			}
-			if (request.get().downloadExpired()) {
-				response.setStatus(HttpServletResponse.SC_GONE);
-				model.addAttribute("request", request.get());
-				model.addAttribute("token", token);
-				return DOWNLOAD_EXPIRED;
-			}
-			return "redirect:/status/" + token;
+	String downloadPage(@PathVariable String token, Model model, HttpServletResponse response) {
+		Optional<StatusPage.DownloadPage> page = this.statusPage.downloadPage(token);
+		return codePage(page, token, null, model, response);
+	}
+
+	/**
+	 * Mails a new code (throttled per request, counted by every instance together), then
+	 * back to the page to enter it.
+	 */
+	@PostMapping("/download/code")
+	String sendCode(@PathVariable String token, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Optional<StatusPage.DownloadPage> page = this.statusPage.downloadPage(token);
+		if (page.isEmpty() || !page.get().request().downloadable() || !page.get().byEmail()) {
+			return codePage(page, token, null, model, response);
 		}
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType(download.get().contentType()))
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					org.springframework.http.ContentDisposition.attachment()
-						.filename(download.get().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+		// Outside any transaction, before the work it guards (SharedLimits).
+		long wait = this.limits.take(DOWNLOAD_CODES, page.get().request().reference(), this.codesPerRequest,
+				DOWNLOAD_CODE_WINDOW);
+		if (wait > 0) {
+			this.statusPage.downloadCodeThrottled(token);
+			model.addAttribute("codeWait", Math.max(1, (wait / 1000 + 59) / 60));
+			return codePage(page, token, null, model, response);
+		}
+		if (this.statusPage.sendDownloadCode(token)) {
+			redirect.addFlashAttribute("codeSent", true);
+		}
+		return "redirect:/status/" + token + "/download";
+	}
+
+	/**
+	 * The code entered: right, and the copy is sent as an attachment; otherwise the page
+	 * again, saying what to do.
+	 */
+	@PostMapping("/download")
+	Object download(@PathVariable String token, @RequestParam(required = false) @Nullable String code, Model model,
+			HttpServletResponse response) {
+		if (code == null || code.isBlank()) {
+			return codePage(this.statusPage.downloadPage(token), token, "status.downloadCode.required", model,
+					response);
+		}
+		StatusPage.CodeEntry entry;
+		try {
+			entry = this.statusPage.download(token, code.strip());
+		}
+		catch (StatusPage.CopyUnavailableException ex) {
+			return codePage(this.statusPage.downloadPage(token), token, "status.downloadCode.unavailable", model,
+					response);
+		}
+		if (entry instanceof StatusPage.CodeEntry.Refused refused) {
+			String problem = switch (refused.reason()) {
+				case WRONG -> "status.downloadCode.wrong";
+				case EXPIRED -> "status.downloadCode.expired";
+				case TOO_MANY_TRIES -> "status.downloadCode.tooManyTries";
+				case NO_CODE -> "status.downloadCode.none";
+				case NOT_DOWNLOADABLE -> null;
+			};
+			return codePage(this.statusPage.downloadPage(token), token, problem, model, response);
+		}
+		StatusPage.Download download = ((StatusPage.CodeEntry.Accepted) entry).download();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(download.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(download.fileName(), StandardCharsets.UTF_8)
 						.build()
 						.toString())
-			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(download.get().content());
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(download.content());
+	}
+
+	private static String codePage(Optional<StatusPage.DownloadPage> page, String token, @Nullable String problem,
+			Model model, HttpServletResponse response) {
+		if (page.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return NOT_FOUND;
+		}
+		RequestView request = page.get().request();
+		model.addAttribute("request", request);
+		model.addAttribute("token", token);
+		if (request.downloadExpired()) {
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return DOWNLOAD_EXPIRED;
+		}
+		if (!request.downloadable()) {
+			return "redirect:/status/" + token;
+		}
+		model.addAttribute("page", page.get());
+		model.addAttribute("codeMinutes", StatusPage.CODE_MINUTES);
+		model.addAttribute("codeProblem", problem);
+		return DOWNLOAD_CODE;
 	}
 
 	@PostMapping("/withdraw")

@@ -9,7 +9,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Requester's status and co-signing pages",
-		allowedDependencies = { "requests", "eligibility", "intake :: forms" })
+		allowedDependencies = { "requests", "eligibility", "intake :: forms", "limits" })
 package nl.recordsdesk.status;
 
 import org.jspecify.annotations.NullMarked;

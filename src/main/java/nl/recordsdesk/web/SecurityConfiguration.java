@@ -68,7 +68,8 @@ class SecurityConfiguration {
 					// The requester's form, status page and the co-signer's page: no
 					// account, the
 					// session draft or a secret link is what gives access.
-					.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/cosign/*", "/cosign/*/*")
+					.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/status/*/download/code",
+							"/cosign/*", "/cosign/*/*")
 					.permitAll()
 					// Recording a consultation: information, the patients' forms and
 					// their

@@ -215,7 +215,9 @@ class DeskWebTests {
 			.with(csrf())).flash().containsEntry("done", "ready");
 		assertThat(this.mvc.get().uri("/status/" + filed.statusToken())).bodyText().contains("id=\"download\"");
 
-		MvcTestResult download = this.mvc.get().uri("/status/" + filed.statusToken() + "/download").exchange();
+		String link = "/status/" + filed.statusToken();
+		String code = SecureDownloadWebTests.askCode(this.mvc, link, "vera@example.org", reference);
+		MvcTestResult download = SecureDownloadWebTests.enter(this.mvc, link, code);
 		assertThat(download).hasStatusOk().hasContentType("image/png");
 		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
 		// The same picture (an image is kept re-encoded from its pixels).
