@@ -2,20 +2,11 @@ package nl.recordsdesk.desk;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
-import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.Outcome;
-import nl.recordsdesk.eligibility.Relation;
-import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.requests.CopyScope;
-import nl.recordsdesk.requests.Delivery;
-import nl.recordsdesk.requests.PatientDetails;
 import nl.recordsdesk.requests.RequestStatus;
-import nl.recordsdesk.requests.RequesterDetails;
-import nl.recordsdesk.requests.RightDetails;
 import nl.recordsdesk.requests.StaffRequestView;
-import nl.recordsdesk.requests.StaffRequestView.Check;
+import nl.recordsdesk.requests.StaffRequestViews;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -67,16 +58,7 @@ class NextActionTests {
 
 	static StaffRequestView view(RequestStatus status, @Nullable String handler, @Nullable Instant verifiedAt,
 			LocalDate birthDate, Instant filedAt, Outcome outcome) {
-		return new StaffRequestView("RD-2026-000001", 1, status, RequestType.RECORD_COPY, outcome, filedAt,
-				LocalDate.of(2026, 12, 30), null, null, handler, verifiedAt, (verifiedAt != null) ? handler : null,
-				CopyScope.none(), List.of(), false, new PatientDetails("Sam Jansen", birthDate, null, false, null),
-				false,
-				new RequesterDetails(Relation.SELF, null, "Sam Jansen", "sam@example.org", "0612345678", "Kade 1",
-						"3011 AB", "Rotterdam"),
-				null, Delivery.POST, List.of(), List.of(),
-				List.of(new Check(ItemCode.REQUESTER_ID, true, "id.pdf", filedAt)), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), null, null, RightDetails.none(), null, null, null, true,
-				List.of());
+		return StaffRequestViews.view(status, handler, verifiedAt, birthDate, filedAt, outcome);
 	}
 
 }

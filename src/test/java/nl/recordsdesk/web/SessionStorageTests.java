@@ -40,8 +40,8 @@ class SessionStorageTests {
 				""", String.class, browser.sessionId());
 	}
 
-	@Test
-	void theDraftIsWrittenWhenAStepChangesItNotWhenAPageShowsIt() {
+	/** A visitor who answered the form's first step (its session holds the draft). */
+	TestBrowser startedForm() {
 		TestBrowser browser = new TestBrowser();
 		assertThat(this.mvc.post()
 			.uri("/request/what")
@@ -49,6 +49,12 @@ class SessionStorageTests {
 			.param("recordScope", "WHOLE")
 			.with(browser)
 			.with(csrf())).hasRedirectedUrl("/request/patient");
+		return browser;
+	}
+
+	@Test
+	void theDraftIsWrittenWhenAStepChangesItNotWhenAPageShowsIt() {
+		TestBrowser browser = startedForm();
 		String written = draftWrittenBy(browser);
 		// The timeout is server.servlet.session.timeout's 30 minutes.
 		assertThat(this.jdbc.queryForObject("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?",
@@ -77,13 +83,7 @@ class SessionStorageTests {
 
 	@Test
 	void theSessionsRowIsRewrittenWhenItChangesOrItsLastAccessIsAMinuteOld() {
-		TestBrowser browser = new TestBrowser();
-		assertThat(this.mvc.post()
-			.uri("/request/what")
-			.param("requestType", "RECORD_COPY")
-			.param("recordScope", "WHOLE")
-			.with(browser)
-			.with(csrf())).hasRedirectedUrl("/request/patient");
+		TestBrowser browser = startedForm();
 		String written = sessionRowWrittenBy(browser);
 
 		assertThat(this.mvc.get().uri("/request/patient").with(browser)).hasStatusOk();
