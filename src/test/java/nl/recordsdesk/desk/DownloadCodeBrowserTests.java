@@ -95,6 +95,7 @@ class DownloadCodeBrowserTests {
 		browser.findElement(By.id("code")).sendKeys(wrong);
 		Chromium.clickAndAwaitNextPage(browser, browser.findElement(By.cssSelector("#enter-code button")));
 		assertThat(browser.findElement(By.id("code-problem")).getText()).contains("Deze code klopt niet");
+		Chromium.screenshot(browser, "download-code-wrong");
 		Axe.assertNoViolations(browser, "the download page after a wrong code");
 		assertThat(this.fixture.status(reference)).isEqualTo("READY");
 

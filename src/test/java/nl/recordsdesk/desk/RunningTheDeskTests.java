@@ -179,6 +179,24 @@ class RunningTheDeskTests {
 	}
 
 	@Test
+	void theDashboardSaysWhenTheEarlierMonthsWereCounted() {
+		// A kept month of its own (1998, out of the hourly job's reach), counted just
+		// now.
+		this.jdbc.update("insert into request_month_figures (month, received, answered, on_time, counted_at) "
+				+ "values ('1998-01-01', 0, 0, 0, now())");
+		try {
+			assertThat(this.mvc.get().uri("/desk/dashboard").with(DeskWebTests.DESK)).hasStatusOk()
+				.bodyText()
+				.contains("id=\"months-counted\"")
+				.contains("De eerdere maanden zijn geteld op")
+				.contains("deze maand telt tot nu");
+		}
+		finally {
+			this.jdbc.update("delete from request_month_figures where month = '1998-01-01'");
+		}
+	}
+
+	@Test
 	void theDashboardShowsOnTimePerMonthWithItsDefinitionOpenPerHandlerAndALegend() throws IOException {
 		String reference = this.fixture.file("Dashboard Behandelaar" + letters());
 		String clerk = "klerk-" + letters().toLowerCase(java.util.Locale.ROOT);
