@@ -143,6 +143,35 @@ class RunningTheDeskTests {
 	}
 
 	@Test
+	void theDownloadLinkedFromAQueuePageHasThatPagesRows() throws IOException {
+		String name = "Csvalles" + letters();
+		String open = this.fixture.file("Open " + name);
+		String closed = this.fixture.file("Gesloten " + name);
+		String waiting = this.fixture.file("Wachtend " + name);
+		this.jdbc.update("update request set status = 'DELIVERED', closed_at = now() where reference = ?", closed);
+		this.jdbc.update("update request set status = 'AWAITING_SIGNATURES' where reference = ?", waiting);
+
+		// "Also closed and awaiting signatures": the page shows all three, and so does
+		// its download.
+		String page = this.mvc.get()
+			.uri("/desk")
+			.param("search", name)
+			.param("all", "true")
+			.with(DeskWebTests.DESK)
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher href = java.util.regex.Pattern.compile("id=\"queue-csv\" href=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(href.find()).as("the queue's download link").isTrue();
+		String link = org.springframework.web.util.HtmlUtils.htmlUnescape(href.group(1));
+		MvcTestResult result = this.mvc.get().uri(java.net.URI.create(link)).with(DeskWebTests.DESK).exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(parse(result.getResponse().getContentAsByteArray())).extracting((row) -> row.get("Nummer"))
+			.containsExactlyInAnyOrder(open, closed, waiting);
+	}
+
+	@Test
 	void filtersThatCannotBeReadGoBackToTheQueueWithANoticeAndDownloadNothing() {
 		MvcTestResult result = this.mvc.get()
 			.uri("/desk/queue.csv")
