@@ -135,6 +135,10 @@ class StaffWorkspaceBrowserTests {
 		Chromium.screenshot(browser, "workspace-dashboard-1280");
 		Axe.assertNoViolations(browser, "the dashboard at 1280 px");
 
+		open("/desk/messages");
+		assertStaffLayout("Bo Werkplek");
+		Axe.assertNoViolations(browser, "the desk's messages at 1280 px");
+
 		open("/staff");
 		assertStaffLayout("Bo Werkplek");
 		Axe.assertNoViolations(browser, "the staff page at 1280 px");
