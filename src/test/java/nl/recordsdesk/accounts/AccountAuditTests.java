@@ -123,6 +123,26 @@ class AccountAuditTests {
 					tuple("PASSWORD_CHANGED", "SUCCESS", desk.username()));
 	}
 
+	@Test
+	void thePasswordChangeAnAdministratorsResetAsksForIsRecordedAsTheMembers() {
+		StaffAccount desk = SignInDriver.account(this.accounts, this.passwordEncoder, "balie", Set.of(Roles.DESK),
+				Set.of());
+		SignInDriver member = new SignInDriver(this.mvc, this.accounts);
+		String secret = member.signIn(desk, SignInDriver.PASSWORD);
+		assertThat(this.admin.post("/admin/accounts/" + desk.id() + "/password")).hasStatus(302);
+		String oneTimePassword = AccountAdministrationTests
+			.oneTimePassword(this.admin.get("/admin/accounts/" + desk.id()));
+
+		member.newSession();
+		assertThat(member.signIn(desk, oneTimePassword, secret)).hasRedirectedUrl("/login/password");
+		assertThat(member.post("/login/password", "currentPassword", oneTimePassword, "newPassword",
+				"weer een eigen lang wachtwoord", "confirmation", "weer een eigen lang wachtwoord"))
+			.hasStatus(302);
+		assertThat(records(desk.username())).extracting("action", "outcome", "user_name")
+			.containsExactly(tuple("ACCOUNT_PASSWORD_RESET", "SUCCESS", this.adminAccount.username()),
+					tuple("PASSWORD_CHANGED", "SUCCESS", desk.username()));
+	}
+
 	/** The records about this account, oldest first. */
 	List<Map<String, Object>> records(String username) {
 		return this.jdbc.queryForList("""

@@ -127,6 +127,10 @@ class AuditPatientSearchTests {
 		assertThat(mine).extracting((row) -> row.get("detail"))
 			.contains("by patient, page=1", "by reference, page=1", "by user");
 		assertThat(mine.toString()).doesNotContainIgnoringCase(this.suffix);
+		// Nor in any other record, in any column: the name typed is nowhere in the trail.
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_record a WHERE a::text ILIKE ?", Integer.class,
+				"%" + this.suffix + "%"))
+			.isZero();
 	}
 
 	@Test

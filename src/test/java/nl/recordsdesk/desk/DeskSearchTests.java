@@ -58,14 +58,28 @@ class DeskSearchTests {
 		return word.toString();
 	}
 
-	private String queue(String search, String... more) throws Exception {
+	/**
+	 * The requests the queue lists for this search, by the links of its rows (not the
+	 * search box or the download link, which repeat what was typed).
+	 */
+	private List<String> queue(String search, String... more) throws Exception {
 		var request = this.mvc.get().uri("/desk").param("search", search);
 		for (int i = 0; i + 1 < more.length; i += 2) {
 			request = request.param(more[i], more[i + 1]);
 		}
-		return this.mvc.perform(request.with(DESK))
+		String page = this.mvc.perform(request.with(DESK))
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		int table = page.indexOf("id=\"queue\"");
+		if (table < 0) {
+			return List.of();
+		}
+		String rows = page.substring(table, page.indexOf("</table>", table));
+		return java.util.regex.Pattern.compile("href=\"/desk/requests/([^\"]+)\"")
+			.matcher(rows)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
 	}
 
 	@Test

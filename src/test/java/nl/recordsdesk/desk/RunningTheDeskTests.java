@@ -143,6 +143,35 @@ class RunningTheDeskTests {
 	}
 
 	@Test
+	void theDownloadLinkedFromAQueuePageHasThatPagesRows() throws IOException {
+		String name = "Csvalles" + letters();
+		String open = this.fixture.file("Open " + name);
+		String closed = this.fixture.file("Gesloten " + name);
+		String waiting = this.fixture.file("Wachtend " + name);
+		this.jdbc.update("update request set status = 'DELIVERED', closed_at = now() where reference = ?", closed);
+		this.jdbc.update("update request set status = 'AWAITING_SIGNATURES' where reference = ?", waiting);
+
+		// "Also closed and awaiting signatures": the page shows all three, and so does
+		// its download.
+		String page = this.mvc.get()
+			.uri("/desk")
+			.param("search", name)
+			.param("all", "true")
+			.with(DeskWebTests.DESK)
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher href = java.util.regex.Pattern.compile("id=\"queue-csv\" href=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(href.find()).as("the queue's download link").isTrue();
+		String link = org.springframework.web.util.HtmlUtils.htmlUnescape(href.group(1));
+		MvcTestResult result = this.mvc.get().uri(java.net.URI.create(link)).with(DeskWebTests.DESK).exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(parse(result.getResponse().getContentAsByteArray())).extracting((row) -> row.get("Nummer"))
+			.containsExactlyInAnyOrder(open, closed, waiting);
+	}
+
+	@Test
 	void filtersThatCannotBeReadGoBackToTheQueueWithANoticeAndDownloadNothing() {
 		MvcTestResult result = this.mvc.get()
 			.uri("/desk/queue.csv")
@@ -158,24 +187,34 @@ class RunningTheDeskTests {
 		// March 2003: a month no other test files or closes a request in.
 		String onTheDay = closed("DELIVERED", "2003-03-10T16:00:00+01:00", "2003-03-10", null);
 		String late = closed("DELIVERED", "2003-03-20T10:00:00+01:00", "2003-03-15", null);
-		// 23:30 on 31 March in Amsterdam is 31 March, though 21:30 in UTC.
+		// 23:30 on 31 March in Amsterdam is 31 March: on time.
 		String lastEvening = closed("REJECTED", "2003-03-31T23:30:00+02:00", "2003-03-31", null);
 		String extended = closed("COMPLETED", "2003-03-25T10:00:00+01:00", "2003-04-10", "2003-03-10");
 		String withdrawn = closed("WITHDRAWN", "2003-03-05T10:00:00+01:00", "2003-03-28", null);
-		assertThat(List.of(onTheDay, late, lastEvening, extended, withdrawn)).doesNotHaveDuplicates();
+		String expired = closed("EXPIRED", "2003-03-12T10:00:00+01:00", "2003-03-20", null);
+		// 00:15 on 1 March in Amsterdam is still 28 February in UTC: a March answer, a
+		// day late.
+		String firstNight = closed("COMPLETED", "2003-03-01T00:15:00+01:00", "2003-02-28", null);
+		// 00:30 on 1 April in Amsterdam is still 31 March in UTC: an April answer, a day
+		// late.
+		String afterMidnight = closed("DELIVERED", "2003-04-01T00:30:00+02:00", "2003-03-31", null);
+		assertThat(List.of(onTheDay, late, lastEvening, extended, withdrawn, expired, firstNight, afterMidnight))
+			.doesNotHaveDuplicates();
 
-		List<RequestFigures.Month> months = this.figures.months(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
+		List<RequestFigures.Month> months = this.figures.months(YearMonth.of(2003, 2), YearMonth.of(2003, 4));
 
 		assertThat(months).extracting(RequestFigures.Month::month)
-			.containsExactly(YearMonth.of(2003, 2), YearMonth.of(2003, 3));
-		RequestFigures.Month march = months.get(1);
-		assertThat(march.answered()).isEqualTo(4);
-		assertThat(march.onTime()).isEqualTo(3);
-		assertThat(march.onTimePercent()).isEqualTo(75);
-		// All five were filed on 14 February.
-		assertThat(months.get(0).received()).isEqualTo(5);
-		assertThat(months.get(0).answered()).isZero();
+			.containsExactly(YearMonth.of(2003, 2), YearMonth.of(2003, 3), YearMonth.of(2003, 4));
+		// February: all eight were filed on 14 February, none answered.
+		assertThat(months.get(0)).isEqualTo(new RequestFigures.Month(YearMonth.of(2003, 2), 8, 0, 0));
 		assertThat(months.get(0).onTimePercent()).isNull();
+		// March: on the day, late, the last evening, extended, the first night; on time
+		// three of five.
+		assertThat(months.get(1)).isEqualTo(new RequestFigures.Month(YearMonth.of(2003, 3), 0, 5, 3));
+		assertThat(months.get(1).onTimePercent()).isEqualTo(60);
+		// April: after midnight, late.
+		assertThat(months.get(2)).isEqualTo(new RequestFigures.Month(YearMonth.of(2003, 4), 0, 1, 0));
+		assertThat(months.get(2).onTimePercent()).isZero();
 	}
 
 	@Test
@@ -222,18 +261,30 @@ class RunningTheDeskTests {
 	void theDailyMailListsTheOverdueAndDueRequestsAndTwoInstancesSendItOnce() {
 		LocalDate today = LocalDate.now(AMSTERDAM);
 		String overdue = this.fixture.file("Mail Telaat" + letters());
+		String dueToday = this.fixture.file("Mail Vandaag" + letters());
 		String soon = this.fixture.file("Mail Bijna" + letters());
+		String lastSoon = this.fixture.file("Mail Vijfde" + letters());
 		String later = this.fixture.file("Mail Later" + letters());
+		String closedOverdue = this.fixture.file("Mail Gesloten" + letters());
+		String waitingOverdue = this.fixture.file("Mail Wachtend" + letters());
 		dueOn(overdue, today.minusDays(3));
+		dueOn(dueToday, today);
 		dueOn(soon, WorkingDays.after(today, 4));
+		dueOn(lastSoon, WorkingDays.after(today, 5));
 		dueOn(later, WorkingDays.after(today, 6));
+		dueOn(closedOverdue, today.minusDays(3));
+		this.jdbc.update("update request set status = 'DELIVERED', closed_at = now() where reference = ?",
+				closedOverdue);
+		dueOn(waitingOverdue, today.minusDays(3));
+		this.jdbc.update("update request set status = 'AWAITING_SIGNATURES' where reference = ?", waitingOverdue);
+		List<String> mine = List.of(overdue, dueToday, soon, lastSoon, later, closedOverdue, waitingOverdue);
 
 		Instant period = Instant.now()
 			.truncatedTo(ChronoUnit.SECONDS)
 			.plus(4000 + ThreadLocalRandom.current().nextInt(100_000), ChronoUnit.DAYS);
 		new TwoInstances<>(this.dueSoonMail, this.jdbcClient, this.transactions, "a-" + UUID.randomUUID(),
 				"b-" + UUID.randomUUID())
-			.fire(period, DueSoonMail::sendDaily);
+			.fireAtOnce(period, DueSoonMail::sendDaily);
 
 		assertThat(this.jdbc.queryForObject("select count(*) from mail_outbox where recipient = ? and body_text like ?",
 				Integer.class, DESK_MAIL, "%" + overdue + "%"))
@@ -241,15 +292,27 @@ class RunningTheDeskTests {
 			.isEqualTo(1);
 		TestMail.ReceivedMail mail = TestMail.awaitMailTo(DESK_MAIL,
 				(received) -> received.text() != null && received.text().contains(overdue));
-		assertThat(mail.text()).contains(soon)
-			.doesNotContain(later)
-			.doesNotContain("Mail Telaat")
-			.contains("/desk/requests/" + overdue);
-		String overduePart = mail.text().substring(mail.text().indexOf("Te laat ("), mail.text().indexOf("Binnen 5"));
-		assertThat(overduePart).contains(overdue).doesNotContain(soon);
-		assertThat(mail.text().substring(mail.text().indexOf("Binnen 5"))).contains(soon).doesNotContain(overdue);
-		assertThat(mail.html()).contains(overdue).contains(soon).doesNotContain(later);
+		String text = mail.text();
+		String overduePart = text.substring(text.indexOf("Te laat ("), text.indexOf("Binnen 5"));
+		String duePart = text.substring(text.indexOf("Binnen 5"));
+		// Of this test's requests, exactly the overdue one and the three due within 5
+		// working days (today and the fifth working day included), each in its part.
+		assertThat(referencesIn(overduePart)).filteredOn(mine::contains).containsExactly(overdue);
+		assertThat(referencesIn(duePart)).filteredOn(mine::contains).containsExactly(dueToday, soon, lastSoon);
+		assertThat(referencesIn(mail.html())).filteredOn(mine::contains)
+			.containsExactlyInAnyOrder(overdue, dueToday, soon, lastSoon);
+		assertThat(text).doesNotContain("Mail Telaat").contains("/desk/requests/" + overdue);
 		assertThat(mail.subject()).startsWith("Werkvoorraad: ");
+	}
+
+	/** Each reference the text names, once, in the order it first names them. */
+	private static List<String> referencesIn(String text) {
+		return java.util.regex.Pattern.compile("RD-\\d{4}-\\d+")
+			.matcher(text)
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.distinct()
+			.toList();
 	}
 
 	private void dueOn(String reference, LocalDate due) {

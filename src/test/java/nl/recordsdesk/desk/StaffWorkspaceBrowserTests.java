@@ -130,8 +130,14 @@ class StaffWorkspaceBrowserTests {
 
 		open("/desk/dashboard");
 		assertStaffLayout("Bo Werkplek");
+		// Both halves on the first screen: overdue now and the months answered on time.
+		assertOnFirstScreen(browser.findElement(By.id("overdue")), browser.findElement(By.id("months")));
 		Chromium.screenshot(browser, "workspace-dashboard-1280");
 		Axe.assertNoViolations(browser, "the dashboard at 1280 px");
+
+		open("/desk/messages");
+		assertStaffLayout("Bo Werkplek");
+		Axe.assertNoViolations(browser, "the desk's messages at 1280 px");
 
 		open("/staff");
 		assertStaffLayout("Bo Werkplek");
@@ -175,6 +181,43 @@ class StaffWorkspaceBrowserTests {
 		assertThat(browser.findElement(By.cssSelector(".site-header")).getText()).contains("Wat heb ik nodig?");
 	}
 
+	@Test
+	void theAuditorsSearchAndTheAccountAdministrationHaveNoAccessibilityViolations() {
+		String desk = this.staff.create("balie", "Kim Beheerd", List.of("DESK"), List.of());
+		String auditor = this.staff.create("audit", "Ria Controle", List.of("AUDITOR"), List.of());
+		TestStaff.signIn(browser, this.base, auditor);
+		viewport(1280, 800);
+		open("/audit");
+		assertStaffLayout("Ria Controle");
+		Axe.assertNoViolations(browser, "the audit trail's search");
+		browser.findElement(By.id("patientName")).sendKeys("Sanne Vulpatiënt");
+		browser.findElement(By.id("patientBirthDate")).sendKeys("12-3-1985");
+		Chromium.clickAndAwaitNextPage(browser,
+				browser.findElement(By.xpath("//form[@role='search']//button[normalize-space()='Zoeken']")));
+		assertThat(
+				browser.findElements(By.id("audit-records")).size() + browser.findElements(By.id("audit-empty")).size())
+			.as("the search's result")
+			.isOne();
+		Axe.assertNoViolations(browser, "the audit trail searched by patient");
+		open("/audit?from=31-2-2026");
+		Axe.assertNoViolations(browser, "the audit trail's search with an error");
+		TestStaff.signOut(browser);
+
+		String admin = this.staff.create("beheer", "Jan Beheer", List.of("ADMIN"), List.of());
+		TestStaff.signIn(browser, this.base, admin);
+		open("/admin/accounts");
+		assertStaffLayout("Jan Beheer");
+		Axe.assertNoViolations(browser, "the accounts");
+		Chromium.clickAndAwaitNextPage(browser, browser.findElement(By.linkText(desk)));
+		assertThat(main()).contains("Kim Beheerd");
+		Axe.assertNoViolations(browser, "an account");
+		open("/admin/accounts/new");
+		Axe.assertNoViolations(browser, "a new account");
+		Chromium.clickAndAwaitNextPage(browser,
+				browser.findElement(By.xpath("//main//form//button[@type='submit' or not(@type)]")));
+		Axe.assertNoViolations(browser, "a new account with its errors");
+	}
+
 	void assertStaffLayout(String member) {
 		assertThat(browser.findElement(By.cssSelector(".staff-header")).getText()).contains(member, "Afmelden");
 		assertThat(browser.findElements(By.linkText("Aanvraag doen"))).isEmpty();
@@ -188,12 +231,16 @@ class StaffWorkspaceBrowserTests {
 	 */
 	void assertOnFirstScreen(WebElement... elements) {
 		assertThat(number("return window.scrollY")).isZero();
+		assertThat(number("return window.innerWidth")).as("the window's width").isEqualTo(1280);
 		long height = number("return window.innerHeight");
+		assertThat(height).as("the window's height").isEqualTo(800);
 		for (WebElement element : elements) {
-			long bottom = number("const r = arguments[0].getBoundingClientRect(); return Math.ceil(r.bottom);",
-					element);
-			assertThat(bottom).as("the bottom of #%s (window %s px high)", element.getDomAttribute("id"), height)
-				.isLessThanOrEqualTo(height);
+			String id = element.getDomAttribute("id");
+			long top = number("return Math.floor(arguments[0].getBoundingClientRect().top);", element);
+			long bottom = number("return Math.ceil(arguments[0].getBoundingClientRect().bottom);", element);
+			assertThat(top).as("the top of #%s", id).isNotNegative();
+			assertThat(bottom).as("the bottom of #%s (window %s px high)", id, height).isLessThanOrEqualTo(height);
+			assertThat(bottom - top).as("the height of #%s", id).isPositive();
 			assertThat(element.isDisplayed()).isTrue();
 		}
 	}

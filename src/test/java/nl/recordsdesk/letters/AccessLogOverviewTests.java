@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,6 +48,9 @@ class AccessLogOverviewTests {
 
 	@Autowired
 	AccessLogOverview overview;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -76,13 +80,24 @@ class AccessLogOverviewTests {
 		assertThat(this.desk.request(namesakes)).isPresent();
 		as(physician, "PHYSICIAN");
 		assertThat(this.desk.request(copy)).isPresent();
-
+		// Not staff reads: the requester's own download, a refused attempt, a change.
+		record("ANONYMOUS", "", "DOCUMENT_DOWNLOADED", "SUCCESS", copy);
+		record("nieuwsgierig-" + this.suffix, "DESK", "REQUEST_VIEWED", "DENIED", copy);
+		record(clerk, "DESK", "REQUEST_CLAIMED", "SUCCESS", copy);
 		as(clerk, "DESK");
+		UUID idCopy = this.jdbc.queryForObject(
+				"select d.id from request_document d join request r on r.id = d.request_id where r.reference = ?",
+				UUID.class, copy);
+		assertThat(this.desk.document(copy, idCopy)).isPresent();
+		assertThat(this.desk.request(asked)).isPresent();
+
 		Facts facts = this.overview.prepare(asked);
 		assertThat(facts.requests()).contains(copy, asked).doesNotContain(namesakes);
 		assertThat(facts.lines()).extracting(Line::name, Line::roles, Line::action, Line::reference)
 			.containsExactly(tuple("Anna Balie " + this.suffix, List.of("DESK"), AuditAction.REQUEST_VIEWED, copy),
-					tuple("Piet Arts " + this.suffix, List.of("PHYSICIAN"), AuditAction.REQUEST_VIEWED, copy));
+					tuple("Piet Arts " + this.suffix, List.of("PHYSICIAN"), AuditAction.REQUEST_VIEWED, copy),
+					tuple("Anna Balie " + this.suffix, List.of("DESK"), AuditAction.DOCUMENT_VIEWED, copy),
+					tuple("Anna Balie " + this.suffix, List.of("DESK"), AuditAction.REQUEST_VIEWED, asked));
 
 		SecurityContextHolder.clearContext();
 		byte[] pdf = this.overview.render(facts);
@@ -96,7 +111,15 @@ class AccessLogOverviewTests {
 		assertThat(words).contains("Overzicht van wie uw gegevens heeft ingezien", patient, "Anna Balie " + this.suffix,
 				"Medewerker medische informatie", "Piet Arts " + this.suffix + " Arts");
 		assertThat(compact).contains(copy).doesNotContain(namesakes);
-		assertThat(compact.split("Aanvraagbekeken", -1)).hasSize(3);
+		assertThat(compact.split("Aanvraagbekeken", -1)).hasSize(4);
+		assertThat(compact.split("Documentbijdeaanvraagbekeken", -1)).hasSize(2);
+		assertThat(words).doesNotContain("nieuwsgierig-" + this.suffix);
+	}
+
+	/** A record written as another part of the portal would write it. */
+	void record(String user, String roles, String action, String outcome, String reference) {
+		this.jdbc.update("insert into audit_record (occurred_at, user_name, roles, action, outcome, request_reference) "
+				+ "values (now(), ?, ?, ?, ?, ?)", user, roles, action, outcome, reference);
 	}
 
 }

@@ -2,6 +2,12 @@ package nl.recordsdesk.scheduling;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -36,6 +42,39 @@ public final class TwoInstances<T> {
 	public void fire(Instant period, Consumer<T> job) {
 		ScheduledPeriod.runIn(period, () -> job.accept(this.first));
 		ScheduledPeriod.runIn(period, () -> job.accept(this.second));
+	}
+
+	/**
+	 * Both instances' schedulers fire the job for {@code period} at the same moment, each
+	 * on a thread of its own (as two machines do at 07:00).
+	 */
+	public void fireAtOnce(Instant period, Consumer<T> job) {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> runs = List.of(this.first, this.second)
+				.stream()
+				.<Future<?>>map((instance) -> threads.submit(() -> {
+					start.await();
+					ScheduledPeriod.runIn(period, () -> job.accept(instance));
+					return null;
+				}))
+				.toList();
+			start.countDown();
+			for (Future<?> run : runs) {
+				run.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@SuppressWarnings("unchecked")
