@@ -22,10 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reflow (WCAG 1.4.10): on a phone 320 and 390 CSS pixels wide the documents step, the
- * sent page with its long personal link and the status page scroll only up and down.
+ * check page, the sent page with its long personal link and the status page (with a
+ * co-signer's long name and address) scroll only up and down.
  */
 @BrowserTest
 class ReflowBrowserTests {
+
+	static final String PARTNER = "Maximiliaan van Oldenbarnevelt-Wittgenstein";
 
 	static WebDriver browser;
 
@@ -56,12 +59,17 @@ class ReflowBrowserTests {
 		((HasCdp) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
 		String email = "reflow-" + width + "@example.org";
+		String partnerEmail = "maximiliaan.van.oldenbarnevelt-wittgenstein-" + width
+				+ "@afdeling-voortplantingsgeneeskunde.example.org";
 		this.form.start()
 			.choose("Een kopie van het medisch dossier (helemaal of een deel)")
 			.choose("Het hele dossier")
 			.next()
 			.fill("name", "Noor Reflow")
 			.fill("birthDate", "12-3-1985")
+			// A partner who co-signs: the status page then holds what is missing and the
+			// form for a new link, with a long name and a long address to wrap.
+			.choose("Het gaat om gegevens van een IVF- of ICSI-behandeling")
 			.next()
 			.choose("Ik ben de patiënt")
 			.fill("name", "Noor Reflow")
@@ -80,24 +88,34 @@ class ReflowBrowserTests {
 
 		this.form.attach("REQUESTER_ID", RequestForm.photo("paspoort.png"))
 			.next()
+			.fill("rows[0].name", PARTNER)
+			.fill("rows[0].email", partnerEmail)
+			.next()
 			.choose("Per post naar uw adres")
 			.fill("signatureName", "Noor Reflow")
 			.choose("Ik verklaar dat ik alles naar waarheid heb ingevuld en dat ik dit mag aanvragen.")
-			.next()
-			.fill("code", RequestJourneyBrowserTests.codeSentTo(email))
-			.pressButton("Aanvraag versturen");
+			.next();
+		// The check page lists the partner's long address too.
+		assertThat(this.form.heading()).isEqualTo("Controleren en versturen");
+		assertNoSidewaysScrolling("check", width);
+		this.form.fill("code", RequestJourneyBrowserTests.codeSentTo(email)).pressButton("Aanvraag versturen");
 		assertThat(this.form.heading()).isEqualTo("Uw aanvraag is verstuurd");
+		// The personal link in full: the page's longest word (the token is 43
+		// characters).
+		assertThat(this.form.text("status-link")).matches("http://localhost:\\d+/status/[A-Za-z0-9_-]{43}");
 		assertNoSidewaysScrolling("sent", width);
 
 		String reference = this.form.text("reference");
 		this.form.open(RequestJourneyBrowserTests
 			.link(TestMail.awaitMailTo(email, (mail) -> mail.subject().contains(reference)), "status"));
-		assertThat(this.form.attribute("status", "data-status")).isEqualTo("SUBMITTED");
+		assertThat(this.form.attribute("status", "data-status")).isEqualTo("AWAITING_SIGNATURES");
+		assertThat(this.form.text("main")).contains("Wij stuurden de link naar " + partnerEmail)
+			.contains("Nieuwe link sturen aan " + PARTNER);
 		assertNoSidewaysScrolling("status", width);
 	}
 
 	private void assertNoSidewaysScrolling(String page, int width) {
-		Chromium.screenshot(browser, "reflow-" + page + "-" + width);
+		Chromium.fullPageScreenshot(browser, "reflow-" + page + "-" + width);
 		Axe.assertNoViolations(browser, page + " at " + width + " px");
 		JavascriptExecutor js = (JavascriptExecutor) browser;
 		long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
