@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reflow (WCAG 1.4.10): on a phone 320 and 390 CSS pixels wide the documents step, the
  * check page, the sent page with its long personal link and the status page (with a
- * co-signer's long name and address) scroll only up and down.
+ * co-signer's long name and address) scroll only up and down; the question whether to
+ * withdraw is in the window.
  */
 @BrowserTest
 class ReflowBrowserTests {
@@ -112,6 +115,29 @@ class ReflowBrowserTests {
 		assertThat(this.form.text("main")).contains("Wij stuurden de link naar " + partnerEmail)
 			.contains("Nieuwe link sturen aan " + PARTNER);
 		assertNoSidewaysScrolling("status", width);
+
+		// Withdrawing asks once more: the question is in the window, not below it.
+		this.form.pressButton("Aanvraag intrekken");
+		WebElement question = browser.findElement(By.cssSelector("#withdraw [role=alert]"));
+		assertThat(question.getText()).isEqualTo("Weet u het zeker? Een ingetrokken aanvraag kunt u niet terugzetten.");
+		assertInWindow(question, "the question whether to withdraw");
+		assertInWindow(browser.findElement(By.xpath("//button[normalize-space()=\"Ja, trek mijn aanvraag in\"]")),
+				"the button to withdraw");
+		Chromium.screenshot(browser, "reflow-withdraw-window-" + width);
+		assertNoSidewaysScrolling("withdraw", width);
+		this.form.pressButton("Ja, trek mijn aanvraag in");
+		assertThat(this.form.attribute("status", "data-status")).isEqualTo("WITHDRAWN");
+		assertInWindow(browser.findElement(By.cssSelector("[role=status]")), "the notice that it was withdrawn");
+		// Nothing is "still missing" from a request that was withdrawn.
+		assertThat(browser.findElements(By.id("missing-title"))).isEmpty();
+		assertNoSidewaysScrolling("withdrawn", width);
+	}
+
+	private static void assertInWindow(WebElement element, String what) {
+		Object inside = ((JavascriptExecutor) browser).executeScript("""
+				const r = arguments[0].getBoundingClientRect();
+				return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0""", element);
+		assertThat(inside).as("%s in the window", what).isEqualTo(Boolean.TRUE);
 	}
 
 	private void assertNoSidewaysScrolling(String page, int width) {
