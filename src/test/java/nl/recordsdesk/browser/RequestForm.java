@@ -34,6 +34,11 @@ public class RequestForm {
 		return this;
 	}
 
+	/** The portal's address of a path. */
+	public String url(String path) {
+		return this.baseUrl + path;
+	}
+
 	public RequestForm open(String url) {
 		this.driver.get(url);
 		return this;
