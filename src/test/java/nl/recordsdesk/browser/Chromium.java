@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.OutputType;
@@ -14,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 
 /**
  * Debian's chromium and chromedriver, and nothing downloaded: the paths are given to
@@ -25,6 +28,13 @@ public final class Chromium {
 	static final String BROWSER = env("CHROMIUM_BIN", "/usr/bin/chromium");
 
 	static final String DRIVER = env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+	/**
+	 * How long a page may take to come: long enough for a machine under load (filing a
+	 * request renders its letter); a passing journey waits only as long as its pages
+	 * take.
+	 */
+	public static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
 
 	private Chromium() {
 	}
@@ -64,14 +74,10 @@ public final class Chromium {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		driver.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT);
 		return driver;
 	}
 
-	/**
-	 * Keeps what the browser shows under {@code target/browser-screenshots}, for people
-	 * to look at.
-	 */
 	/**
 	 * Clicks and waits until the next page has replaced this one. Chromium may answer a
 	 * look at the old element with a stale-element error or, while the new document
@@ -79,7 +85,7 @@ public final class Chromium {
 	 */
 	public static void clickAndAwaitNextPage(WebDriver driver, org.openqa.selenium.WebElement element) {
 		element.click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until((d) -> {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT).until((d) -> {
 			try {
 				element.isEnabled();
 				return false;
@@ -93,11 +99,38 @@ public final class Chromium {
 		});
 	}
 
+	/**
+	 * Keeps what the browser shows under {@code target/browser-screenshots}, for people
+	 * to look at.
+	 */
 	public static void screenshot(WebDriver driver, String name) {
 		try {
 			Path folder = Files.createDirectories(Path.of("target", "browser-screenshots"));
 			Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
 			Files.copy(file, folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Keeps the whole page, also what lies below the window, under
+	 * {@code target/browser-screenshots}: on a phone the window shows only the top of a
+	 * page.
+	 */
+	public static void fullPageScreenshot(WebDriver driver, String name) {
+		HasCdp cdp = (HasCdp) driver;
+		Map<String, Object> metrics = cdp.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+				"scale", 1);
+		Map<String, Object> shot = cdp.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "browser-screenshots"));
+			Files.write(folder.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -34,6 +34,11 @@ public class RequestForm {
 		return this;
 	}
 
+	/** The portal's address of a path. */
+	public String url(String path) {
+		return this.baseUrl + path;
+	}
+
 	public RequestForm open(String url) {
 		this.driver.get(url);
 		return this;
@@ -69,7 +74,15 @@ public class RequestForm {
 	}
 
 	private RequestForm submitWith(WebElement button) {
-		Chromium.clickAndAwaitNextPage(this.driver, button);
+		try {
+			Chromium.clickAndAwaitNextPage(this.driver, button);
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// What the page showed when it did not go on, to see why.
+			Chromium.fullPageScreenshot(this.driver,
+					"stuck-" + this.driver.getTitle().replaceAll("[^A-Za-z0-9]+", "-"));
+			throw ex;
+		}
 		return this;
 	}
 

@@ -11,6 +11,7 @@ import nl.recordsdesk.browser.Chromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,6 +66,18 @@ class CheckerBrowserTests {
 		// The answers stay, so the visitor can change one and ask again.
 		assertThat(page.valueOf("birthDate")).isEqualTo(thirteenYearsAgo);
 		assertThat(page.isChosen("Ja, samen met de andere ouder")).isTrue();
+
+		// "Start this request": the form's steps come with these answers filled in.
+		Chromium.clickAndAwaitNextPage(browser,
+				browser.findElement(By.xpath("//button[normalize-space()=\"Deze aanvraag beginnen\"]")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl() + "/request/what");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("Uw antwoorden uit ‘Wat heb ik nodig?’ zijn ingevuld.");
+		assertThat(page.isChosen("Een kopie van het medisch dossier (helemaal of een deel)")).isTrue();
+		Axe.assertNoViolations(browser, "the form's first step with the checker's answers");
+		page.choose("Het hele dossier");
+		Chromium.clickAndAwaitNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+		assertThat(page.valueOf("birthDate")).isEqualTo(thirteenYearsAgo);
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * After a failed submit the page's title says so and the focus is on the error summary,
  * on the form, the co-signer's page and the status page alike; a summary link takes the
- * focus to its field, for a group of radio buttons to the first option.
+ * focus to its field, for a group of radio buttons to the first option. A signature drawn
+ * before the error is drawn again.
  */
 @BrowserTest
 class ErrorFocusBrowserTests {
@@ -127,6 +128,56 @@ class ErrorFocusBrowserTests {
 		this.form.open(newLink);
 		assertThat(this.form.heading()).isEqualTo("Meetekenen, Noor Focus");
 		assertThat(oldLink).isNotEqualTo(newLink);
+	}
+
+	@Test
+	void aDrawnSignatureIsShownAgainAfterAnErrorOnItsStep() {
+		this.form.start()
+			.choose("Een kopie van het medisch dossier (helemaal of een deel)")
+			.choose("Het hele dossier")
+			.next()
+			.fill("name", "Saar Teken")
+			.fill("birthDate", "5-6-1990")
+			.next()
+			.choose("Ik ben de patiënt")
+			.fill("name", "Saar Teken")
+			.fill("email", "focus-saar@example.org")
+			.fill("phone", "06 12345678")
+			.fill("street", "Kade 12")
+			.fill("postalCode", "3011 AB")
+			.fill("city", "Rotterdam")
+			.next()
+			.attach("REQUESTER_ID", RequestForm.photo("paspoort.png"))
+			.next();
+		WebElement pad = browser.findElement(By.cssSelector(".signature-pad__canvas"));
+		assertThat(pad.isDisplayed()).isTrue();
+		new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -60, 0)
+			.clickAndHold()
+			.moveByOffset(40, 15)
+			.moveByOffset(40, -20)
+			.release()
+			.perform();
+		assertThat(drawn()).isTrue();
+		// Sent without the declaration: the step comes back with its error.
+		this.form.choose("Per post naar uw adres").fill("signatureName", "Saar Teken").next();
+		assertThat(browser.getTitle()).startsWith("Fout: ");
+		assertThat(this.form.errors())
+			.anyMatch((error) -> error.contains("Bevestig de verklaring om te ondertekenen."));
+		// The signature is drawn in the box again, and the page says it was kept.
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, Chromium.PAGE_TIMEOUT).until((driver) -> drawn());
+		assertThat(browser.findElement(By.cssSelector("[data-signature-kept]")).getText())
+			.isEqualTo("Uw getekende handtekening is bewaard; u hoeft niet opnieuw te tekenen.");
+		Chromium.screenshot(browser, "delivery-signature-kept");
+		Axe.assertNoViolations(browser, "the delivery step with a kept signature and an error");
+	}
+
+	/** Whether the signature box holds any stroke. */
+	private static boolean drawn() {
+		return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+				const canvas = document.querySelector('.signature-pad__canvas');
+				const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+				for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { return true; } }
+				return false;"""));
 	}
 
 	private static WebElement focused() {

@@ -464,7 +464,17 @@ class RequestFormTests {
 			.param("answer", "Hierbij.")
 			.with(csrf())
 			.exchange();
-		assertThat(withoutFile).hasStatusOk().bodyText().contains("Kies het document dat wij vroegen.");
+		// As on the form: the title says so, the summary links to the field, the field
+		// carries its error.
+		assertThat(withoutFile).hasStatusOk()
+			.bodyText()
+			.contains("Kies het document dat wij vroegen.")
+			.contains("<title>Fout: ")
+			.contains("id=\"error-summary\"")
+			.contains("<a href=\"#answer-file\">Kies het document dat wij vroegen.</a>")
+			.containsPattern("<input type=\"file\" id=\"answer-file\"[^>]*aria-describedby=\"answer-file-error\""
+					+ "[^>]*aria-invalid=\"true\"")
+			.contains("Hierbij.");
 
 		MvcTestResult answered = this.mvc.post()
 			.uri("/status/" + token + "/answer")
@@ -565,6 +575,43 @@ class RequestFormTests {
 		assertThat(get(path)).bodyText()
 			.contains("Vernietigde gegevens zijn voorgoed weg.")
 			.contains("Het dossier (of een deel ervan) laten vernietigen");
+	}
+
+	@Test
+	void aChildAskedToAgreeToADestructionIsSpokenToAsJeAlsoInItsErrors() {
+		post("/request/what",
+				Map.of("requestType", "DESTRUCTION", "destructionScope", "WHOLE", "destructionUnderstood", "true"));
+		patient("Fien Mol",
+				LocalDate.now()
+					.minusYears(13)
+					.minusMonths(2)
+					.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy")),
+				false);
+		requester("PARENT", "JOINT", "Anne Mol", "anne.kind@example.org");
+		upload("REQUESTER_ID", png());
+		post("/request/cosigners",
+				Map.of("rows[0].item", "SECOND_PARENT_SIGNATURE", "rows[0].name", "Bart Mol", "rows[0].email",
+						"bart.kind@example.org", "rows[1].item", "PATIENT_CONSENT", "rows[1].name", "Fien Mol",
+						"rows[1].email", "fien.kind@example.org"));
+		delivery("ANSWER_BY_EMAIL", "Anne Mol");
+		send("anne.kind@example.org");
+
+		String childsLink = cosignPath(TestMail.awaitMailTo("fien.kind@example.org"));
+		assertThat(get(childsLink)).bodyText()
+			.contains(
+					"Vernietigde gegevens zijn voorgoed weg. Artsen kunnen ze later niet meer gebruiken, ook niet als je opnieuw bij ons komt.")
+			.doesNotContain("als u opnieuw");
+		MvcTestResult refused = this.mvc.post()
+			.uri(childsLink)
+			.multipart()
+			.param("signatureName", "")
+			.with(csrf())
+			.exchange();
+		assertThat(refused).hasStatusOk()
+			.bodyText()
+			.contains("Controleer je antwoorden")
+			.contains("Vul je volledige naam in.")
+			.doesNotContain("Controleer uw antwoorden");
 	}
 
 	// The steps, as a visitor fills them in.

@@ -31,6 +31,9 @@ class RequestJourneyBrowserTests {
 
 	static final Pattern LINK = Pattern.compile("https?://\\S+/(status|cosign)/[A-Za-z0-9_-]+");
 
+	/** "U" and "uw" as words: how an adult is spoken to. */
+	static final Pattern YOU = Pattern.compile("(?<!\\p{L})[Uu]w?(?!\\p{L})");
+
 	static final Pattern CODE = Pattern.compile("(?<![-\\d])(\\d{6})(?!\\d)");
 
 	static WebDriver browser;
@@ -56,13 +59,12 @@ class RequestJourneyBrowserTests {
 	void anAdultRequestsTheirOwnRecord() {
 		this.form.start();
 		assertThat(this.form.stepCount()).isEqualTo("Stap 1 van 6");
-		this.form.choose("Een kopie van het medisch dossier (helemaal of een deel)")
-			.choose("Het hele dossier")
-			.next()
-			.fill("name", "Anna de Vries")
-			.fill("birthDate", "12-3-1985")
-			.next()
-			.choose("Ik ben de patiënt")
+		Axe.assertNoViolations(browser, "request-what");
+		this.form.choose("Een kopie van het medisch dossier (helemaal of een deel)").choose("Het hele dossier").next();
+		Axe.assertNoViolations(browser, "request-patient");
+		this.form.fill("name", "Anna de Vries").fill("birthDate", "12-3-1985").next();
+		Axe.assertNoViolations(browser, "request-requester");
+		this.form.choose("Ik ben de patiënt")
 			.fill("name", "Anna de Vries")
 			.fill("email", "anna@example.org")
 			.fill("phone", "06 12345678")
@@ -74,6 +76,7 @@ class RequestJourneyBrowserTests {
 		this.form.attach("REQUESTER_ID", RequestForm.photo("paspoort.png")).next();
 		// No one else signs: the co-signers' step is left out, not shown as done.
 		assertThat(this.form.stepCount()).isEqualTo("Stap 5 van 5");
+		Axe.assertNoViolations(browser, "request-delivery");
 		assertThat(browser.findElements(org.openqa.selenium.By.cssSelector(".steps__item")))
 			.extracting(org.openqa.selenium.WebElement::getText)
 			.containsExactly("Wat", "Patiënt", "Uw gegevens", "Documenten", "Ontvangen en ondertekenen");
@@ -126,6 +129,7 @@ class RequestJourneyBrowserTests {
 			.attach("REQUESTER_ID", RequestForm.photo("id-robin.png"))
 			.next();
 		assertThat(this.form.heading()).isEqualTo("Wie tekent mee?");
+		Axe.assertNoViolations(browser, "request-cosigners");
 		this.form.fill("rows[0].name", "Kim Bakker")
 			.fill("rows[0].email", "kim@example.org")
 			.fill("rows[1].name", "Sam Bakker")
@@ -160,14 +164,23 @@ class RequestJourneyBrowserTests {
 		// The child agrees through their own link; then the request joins the desk's
 		// queue.
 		this.form.open(link(TestMail.awaitMailTo("sam@example.org"), "cosign"));
-		// The child is spoken to as "je" throughout, not "u" in the signature's part.
+		// The child is spoken to as "je" throughout, not "u" in the signature's part,
+		// and so are the errors when the page is sent without a name or a tick.
 		String childsPage = browser.findElement(org.openqa.selenium.By.tagName("main")).getText();
 		assertThat(childsPage).contains("Je volledige naam").doesNotContain("Uw volledige naam");
+		assertThat(YOU.matcher(childsPage).results().map(java.util.regex.MatchResult::group)).isEmpty();
+		Axe.assertNoViolations(browser, "cosign-child");
+		this.form.pressButton("Ondertekenen");
+		String childsErrors = browser.findElement(org.openqa.selenium.By.tagName("main")).getText();
+		assertThat(childsErrors).contains("Controleer je antwoorden").contains("Vul je volledige naam in.");
+		assertThat(YOU.matcher(childsErrors).results().map(java.util.regex.MatchResult::group)).isEmpty();
+		Axe.assertNoViolations(browser, "cosign-child with errors");
 		this.form.fill("signatureName", "Sam Bakker")
 			.choose("Ik vind het goed dat dit verzoek over mijn dossier wordt gedaan.")
 			.pressButton("Ondertekenen");
 		assertThat(this.form.attribute("cosign-outcome", "data-outcome")).isEqualTo("signed");
 		assertThat(this.form.heading()).isEqualTo("Dank je, je hebt getekend");
+		Axe.assertNoViolations(browser, "cosign-child-signed");
 
 		this.form.open(statusLink);
 		Chromium.screenshot(browser, "request-status-complete");
@@ -177,6 +190,44 @@ class RequestJourneyBrowserTests {
 		assertThat(
 				TestMail.awaitMailTo("robin@example.org", (mail) -> mail.subject().contains("is compleet")).subject())
 			.contains(reference);
+	}
+
+	/**
+	 * The public pages no journey above passes through: the home page, the form in
+	 * English, a parent without authority told why, an unknown status link, the checker
+	 * and the contact form as they open.
+	 */
+	@Test
+	void theOtherPublicPagesPassAxe() {
+		this.form.open(this.form.url("/"));
+		Axe.assertNoViolations(browser, "home");
+		this.form.open(this.form.url("/request/what?lang=en"));
+		assertThat(browser.findElement(org.openqa.selenium.By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+		Axe.assertNoViolations(browser, "request-what in English");
+		this.form.open(this.form.url("/request/what?lang=nl"))
+			.choose("Een kopie van het medisch dossier (helemaal of een deel)")
+			.choose("Het hele dossier")
+			.next()
+			.fill("name", "Lotte Visser")
+			.fill("birthDate", "1-9-2016")
+			.next()
+			.choose("Ik ben een ouder van de patiënt")
+			.choose("Nee, ik heb geen gezag")
+			.fill("name", "Bas Visser")
+			.fill("email", "axe-bas@example.org")
+			.fill("phone", "0612345678")
+			.fill("street", "Kade 1")
+			.fill("postalCode", "3011 AB")
+			.fill("city", "Rotterdam")
+			.next();
+		assertThat(this.form.heading()).isEqualTo("U kunt dit niet aanvragen");
+		Axe.assertNoViolations(browser, "request-not-entitled");
+		this.form.open(this.form.url("/status/" + "x".repeat(43)));
+		Axe.assertNoViolations(browser, "an unknown status link");
+		this.form.open(this.form.url("/checker"));
+		Axe.assertNoViolations(browser, "checker");
+		this.form.open(this.form.url("/contact"));
+		Axe.assertNoViolations(browser, "contact");
 	}
 
 	static String codeSentTo(String address) {

@@ -1,6 +1,5 @@
 package nl.recordsdesk.recordings;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -165,7 +164,7 @@ class RecordingJourneyBrowserTests {
 	void click(By by) {
 		WebElement element = browser.findElement(by);
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(browser, Chromium.PAGE_TIMEOUT).until(ExpectedConditions.stalenessOf(element));
 	}
 
 }

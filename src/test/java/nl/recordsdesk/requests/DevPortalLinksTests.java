@@ -1,6 +1,7 @@
 package nl.recordsdesk.requests;
 
 import java.net.URI;
+import java.util.UUID;
 
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
@@ -17,6 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--server.port=18500}: the
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "recordsdesk.mail.poll-interval=1h")
 @ActiveProfiles("dev")
-@Import({ TestDatabase.class, TestMail.class })
+@Import({ TestDatabase.class, TestMail.class, TestRequests.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DevPortalLinksTests {
 
@@ -35,6 +37,12 @@ class DevPortalLinksTests {
 
 	@Autowired
 	PortalLinks links;
+
+	@Autowired
+	TestRequests fixture;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@AfterAll
 	static void removeDemoAccounts(@Autowired JdbcTemplate jdbc) {
@@ -47,6 +55,21 @@ class DevPortalLinksTests {
 		assertThat(this.links.url()).isEqualTo(URI.create("http://localhost:" + this.port));
 		assertThat(this.links.statusPage(new SecretToken("abc")))
 			.isEqualTo("http://localhost:" + this.port + "/status/abc");
+	}
+
+	@Test
+	void theAcknowledgementMailLinksToTheStatusPageOnThatPort() {
+		String email = "dev-port-" + UUID.randomUUID() + "@example.org";
+		TestRequests.Filed filed = this.fixture.fileForDownload("Daan Poort", email);
+		// As queued in the outbox (this context does not send it): the text the
+		// requester gets.
+		String text = await().atMost(TestMail.TIMEOUT)
+			.until(() -> this.jdbc.queryForList(
+					"select body_text from mail_outbox where recipient = ? and subject like ?", String.class, email,
+					"%" + filed.reference() + "%"), (texts) -> !texts.isEmpty())
+			.get(0);
+		assertThat(text).contains("http://localhost:" + this.port + "/status/" + filed.statusToken())
+			.doesNotContain("localhost:8080");
 	}
 
 }

@@ -91,6 +91,31 @@ class StaticResourcesTests {
 		assertThat(js.statusCode()).isEqualTo(200);
 		assertThat(js.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
 		assertThat(text(js)).contains("data-for-type");
+		// The name's hash is the MD5 of the file: a changed file gets a new name.
+		assertThat(script).isEqualTo("/js/request-type-" + md5("static/js/request-type.js") + ".js");
+	}
+
+	@Test
+	void aScriptOf2KbOrMoreIsCompressedToo() throws Exception {
+		String script = "/js/signature-" + md5("static/js/signature.js") + ".js";
+		HttpResponse<byte[]> js = get(script, true);
+		assertThat(js.statusCode()).isEqualTo(200);
+		assertThat(js.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+		assertThat(js.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(js.body().length).isLessThan(resource("static/js/signature.js").length);
+		assertThat(text(js)).isEqualTo(new String(resource("static/js/signature.js"), StandardCharsets.UTF_8));
+	}
+
+	static byte[] resource(String path) throws IOException {
+		try (java.io.InputStream in = StaticResourcesTests.class.getClassLoader().getResourceAsStream(path)) {
+			assertThat(in).as(path).isNotNull();
+			return in.readAllBytes();
+		}
+	}
+
+	static String md5(String path) throws Exception {
+		return java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("MD5").digest(resource(path)));
 	}
 
 	@Test
