@@ -26,7 +26,7 @@ class ContactMessagesAboutPatient implements PatientLookup {
 	@Override
 	public Set<String> recordsAbout(String name, LocalDate birthDate) {
 		return new HashSet<>(this.jdbc.sql("""
-				SELECT id::text FROM contact_message WHERE lower(btrim(sender_name)) = lower(btrim(:name))
+				SELECT id::text FROM contact_message WHERE search_fold(btrim(sender_name)) = search_fold(btrim(:name))
 				""").param("name", name).query(String.class).list());
 	}
 

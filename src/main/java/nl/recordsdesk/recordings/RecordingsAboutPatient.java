@@ -24,11 +24,15 @@ class RecordingsAboutPatient implements PatientLookup {
 
 	@Override
 	public Set<String> recordsAbout(String name, LocalDate birthDate) {
-		return new HashSet<>(this.jdbc.sql("""
-				SELECT reference FROM recording_announcement WHERE lower(btrim(patient_name)) = lower(btrim(:name))
-				UNION SELECT reference FROM recording_publication WHERE lower(btrim(patient_name)) = lower(btrim(:name))
-				UNION SELECT reference FROM recording_consent WHERE lower(btrim(patient_name)) = lower(btrim(:name))
-				""").param("name", name).query(String.class).list());
+		return new HashSet<>(this.jdbc
+			.sql("""
+					SELECT reference FROM recording_announcement WHERE search_fold(btrim(patient_name)) = search_fold(btrim(:name))
+					UNION SELECT reference FROM recording_publication WHERE search_fold(btrim(patient_name)) = search_fold(btrim(:name))
+					UNION SELECT reference FROM recording_consent WHERE search_fold(btrim(patient_name)) = search_fold(btrim(:name))
+					""")
+			.param("name", name)
+			.query(String.class)
+			.list());
 	}
 
 }

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The references of the requests about a patient, by name (without regard to case or
- * outer spaces) and birth date: for the auditor's search by patient and the patient's
- * access-log overview.
+ * The references of the requests about a patient, by name (without regard to accents,
+ * case or outer spaces, as the desk's search) and birth date: for the auditor's search by
+ * patient and the patient's access-log overview.
  */
 @Component
 public class PatientRequests implements PatientLookup {
@@ -32,7 +32,7 @@ public class PatientRequests implements PatientLookup {
 	public Set<String> references(String name, LocalDate birthDate) {
 		return new HashSet<>(this.jdbc.sql("""
 				SELECT reference FROM request
-				 WHERE lower(btrim(patient_name)) = lower(btrim(:name)) AND patient_birth_date = :birthDate
+				 WHERE search_fold(btrim(patient_name)) = search_fold(btrim(:name)) AND patient_birth_date = :birthDate
 				""").param("name", name).param("birthDate", birthDate).query(String.class).list());
 	}
 

@@ -3,6 +3,7 @@ package nl.recordsdesk.audit;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -110,6 +111,32 @@ class AuditPatientSearchTests {
 		MvcTestResult otherBirthDate = post("/audit", "patientName", this.patient, "patientBirthDate", "6-5-1975",
 				"user", reader);
 		assertThat(otherBirthDate).hasStatusOk().bodyText().doesNotContain(mine);
+	}
+
+	String recordingAnnouncement(String patientName) {
+		String reference = "OPN-" + this.suffix;
+		this.jdbc.update("""
+				INSERT INTO recording_announcement (id, version, reference, status_token_hash, language, announced_at,
+				                                    announcer, patient_name, email, department, consultation_date, kind)
+				VALUES (?, 0, ?, ?, 'nl', ?, 'PATIENT', ?, 'zoek@example.org', 'Cardiologie', ?, 'AUDIO')
+				""", UUID.randomUUID(), reference, "hash-" + this.suffix, OffsetDateTime.now(ZoneOffset.UTC),
+				patientName, LocalDate.of(2026, 11, 2));
+		return reference;
+	}
+
+	@Test
+	void aNameTypedWithoutItsAccentFindsTheRequestsRecordingsAndMessagesAboutThePatient() {
+		String mine = this.requests.file(this.patient);
+		String message = contactMessage(this.patient.toUpperCase());
+		String recording = recordingAnnouncement(this.patient);
+		String reader = "desk-" + this.suffix;
+		add(reader, AuditAction.REQUEST_VIEWED, mine, null, null);
+		add(reader, AuditAction.CONTACT_MESSAGE_VIEWED, null, message, "contact message");
+		add("physician-" + this.suffix, AuditAction.RECORDING_VIEWED, recording, null, "announcement");
+
+		MvcTestResult found = post("/audit", "patientName", "zoekpatient " + this.suffix, "patientBirthDate",
+				"5-5-1975");
+		assertThat(found).hasStatusOk().bodyText().contains(mine, message, recording);
 	}
 
 	@Test
