@@ -1,13 +1,19 @@
 package nl.recordsdesk.desk;
 
 import java.security.Principal;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.RequestFigures;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.StaffReads;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,12 +56,7 @@ class DeskController {
 		model.addAttribute("filter", filter);
 		DeskQueries.QueuePage lines = this.queries.queue(filter, staff.getName());
 		model.addAttribute("lines", lines);
-		model.addAttribute("names",
-				this.staffDirectory.namesByUsername(lines.content()
-					.stream()
-					.map((line) -> line.row().assignedTo())
-					.filter(java.util.Objects::nonNull)
-					.collect(java.util.stream.Collectors.toSet())));
+		model.addAttribute("names", names(lines.content().stream().map((line) -> line.row().assignedTo())));
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("types", RequestType.values());
 		model.addAttribute("assignments", QueueFilter.Assignment.values());
@@ -65,7 +66,9 @@ class DeskController {
 
 	@GetMapping("/dashboard")
 	String dashboard(Model model) {
-		model.addAttribute("dashboard", this.figures.dashboard(8));
+		DeskFigures.Dashboard dashboard = this.figures.dashboard(8);
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("names", names(dashboard.openPerClerk().stream().map(RequestFigures.Assignee::assignee)));
 		return "desk/dashboard";
 	}
 
@@ -79,6 +82,12 @@ class DeskController {
 		return this.reads.document(reference, id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND))
 			.inline();
+	}
+
+	/** The display names of the handlers on a page, in one statement. */
+	private Map<String, String> names(Stream<@Nullable String> usernames) {
+		return this.staffDirectory.namesByUsername(
+				usernames.filter(Objects::nonNull).map(Objects::requireNonNull).collect(Collectors.toSet()));
 	}
 
 	/** For templates: the statuses in the filter. */

@@ -147,11 +147,12 @@ class DeskSqlCountTests {
 		assertThat(dashboard).hasStatusOk().bodyText().contains("id=\"by-status\"");
 		assertThat(CountingDataSource.statements()).as("the session is read")
 			.anyMatch((sql) -> sql.toLowerCase(Locale.ROOT).contains("spring_session"));
-		assertThat(CountingDataSource.statements()).noneMatch((sql) -> {
-			String lower = sql.toLowerCase(Locale.ROOT);
-			return lower.contains("staff_account") || lower.contains("staff_role")
-					|| lower.contains("staff_department");
-		});
+		assertThat(CountingDataSource.statements()).as("the member's account is not read; handlers' names may be")
+			.noneMatch((sql) -> {
+				String lower = sql.toLowerCase(Locale.ROOT);
+				return lower.contains("staff_role") || lower.contains("staff_department")
+						|| (lower.contains("staff_account") && !lower.startsWith("select username, display_name from"));
+			});
 	}
 
 	@Test

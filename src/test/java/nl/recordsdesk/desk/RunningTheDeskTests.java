@@ -71,6 +71,9 @@ class RunningTheDeskTests {
 	@Autowired
 	DueSoonMail dueSoonMail;
 
+	@Autowired
+	TestStaff staff;
+
 	@Test
 	void theQueueDownloadsAsCsvWithTheFilteredRowsAndFormulasAsText() throws IOException {
 		String name = "Csvexport" + letters();
@@ -240,9 +243,14 @@ class RunningTheDeskTests {
 		String reference = this.fixture.file("Dashboard Behandelaar" + letters());
 		String clerk = "klerk-" + letters().toLowerCase(java.util.Locale.ROOT);
 		this.jdbc.update("update request set assigned_to = ? where reference = ?", clerk, reference);
+		String named = this.fixture.file("Dashboard Naam" + letters());
+		String colleague = this.staff.create("dashboard", "Medewerker Dashboardnaam", List.of("DESK"), List.of());
+		this.jdbc.update("update request set assigned_to = ? where reference = ?", colleague, named);
 
 		assertThat(this.mvc.get().uri("/desk/dashboard").with(DeskWebTests.DESK)).hasStatusOk()
 			.bodyText()
+			.contains("<td>Medewerker Dashboardnaam</td><td>1</td>")
+			.doesNotContain("<td>" + colleague + "</td>")
 			.contains("id=\"months\"")
 			.contains("Beantwoord: afgesloten met een antwoord aan de aanvrager")
 			.contains("id=\"per-clerk\"")
