@@ -11,6 +11,7 @@ import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -72,7 +73,9 @@ class DocumentsStepController {
 		draft.save(session);
 		if (!binding.hasErrors()) {
 			for (ItemCode missing : draft.missingDocuments(decision)) {
-				binding.rejectValue(missing.name(), "request.documents.missing");
+				binding.rejectValue(missing.name(), "request.documents.missing",
+						new Object[] { new DefaultMessageSourceResolvable("eligibility.item." + missing.name()) },
+						null);
 			}
 		}
 		if (binding.hasErrors()) {

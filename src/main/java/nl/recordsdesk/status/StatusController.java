@@ -22,6 +22,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -275,7 +276,8 @@ class StatusController {
 		var uploaded = this.uploads.receive(file, item.name(), binding);
 		if (uploaded.isEmpty()) {
 			if (!binding.hasErrors()) {
-				binding.rejectValue(item.name(), "request.documents.missing");
+				binding.rejectValue(item.name(), "request.documents.missing",
+						new Object[] { new DefaultMessageSourceResolvable("eligibility.item." + item.name()) }, null);
 			}
 			return view(request.get(), token, binding, model);
 		}

@@ -351,6 +351,23 @@ class RequestFormTests {
 	}
 
 	@Test
+	void aDocumentNotYetSentIsNamedInTheErrorSummary() {
+		wholeRecord();
+		patient("Anna de Vries", "12-3-1985", false);
+		requester("SELF", null, "Anna de Vries", "anna@example.org");
+		MvcTestResult nothing = this.mvc.post()
+			.uri("/request/documents")
+			.multipart()
+			.with(this.session)
+			.with(csrf())
+			.exchange();
+		assertThat(nothing).hasStatusOk().hasViewName("request/documents");
+		assertThat(nothing).bodyText()
+			.contains(
+					"<a href=\"#REQUESTER_ID\">Dit document hebben wij nog nodig: Een kopie van uw geldige identiteitsbewijs");
+	}
+
+	@Test
 	void sendingTwiceFilesOneRequest() {
 		wholeRecord();
 		patient("Piet Jansen", "2-2-1970", false);
