@@ -70,6 +70,12 @@ public final class TestFhirServer implements AutoCloseable {
 
 	private volatile boolean failBinaries;
 
+	private volatile boolean hang;
+
+	private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+	private final AtomicInteger tokensIssued = new AtomicInteger();
+
 	public TestFhirServer(String token) {
 		this.token = token;
 		try {
@@ -79,6 +85,8 @@ public final class TestFhirServer implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/fhir/", this::handle);
+		this.server.createContext("/token", this::token);
+		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -99,6 +107,42 @@ public final class TestFhirServer implements AutoCloseable {
 	/** From now on, every document's content answers 500. */
 	public void failBinaries() {
 		this.failBinaries = true;
+	}
+
+	/** From now on, no answer comes until the server is closed. */
+	public void hang() {
+		this.hang = true;
+	}
+
+	/** The token endpoint for the client credentials, for {@code token-url}. */
+	public URI tokenUrl() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/token");
+	}
+
+	/** How many tokens the token endpoint gave. */
+	public int tokensIssued() {
+		return this.tokensIssued.get();
+	}
+
+	/**
+	 * OAuth2 client credentials: {@code test-client} with secret {@code test-secret} gets
+	 * the token the FHIR API asks for.
+	 */
+	private void token(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			Map<String, String> form = query(
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			boolean known = "client_credentials".equals(form.get("grant_type"))
+					&& "test-client".equals(form.get("client_id")) && "test-secret".equals(form.get("client_secret"));
+			if (!known) {
+				send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}".getBytes());
+				return;
+			}
+			this.tokensIssued.incrementAndGet();
+			send(exchange, 200, "application/json",
+					("{\"access_token\":\"" + this.token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+						.getBytes(StandardCharsets.UTF_8));
+		}
 	}
 
 	/** A patient; returns its id. */
@@ -160,6 +204,15 @@ public final class TestFhirServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			if (this.hang) {
+				try {
+					this.closed.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return;
+			}
 			URI uri = exchange.getRequestURI();
 			String path = uri.getPath().substring("/fhir/".length());
 			this.requests.add(path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
@@ -284,6 +337,7 @@ public final class TestFhirServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closed.countDown();
 		this.server.stop(0);
 	}
 
