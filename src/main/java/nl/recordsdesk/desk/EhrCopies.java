@@ -205,15 +205,12 @@ class EhrCopies {
 	}
 
 	/**
-	 * Whether the request asks for this document: all of a whole record; of listed parts,
-	 * those whose title, type or department names a word of the departments or kinds
-	 * asked for (or of the parts the physician released). Only a preselection: the desk
-	 * chooses.
+	 * Whether the request asks for this document (to include a PDF, to name one that is
+	 * not in the cover letter): all of a whole record; of listed parts, those whose
+	 * title, type or department names a word of the departments or kinds asked for (or of
+	 * the parts the physician released). Only a preselection: the desk chooses.
 	 */
 	private static boolean asksFor(StaffRequestView request, EhrDocument document) {
-		if (!document.pdf()) {
-			return false;
-		}
 		ReviewDecision decision = latestGrant(request);
 		String words;
 		if (decision != null && decision.scope() == ReviewDecision.Scope.LISTED_PARTS) {

@@ -1,6 +1,7 @@
 package nl.recordsdesk.desk;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 
 import nl.recordsdesk.ehr.EhrException;
@@ -31,10 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Samenstellen uit het EPD" on the request page, while the copy is prepared: the patient
  * found in the EHR and confirmed by the desk ({@code GET .../ehr}), the record's
  * documents to choose from ({@code POST .../ehr/documents}), the copy composed from the
- * chosen ones ({@code POST .../ehr/compose}). The EHR's patient id travels in the form,
- * never in an address. Whatever fails (the EHR down or slow, refused credentials, a
- * document that cannot be fetched) is told on the request page, and nothing is kept.
- * Without an EHR configured these pages are not found. Only for {@code DESK}.
+ * chosen ones ({@code POST .../ehr/compose}: {@code documents}, the PDFs to include in
+ * their order, and {@code named}, the documents that are no PDF, named in the cover
+ * letter). The EHR's patient id travels in the form, never in an address. Whatever fails
+ * (the EHR down or slow, refused credentials, a document that cannot be fetched) is told
+ * on the request page, and nothing is kept. Without an EHR configured these pages are not
+ * found. Only for {@code DESK}.
  */
 @Controller
 @RequestMapping("/desk/requests/{reference}/ehr")
@@ -88,8 +91,9 @@ class EhrCopyController {
 
 	@PostMapping("/compose")
 	Object compose(@PathVariable String reference, @RequestParam long version, @RequestParam String patient,
-			@RequestParam(name = "documents", required = false) @Nullable List<String> documents, Principal staff,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "documents", required = false) @Nullable List<String> documents,
+			@RequestParam(name = "named", required = false) @Nullable List<String> named, Principal staff, Model model,
+			RedirectAttributes redirect) {
 		StaffRequestView request = toPrepare(reference);
 		if (request == null) {
 			return told(reference, "state", null, redirect);
@@ -100,7 +104,11 @@ class EhrCopyController {
 				model.addAttribute("invalid", true);
 				return documentsPage(request, patient, model);
 			}
-			EhrCopies.Printable printable = this.copies.compose(request, version, staff.getName(), patient, documents);
+			List<String> chosen = new ArrayList<>(documents);
+			if (named != null) {
+				chosen.addAll(named);
+			}
+			EhrCopies.Printable printable = this.copies.compose(request, version, staff.getName(), patient, chosen);
 			if (printable == null) {
 				redirect.addFlashAttribute("done", "ehr");
 				return DeskActionNotices.requestPage(reference);

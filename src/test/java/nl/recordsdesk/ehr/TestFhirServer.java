@@ -54,7 +54,9 @@ public final class TestFhirServer implements AutoCloseable {
 
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-	private final HttpServer server;
+	private HttpServer server;
+
+	private final int port;
 
 	private final Map<String, Patient> patients = new ConcurrentHashMap<>();
 
@@ -78,21 +80,37 @@ public final class TestFhirServer implements AutoCloseable {
 
 	public TestFhirServer(String token) {
 		this.token = token;
+		this.server = start(0);
+		this.port = this.server.getAddress().getPort();
+	}
+
+	private HttpServer start(int port) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+			started.createContext("/fhir/", this::handle);
+			started.createContext("/token", this::token);
+			started.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+			started.start();
+			return started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.createContext("/fhir/", this::handle);
-		this.server.createContext("/token", this::token);
-		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-		this.server.start();
+	}
+
+	/** The EHR goes down: nothing listens on its port until {@link #up()}. */
+	public void down() {
+		this.server.stop(0);
+	}
+
+	/** Back up, on the same port, with the same resources. */
+	public void up() {
+		this.server = start(this.port);
 	}
 
 	/** The base URL, for {@code recordsdesk.ehr.fhir.base-url}. */
 	public URI baseUrl() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/fhir/");
+		return URI.create("http://127.0.0.1:" + this.port + "/fhir/");
 	}
 
 	/** The paths and queries asked, in order. */
@@ -116,7 +134,7 @@ public final class TestFhirServer implements AutoCloseable {
 
 	/** The token endpoint for the client credentials, for {@code token-url}. */
 	public URI tokenUrl() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/token");
+		return URI.create("http://127.0.0.1:" + this.port + "/token");
 	}
 
 	/** How many tokens the token endpoint gave. */
@@ -157,7 +175,10 @@ public final class TestFhirServer implements AutoCloseable {
 		return id;
 	}
 
-	/** A document of the patient with its content as a Binary; returns its id. */
+	/**
+	 * A document of the patient with its content as a Binary ({@code null}: a Binary that
+	 * is not there); returns its id.
+	 */
 	public synchronized String document(String patientId, String title, String type, LocalDate date, String department,
 			String contentType, byte[] content) {
 		String binaryId = "b" + this.ids.incrementAndGet();
@@ -165,7 +186,9 @@ public final class TestFhirServer implements AutoCloseable {
 		binary.setId(binaryId);
 		binary.setContentType(contentType);
 		binary.setContent(content);
-		this.binaries.put(binaryId, binary);
+		if (content != null) {
+			this.binaries.put(binaryId, binary);
+		}
 		DocumentReference reference = new DocumentReference();
 		String id = "d" + this.ids.incrementAndGet();
 		reference.setId(id);
