@@ -10,6 +10,8 @@ import nl.recordsdesk.requests.NotTheHandlerException;
 import nl.recordsdesk.requests.StaffRequestView;
 import nl.recordsdesk.uploads.RejectedUpload;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,6 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/desk/requests/{reference}/ehr")
 class EhrCopyController {
+
+	private static final Logger log = LoggerFactory.getLogger(EhrCopyController.class);
 
 	private final EhrCopies copies;
 
@@ -157,6 +161,9 @@ class EhrCopyController {
 	}
 
 	private static String told(String reference, EhrException ex, RedirectAttributes redirect) {
+		// For the operators: what failed, never whose record (the message holds no
+		// patient data).
+		log.warn("EHR for {}: {} ({})", reference, ex.problem(), ex.getMessage());
 		return told(reference, ex.problem().key(), ex.document(), redirect);
 	}
 

@@ -267,6 +267,36 @@ class EhrCopyWebTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("IN_PREPARATION");
 	}
 
+	@Test
+	void onlyTheDeskComposesAndOnlyWithItsFormsToken() {
+		String reference = approved("Fenna Epdrol" + UUID.randomUUID().toString().substring(0, 8), true);
+		String unknown = "pnone" + UUID.randomUUID().toString().substring(0, 8);
+		for (String role : List.of("PHYSICIAN", "ADMIN", "AUDITOR")) {
+			RequestPostProcessor other = authentication(
+					WithStaffSecurityContextFactory.authentication(WithStaffSecurityContextFactory
+						.member("ander-" + role.toLowerCase(), "Ander", List.of(role), List.of()), true));
+			assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/ehr").with(other)).hasStatus(403);
+			assertThat(this.mvc.post()
+				.uri("/desk/requests/" + reference + "/ehr/compose")
+				.param("version", "0")
+				.param("patient", unknown)
+				.param("documents", "d1")
+				.with(other)
+				.with(csrf())).hasStatus(403);
+		}
+		// Without the form's token: the portal's page for a form it cannot take, not the
+		// documents.
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/ehr/documents")
+			.param("patient", unknown)
+			.with(this.asHandler)
+			.exchange()
+			.getResponse()
+			.getStatus()).isIn(302, 403);
+		assertThat(EHR.requests()).noneMatch((path) -> path.contains(unknown));
+		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
+	}
+
 	/** An approved record copy, claimed by the handler. */
 	private String approved(String patient, boolean download) {
 		String reference = download
