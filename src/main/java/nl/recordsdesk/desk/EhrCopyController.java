@@ -2,7 +2,9 @@ package nl.recordsdesk.desk;
 
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import nl.recordsdesk.ehr.EhrException;
 import nl.recordsdesk.requests.IllegalTransitionException;
@@ -96,8 +98,8 @@ class EhrCopyController {
 	@PostMapping("/compose")
 	Object compose(@PathVariable String reference, @RequestParam long version, @RequestParam String patient,
 			@RequestParam(name = "documents", required = false) @Nullable List<String> documents,
-			@RequestParam(name = "named", required = false) @Nullable List<String> named, Principal staff, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "named", required = false) @Nullable List<String> named,
+			@RequestParam Map<String, String> form, Principal staff, Model model, RedirectAttributes redirect) {
 		StaffRequestView request = toPrepare(reference);
 		if (request == null) {
 			return told(reference, "state", null, redirect);
@@ -108,7 +110,7 @@ class EhrCopyController {
 				model.addAttribute("invalid", true);
 				return documentsPage(request, patient, model);
 			}
-			List<String> chosen = new ArrayList<>(documents);
+			List<String> chosen = inOrder(documents, form);
 			if (named != null) {
 				chosen.addAll(named);
 			}
@@ -151,6 +153,24 @@ class EhrCopyController {
 		model.addAttribute("patient", patient);
 		model.addAttribute("listing", listing);
 		return "desk/ehr-documents";
+	}
+
+	/**
+	 * The chosen PDFs in the order the desk gave them ({@code order-<id>}, a number; the
+	 * list's order where none or no number was given, and between equal numbers).
+	 */
+	static List<String> inOrder(List<String> documents, Map<String, String> form) {
+		List<String> ordered = new ArrayList<>(documents);
+		ordered.sort(Comparator.comparingInt((String id) -> position(form.get("order-" + id)))
+			.thenComparingInt(documents::indexOf));
+		return ordered;
+	}
+
+	private static int position(@Nullable String order) {
+		if (order == null || !order.strip().matches("\\d{1,3}")) {
+			return Integer.MAX_VALUE;
+		}
+		return Integer.parseInt(order.strip());
 	}
 
 	private @Nullable StaffRequestView toPrepare(String reference) {

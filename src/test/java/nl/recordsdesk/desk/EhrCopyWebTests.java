@@ -119,14 +119,17 @@ class EhrCopyWebTests {
 			.contains("De aanvraag vraagt: het hele dossier.", "Ontslagbrief", "Labuitslag", "Klinische chemie",
 					"3-2-2025", "Foto wond", "geen PDF (image/jpeg)")
 			.contains("name=\"documents\" id=\"document-0\" value=\"" + letter + "\"")
-			.contains("name=\"named\" id=\"document-2\" value=\"" + photo + "\"");
+			.contains("name=\"named\" id=\"document-2\" value=\"" + photo + "\"")
+			.contains("name=\"order-" + letter + "\"");
 
-		// Two of the three, the lab result first; the photo is named, not included.
+		// Two of the three, the lab result put first; the photo is named, not included.
 		MvcTestResult composed = this.mvc.post()
 			.uri("/desk/requests/" + reference + "/ehr/compose")
 			.param("version", Long.toString(this.fixture.version(reference)))
 			.param("patient", patient)
-			.param("documents", lab, letter)
+			.param("documents", letter, lab)
+			.param("order-" + letter, "2")
+			.param("order-" + lab, "1")
 			.param("named", photo)
 			.with(this.asHandler)
 			.with(csrf())
