@@ -1,6 +1,5 @@
 package nl.recordsdesk.ehr;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -183,7 +182,8 @@ public class EhrRecords {
 			if (next == null || next.getUrl() == null || documents.size() >= this.settings.maxDocuments()) {
 				break;
 			}
-			page = client().read(URI.create(next.getUrl()), Bundle.class);
+			// Absolute or relative to the base URL; on another host it is refused.
+			page = client().read(next.getUrl(), Bundle.class);
 		}
 		return List.copyOf(documents);
 	}

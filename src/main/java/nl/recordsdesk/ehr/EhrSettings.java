@@ -35,6 +35,9 @@ public record EhrSettings(@Nullable URI baseUrl, @Nullable String bearerToken, @
 	public EhrSettings {
 		if (baseUrl != null && !baseUrl.toString().isBlank()) {
 			String url = baseUrl.toString();
+			if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
+				throw new IllegalArgumentException("recordsdesk.ehr.fhir.base-url must be an http(s) URL");
+			}
 			baseUrl = URI.create(url.endsWith("/") ? url : url + "/");
 		}
 		else {

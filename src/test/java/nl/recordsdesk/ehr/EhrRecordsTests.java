@@ -121,6 +121,20 @@ class EhrRecordsTests {
 	}
 
 	@Test
+	void aLongRecordIsListedPageByPageAndInlineContentIsTaken() throws Exception {
+		String inline = this.server.inlineDocument(this.patient, "Verwijsbrief", LocalDate.of(2024, 1, 2),
+				TestFhirServer.pdf("Verwijsbrief", 1));
+		this.server.pageSize(2);
+		EhrRecords records = records(bearer());
+		assertThat(records.documents("RD-2026-000010", this.patient)).extracting(EhrDocument::id)
+			.containsExactly(this.letter, this.lab, this.photo, inline);
+		EhrRecords.Retrieved retrieved = records.fetch("RD-2026-000010", this.patient, List.of(inline), this.folder);
+		assertThat(new String(Files.readAllBytes(retrieved.fetched().get(0).file()), 0, 5,
+				java.nio.charset.StandardCharsets.US_ASCII))
+			.isEqualTo("%PDF-");
+	}
+
+	@Test
 	void theClientCredentialsTokenIsAskedOnceAndSent() throws Exception {
 		EhrRecords records = records(
 				new EhrSettings(this.server.baseUrl(), null, this.server.tokenUrl(), "test-client", "test-secret",

@@ -74,6 +74,8 @@ public final class TestFhirServer implements AutoCloseable {
 
 	private volatile boolean hang;
 
+	private volatile int pageSize = 100;
+
 	private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
 	private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -125,6 +127,25 @@ public final class TestFhirServer implements AutoCloseable {
 	/** From now on, every document's content answers 500. */
 	public void failBinaries() {
 		this.failBinaries = true;
+	}
+
+	/** Searches answer this many resources a page, with a link to the next page. */
+	public void pageSize(int size) {
+		this.pageSize = size;
+	}
+
+	/** A document whose content is in the DocumentReference itself; returns its id. */
+	public synchronized String inlineDocument(String patientId, String title, LocalDate date, byte[] content) {
+		DocumentReference reference = new DocumentReference();
+		String id = "d" + this.ids.incrementAndGet();
+		reference.setId(id);
+		reference.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+		reference.setSubject(new Reference("Patient/" + patientId));
+		reference.setDate(Date.from(date.atTime(12, 0).atZone(ZoneId.of("Europe/Amsterdam")).toInstant()));
+		reference.addContent()
+			.setAttachment(new Attachment().setContentType("application/pdf").setTitle(title).setData(content));
+		this.documents.put(id, reference);
+		return id;
 	}
 
 	/** From now on, no answer comes until the server is closed. */
@@ -262,7 +283,16 @@ public final class TestFhirServer implements AutoCloseable {
 						.filter((document) -> document.getSubject().getReference().equals(subject))
 						.forEach(found::add);
 				}
-				send(exchange, bundle(found));
+				int offset = Integer.parseInt(query.getOrDefault("_offset", "0"));
+				int end = Math.min(found.size(), offset + this.pageSize);
+				Bundle page = bundle(found.subList(Math.min(offset, found.size()), end));
+				if (end < found.size()) {
+					page.addLink()
+						.setRelation(Bundle.LINK_NEXT)
+						.setUrl(baseUrl() + "DocumentReference?subject=" + subject.replace("/", "%2F") + "&_offset="
+								+ end);
+				}
+				send(exchange, page);
 			}
 			else if (path.startsWith("DocumentReference/")) {
 				DocumentReference document;
