@@ -300,6 +300,25 @@ class EhrCopyWebTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
 	}
 
+	@Test
+	void aPatientIdThatIsNoFhirIdGoesNowhere() {
+		String reference = approved("Gijs Epdvreemd" + UUID.randomUUID().toString().substring(0, 8), true);
+		for (String hostile : List.of("../Binary/b1", "p1&subject=Patient/p2", "<script>alert(1)</script>",
+				"p1\u0000")) {
+			assertThat(this.mvc.post()
+				.uri("/desk/requests/" + reference + "/ehr/documents")
+				.param("patient", hostile)
+				.with(this.asHandler)
+				.with(csrf())
+				.exchange()
+				.getResponse()
+				.getStatus()).isIn(302, 400);
+			assertThat(EHR.requests()).noneMatch((path) -> path.contains("script") || path.contains("Patient/p2")
+					|| path.contains("Patient%2Fp2") || path.contains("..%2F"));
+		}
+		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
+	}
+
 	/** An approved record copy, claimed by the handler. */
 	private String approved(String patient, boolean download) {
 		String reference = download
