@@ -59,10 +59,13 @@ class EhrCopyController {
 	}
 
 	@GetMapping
-	String patients(@PathVariable String reference, Model model, RedirectAttributes redirect) {
+	String patients(@PathVariable String reference, Principal staff, Model model, RedirectAttributes redirect) {
 		StaffRequestView request = toPrepare(reference);
 		if (request == null) {
 			return told(reference, "state", null, redirect);
+		}
+		if (!handles(request, staff)) {
+			return notTheHandler(reference, redirect);
 		}
 		try {
 			model.addAttribute("request", request);
@@ -76,10 +79,13 @@ class EhrCopyController {
 
 	@PostMapping("/documents")
 	String documents(@PathVariable String reference, @RequestParam(required = false) @Nullable String patient,
-			Model model, RedirectAttributes redirect) {
+			Principal staff, Model model, RedirectAttributes redirect) {
 		StaffRequestView request = toPrepare(reference);
 		if (request == null) {
 			return told(reference, "state", null, redirect);
+		}
+		if (!handles(request, staff)) {
+			return notTheHandler(reference, redirect);
 		}
 		try {
 			model.addAttribute("request", request);
@@ -103,6 +109,9 @@ class EhrCopyController {
 		StaffRequestView request = toPrepare(reference);
 		if (request == null) {
 			return told(reference, "state", null, redirect);
+		}
+		if (!handles(request, staff)) {
+			return notTheHandler(reference, redirect);
 		}
 		try {
 			if (documents == null || documents.isEmpty()) {
@@ -139,8 +148,7 @@ class EhrCopyController {
 			return DeskActionNotices.requestPage(reference);
 		}
 		catch (NotTheHandlerException ex) {
-			redirect.addFlashAttribute("problem", "notHandler");
-			return DeskActionNotices.requestPage(reference);
+			return notTheHandler(reference, redirect);
 		}
 		catch (IllegalTransitionException | IllegalArgumentException ex) {
 			return told(reference, "state", null, redirect);
@@ -171,6 +179,19 @@ class EhrCopyController {
 			return Integer.MAX_VALUE;
 		}
 		return Integer.parseInt(order.strip());
+	}
+
+	/**
+	 * Only the request's handler prepares its copy: nobody else has the EHR searched or
+	 * its documents fetched (the workflow would refuse the preparation anyway).
+	 */
+	private static boolean handles(StaffRequestView request, Principal staff) {
+		return staff.getName().equals(request.assignedTo());
+	}
+
+	private static String notTheHandler(String reference, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", "notHandler");
+		return DeskActionNotices.requestPage(reference);
 	}
 
 	private @Nullable StaffRequestView toPrepare(String reference) {

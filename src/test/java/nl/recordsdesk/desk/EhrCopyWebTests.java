@@ -319,6 +319,21 @@ class EhrCopyWebTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
 	}
 
+	@Test
+	void aColleagueWhoDoesNotHandleTheRequestHasNothingFetched() {
+		String family = "Epdcollega" + UUID.randomUUID().toString().substring(0, 8);
+		String reference = approved("Hans " + family, true);
+		EHR.patient("Hans", family, LocalDate.of(1975, 5, 5), "333333330");
+		String colleague = this.staff.create("epd-collega", "Cas Collega", List.of("DESK"), List.of());
+		RequestPostProcessor asColleague = authentication(WithStaffSecurityContextFactory.authentication(
+				WithStaffSecurityContextFactory.member(colleague, "Cas Collega", List.of("DESK"), List.of()), true));
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/ehr").with(asColleague))
+			.hasRedirectedUrl("/desk/requests/" + reference)
+			.flash()
+			.containsEntry("problem", "notHandler");
+		assertThat(EHR.requests()).noneMatch((path) -> path.contains(family));
+	}
+
 	/** An approved record copy, claimed by the handler. */
 	private String approved(String patient, boolean download) {
 		String reference = download
