@@ -198,6 +198,26 @@ public enum AuditAction {
 	 */
 	ACCESS_LOG_OVERVIEW_GENERATED,
 
+	// The hospital's EHR over FHIR (module ehr), for a request's copy
+
+	/**
+	 * The EHR was searched for the request's patient (detail: by what, how many found;
+	 * never the name or birth date searched).
+	 */
+	EHR_PATIENT_SEARCHED,
+
+	/**
+	 * The documents of a patient in the EHR were listed (subject: the EHR's patient,
+	 * {@code Patient/<id>}; detail: how many).
+	 */
+	EHR_DOCUMENTS_LISTED,
+
+	/**
+	 * One document was fetched from the EHR for the request's copy (subject:
+	 * {@code DocumentReference/<id>}; detail: the EHR's patient).
+	 */
+	EHR_DOCUMENT_FETCHED,
+
 	// Consultation recordings (module recordings), by their reference OP-...
 
 	/** A physician's inbox of announcements, requests to publish and consents. */

@@ -29,10 +29,13 @@ class DeskRequestPage {
 
 	private final SentLetters sentLetters;
 
-	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters) {
+	private final EhrCopies ehr;
+
+	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters, EhrCopies ehr) {
 		this.queries = queries;
 		this.staffDirectory = staffDirectory;
 		this.sentLetters = sentLetters;
+		this.ehr = ehr;
 	}
 
 	/** The page's view, with its model; a reference of no request is not found. */
@@ -52,6 +55,8 @@ class DeskRequestPage {
 		model.addAttribute("related", page.related());
 		model.addAttribute("colleagues", this.staffDirectory.deskColleaguesOf(staff.getName()));
 		model.addAttribute("download", page.download());
+		// "Samenstellen uit het EPD" only with an EHR configured.
+		model.addAttribute("ehr", this.ehr.available());
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}

@@ -92,6 +92,15 @@ public class DeskService {
 	}
 
 	/**
+	 * A copy the portal put together: what it holds recorded as the preparation and, for
+	 * a secure download, the copy put up, in one transaction.
+	 */
+	public void prepareComposedCopy(String reference, long version, String staff, String parts,
+			@Nullable UploadedFile copy) {
+		told(() -> this.workflow.prepareComposedCopy(reference, version, staff, parts, copy));
+	}
+
+	/**
 	 * Ready; for a secure download, with the prepared copy the requester will download.
 	 */
 	public void markReady(String reference, long version, String staff, @Nullable UploadedFile copy) {

@@ -1,5 +1,6 @@
 package nl.recordsdesk.desk;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import nl.recordsdesk.requests.StoredFiles;
@@ -10,6 +11,7 @@ import nl.recordsdesk.uploads.StoredFile;
 import nl.recordsdesk.uploads.UploadInspector;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -52,6 +54,23 @@ class PreparedCopies {
 		catch (RejectedUpload ex) {
 			throw new IllegalArgumentException("The prepared copy was refused: " + ex.reason());
 		}
+	}
+
+	/**
+	 * A copy the portal composed in a file (from the EHR): inspected and kept like an
+	 * upload, read from the file when its turn comes.
+	 * @throws RejectedUpload when the inspection refuses it (too large, say)
+	 * @throws IllegalArgumentException when it waits for its virus scan
+	 */
+	UploadedFile keep(Path file, String fileName) throws RejectedUpload {
+		InspectedUpload inspected = this.inspector.inspect(new FileSystemResource(file), fileName);
+		if (!inspected.scanStatus().viewable()) {
+			throw new IllegalArgumentException("The prepared copy waits for its virus scan");
+		}
+		StoredFile stored = this.files.save(new StoredFile(inspected.content(), inspected.contentType(),
+				inspected.sha256Hex(), inspected.scanStatus().name(), this.clock.instant()));
+		return new UploadedFile(stored.id(), inspected.safeFileName(), stored.contentType(), stored.size(),
+				stored.sha256());
 	}
 
 	/**

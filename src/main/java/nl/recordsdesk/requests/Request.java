@@ -642,7 +642,8 @@ public class Request extends AbstractAggregateRoot<Request> {
 		requireHandler(staff);
 		this.handover = prepared;
 		this.assignment = Assignment.to(staff.username());
-		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, null);
+		// What went into the copy stays in the history.
+		record(now, RequestEvent.Type.PREPARED, this.status, RequestStatus.IN_PREPARATION, staff, parts);
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 

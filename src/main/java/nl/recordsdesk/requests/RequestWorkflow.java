@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import nl.recordsdesk.audit.AuditAction;
+import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.eligibility.Fees;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.requests.RequestEvents.Addressee;
@@ -56,13 +57,16 @@ public class RequestWorkflow {
 
 	private final StoredFiles storedFiles;
 
+	private final AuditLog audit;
+
 	RequestWorkflow(RequestChanges changes, ApplicationEventPublisher events, Fees fees, Clock clock,
-			StoredFiles storedFiles) {
+			StoredFiles storedFiles, AuditLog audit) {
 		this.changes = changes;
 		this.events = events;
 		this.fees = fees;
 		this.clock = clock;
 		this.storedFiles = storedFiles;
+		this.audit = audit;
 	}
 
 	public void claim(String reference, long version, String staff) {
@@ -146,6 +150,29 @@ public class RequestWorkflow {
 	public void recordPreparation(String reference, long version, String staff, String parts) {
 		this.changes.act(reference, version, AuditAction.PREPARATION_RECORDED, null,
 				(request) -> request.recordPreparation(Actor.staff(staff), parts, now()));
+	}
+
+	/**
+	 * A copy the portal put together (from the EHR): what it holds goes into the history
+	 * as the preparation and, for a secure download, the copy is put up at once, in one
+	 * transaction (two audit records); for the post or a pickup the desk prints it and
+	 * marks it ready as for any copy.
+	 * @param copy the copy for a secure download; {@code null} for another delivery
+	 */
+	public void prepareComposedCopy(String reference, long version, String staff, String parts,
+			@Nullable UploadedFile copy) {
+		this.changes.act(reference, version, AuditAction.PREPARATION_RECORDED, "composed by the portal", (r) -> {
+			r.recordPreparation(Actor.staff(staff), parts, now());
+			if (copy != null) {
+				r.markReadyForDownload(Actor.staff(staff), copy, now().plus(DOWNLOAD_VALIDITY), now());
+			}
+		}, (request) -> {
+			if (copy != null) {
+				this.audit.change(AuditAction.MARKED_READY, reference, null);
+				this.events.publishEvent(new RequestReady(UUID.randomUUID(), request.id(), reference,
+						Addressee.requesterOf(request), request.delivery(), now()));
+			}
+		});
 	}
 
 	/**
