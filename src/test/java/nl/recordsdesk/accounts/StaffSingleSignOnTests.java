@@ -253,7 +253,11 @@ class StaffSingleSignOnTests {
 
 	/** Through the browser: to the provider (with PKCE), back with a code, signed in. */
 	MvcTestResult throughTheProvider(Map<String, Object> claims) {
-		MvcTestResult toProvider = this.browser.get("/oauth2/authorization/staff");
+		return throughTheProvider(this.browser, claims);
+	}
+
+	static MvcTestResult throughTheProvider(SignInDriver browser, Map<String, Object> claims) {
+		MvcTestResult toProvider = browser.get("/oauth2/authorization/staff");
 		assertThat(toProvider).hasStatus(302);
 		String location = toProvider.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith(provider.issuer() + "/authorize?");
@@ -263,7 +267,7 @@ class StaffSingleSignOnTests {
 			.containsEntry("code_challenge_method", "S256")
 			.containsKeys("state", "nonce", "code_challenge");
 		String code = provider.code(request, claims);
-		return this.browser.get("/login/oauth2/code/staff?code=" + code + "&state=" + request.get("state"));
+		return browser.get("/login/oauth2/code/staff?code=" + code + "&state=" + request.get("state"));
 	}
 
 	@Test
@@ -301,6 +305,27 @@ class StaffSingleSignOnTests {
 		assertThat(this.browser.get("/desk")).hasStatus(302).hasRedirectedUrl("/login");
 		assertThat(audit((String) claims.get("preferred_username")))
 			.containsExactly("SIGN_IN_FAILED DENIED ANONYMOUS single sign-on: no second factor");
+	}
+
+	@Test
+	void disablingALinkedAccountEndsItsSessionAndItsNextSignInIsRefused() {
+		Map<String, Object> desk = member("Kees Balie", List.of("portal-balie"), "mfa");
+		assertThat(throughTheProvider(desk)).hasRedirectedUrl("/staff");
+		assertThat(this.browser.get("/desk")).hasStatusOk();
+		StaffAccount account = linked(desk);
+
+		// An administrator who signs in through the hospital too disables the account.
+		SignInDriver admin = new SignInDriver(this.mvc, this.accounts);
+		assertThat(throughTheProvider(admin, member("Lies Beheer", List.of("portal-beheer"), "mfa")))
+			.hasRedirectedUrl("/staff");
+		assertThat(admin.get("/admin/accounts/" + account.id())).hasStatusOk().bodyText().contains("Kees Balie");
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/disable")).hasStatus(302);
+
+		assertThat(this.browser.get("/desk")).hasStatus(302).hasRedirectedUrl("/login?expired");
+		assertThat(throughTheProvider(desk)).hasRedirectedUrl("/login?error");
+		assertThat(this.browser.get("/login?error")).bodyText().contains("Uw account is uitgeschakeld");
+		assertThat(audit(account.username()))
+			.contains("SIGN_IN_FAILED DENIED ANONYMOUS single sign-on: account disabled");
 	}
 
 }
