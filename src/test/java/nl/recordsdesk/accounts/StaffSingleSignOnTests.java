@@ -318,7 +318,15 @@ class StaffSingleSignOnTests {
 		SignInDriver admin = new SignInDriver(this.mvc, this.accounts);
 		assertThat(throughTheProvider(admin, member("Lies Beheer", List.of("portal-beheer"), "mfa")))
 			.hasRedirectedUrl("/staff");
-		assertThat(admin.get("/admin/accounts/" + account.id())).hasStatusOk().bodyText().contains("Kees Balie");
+		assertThat(admin.get("/admin/accounts/" + account.id())).hasStatusOk()
+			.bodyText()
+			.contains("Kees Balie")
+			.contains("Meldt zich aan via het ziekenhuis")
+			.doesNotContain("id=\"reset-password\"");
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/password")).hasStatus(302);
+		assertThat(this.jdbc.queryForObject("select password_hash from staff_account where id = ?", String.class,
+				account.id()))
+			.isNull();
 		assertThat(admin.post("/admin/accounts/" + account.id() + "/disable")).hasStatus(302);
 
 		assertThat(this.browser.get("/desk")).hasStatus(302).hasRedirectedUrl("/login?expired");
