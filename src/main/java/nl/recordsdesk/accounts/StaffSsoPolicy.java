@@ -34,9 +34,10 @@ final class StaffSsoPolicy {
 				return Optional.of("amr=" + method.toLowerCase(Locale.ROOT));
 			}
 		}
-		Object acr = claims.get("acr");
-		if (acr != null && containsIgnoringCase(this.properties.acceptedAcr(), acr.toString())) {
-			return Optional.of("acr=" + acr);
+		for (String level : strings(claims.get(this.properties.acrClaim()))) {
+			if (containsIgnoringCase(this.properties.acceptedAcr(), level)) {
+				return Optional.of(this.properties.acrClaim() + "=" + level);
+			}
 		}
 		return Optional.empty();
 	}

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * factor; one of them is enough
  * @param acceptedAcr the values of the {@code acr} claim that show one, for providers
  * that say it that way (ADFS, a Keycloak level of authentication); none by default
+ * @param acrClaim the claim those values are in: {@code acr}, or another such as Entra
+ * ID's {@code acrs} (authentication contexts)
  * @param usernameClaim the claim the username of a new account is made from
  * @param nameClaim the claim with the name pages show
  */
@@ -32,8 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record StaffSsoProperties(@DefaultValue("groups") String groupsClaim, @DefaultValue Map<String, List<String>> roles,
 		@DefaultValue( {
 				"mfa", "otp", "hwk", "swk" }) List<String> acceptedAmr,
-		@DefaultValue List<String> acceptedAcr, @DefaultValue("preferred_username") String usernameClaim,
-		@DefaultValue("name") String nameClaim){
+		@DefaultValue List<String> acceptedAcr, @DefaultValue("acr") String acrClaim,
+		@DefaultValue("preferred_username") String usernameClaim, @DefaultValue("name") String nameClaim){
 
 	/** The client registration (Spring Boot's properties) staff sign in through. */
 	static final String REGISTRATION = "staff";

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class StaffSsoPolicyTests {
 
 	static StaffSsoProperties properties(String groupsClaim, Map<String, List<String>> roles, List<String> acr) {
-		return new StaffSsoProperties(groupsClaim, roles, List.of("mfa", "otp", "hwk", "swk"), acr,
+		return new StaffSsoProperties(groupsClaim, roles, List.of("mfa", "otp", "hwk", "swk"), acr, "acr",
 				"preferred_username", "name");
 	}
 
@@ -39,6 +39,11 @@ class StaffSsoPolicyTests {
 			.contains("acr=http://schemas.microsoft.com/claims/multipleauthn");
 		assertThat(adfs.secondFactor(Map.of("acr", "gold", "amr", List.of("pwd")))).contains("acr=gold");
 		assertThat(adfs.secondFactor(Map.of("acr", "silver"))).isEmpty();
+		// Entra ID's authentication contexts: another claim, a list.
+		StaffSsoPolicy contexts = new StaffSsoPolicy(new StaffSsoProperties("groups", Map.of(), List.of("mfa"),
+				List.of("c1"), "acrs", "preferred_username", "name"));
+		assertThat(contexts.secondFactor(Map.of("acrs", List.of("c3", "c1")))).contains("acrs=c1");
+		assertThat(contexts.secondFactor(Map.of("acr", "c1"))).isEmpty();
 	}
 
 	@Test
