@@ -3,6 +3,8 @@ package nl.recordsdesk.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.recordsdesk.SuppliedClock;
 import nl.recordsdesk.TestDatabase;
@@ -34,6 +36,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @AutoConfigureMockMvc
 @Import({ TestDatabase.class, TestMail.class, TestRequests.class, StatusLinkExpiryTests.MovedClock.class })
 class StatusLinkExpiryTests {
+
+	private static final Pattern COSIGN_LINK = Pattern.compile("/cosign/([A-Za-z0-9_-]+)");
 
 	/** How far this test has moved the portal's clock on from the real time. */
 	static volatile Duration moved = Duration.ZERO;
@@ -116,6 +120,31 @@ class StatusLinkExpiryTests {
 		assertThat(this.mvc.get().uri(link)).hasStatusOk().bodyText().contains("Otto Laat");
 		moved = Duration.ofDays(200 + 90);
 		assertThat(this.mvc.get().uri(link)).hasStatus(410).hasViewName("request/link-expired");
+	}
+
+	@Test
+	void aCoSignersLinkSaysTheSameOnceTheRequestIsClosedThatLong() {
+		TestRequests.Filed filed = this.fixture.fileForSecondParent("Sil Mede", "sil.ouder@example.org",
+				"sil.andere.ouder@example.org");
+		assertThat(this.fixture.status(filed.reference())).isEqualTo("AWAITING_SIGNATURES");
+		TestMail.ReceivedMail invitation = TestMail.awaitMailTo("sil.andere.ouder@example.org",
+				(mail) -> String.valueOf(mail.text()).contains("/cosign/"));
+		Matcher link = COSIGN_LINK.matcher(String.valueOf(invitation.text()));
+		assertThat(link.find()).isTrue();
+		String cosign = "/cosign/" + link.group(1);
+		assertThat(this.mvc.get().uri(cosign)).hasStatusOk();
+
+		assertThat(this.mvc.post()
+			.uri("/status/" + filed.statusToken() + "/withdraw")
+			.param("confirm", "true")
+			.with(csrf())).hasStatus3xxRedirection();
+		// Closed, not yet that long: no longer to sign, as before.
+		assertThat(this.mvc.get().uri(cosign)).hasStatus(404).hasViewName("request/link-not-found");
+		moved = Duration.ofDays(90);
+		assertThat(this.mvc.get().uri(cosign)).hasStatus(410)
+			.hasViewName("request/link-expired")
+			.bodyText()
+			.doesNotContain("Sil");
 	}
 
 	@Test
