@@ -292,6 +292,11 @@ class StaffSingleSignOnTests {
 		assertThat(this.browser.get("/audit")).hasStatus(403);
 		assertThat(audit(username)).contains("ACCOUNT_CREATED SUCCESS ANONYMOUS single sign-on, roles DESK",
 				"SIGN_IN SUCCESS " + username + " factors=FACTOR_HOSPITAL_SSO");
+		assertThat(this.jdbc.queryForList(
+				"select action || ' ' || user_name || ' ' || roles from audit_record where client_address = ? order by id",
+				String.class, this.browser.address()))
+			.containsExactly("ACCOUNT_CREATED ANONYMOUS ", "SIGN_IN " + username + " DESK",
+					"QUEUE_VIEWED " + username + " DESK", "ACCESS_DENIED " + username + " DESK");
 
 		assertThat(this.browser.post("/logout")).hasRedirectedUrl("/login?logout");
 		assertThat(this.browser.get("/desk")).hasStatus(302).hasRedirectedUrl("/login");
@@ -310,6 +315,11 @@ class StaffSingleSignOnTests {
 		assertThat(this.browser.get("/desk")).hasStatus(302).hasRedirectedUrl("/login");
 		assertThat(audit((String) claims.get("preferred_username")))
 			.containsExactly("SIGN_IN_FAILED DENIED ANONYMOUS single sign-on: no second factor");
+		// One record of the refusal from this browser, nothing else about the sign-in.
+		assertThat(this.jdbc.queryForList(
+				"select action || ' ' || coalesce(detail, '-') from audit_record where client_address = ? order by id",
+				String.class, this.browser.address()))
+			.containsExactly("SIGN_IN_FAILED single sign-on: no second factor");
 	}
 
 	@Test
