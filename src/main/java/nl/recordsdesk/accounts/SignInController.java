@@ -119,6 +119,10 @@ class SignInController {
 
 	@GetMapping(SignInFlow.PASSWORD)
 	String passwordForm(Authentication authentication, Model model) {
+		if (SignInAuthorities.has(authentication, SignInAuthorities.HOSPITAL_SIGN_IN)) {
+			// The password is the hospital's: nothing to change here.
+			return "redirect:" + SignInFlow.STAFF_HOME;
+		}
 		model.addAttribute("passwordChangeForm", new PasswordChangeForm());
 		return passwordView(authentication, model);
 	}

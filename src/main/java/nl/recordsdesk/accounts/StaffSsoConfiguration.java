@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -118,9 +119,18 @@ class StaffSsoConfiguration {
 		RedirectStrategy redirects = new DefaultRedirectStrategy();
 		return (request, response, exception) -> {
 			accounts.refused(exception);
-			SignInFlow.remember(request, exception);
+			// Kept in the session for the login page: the portal's own refusal as it is,
+			// anything else only as its error code (a cause, such as the HTTP client's,
+			// need not be serializable, and the page says the same for all of them).
+			SignInFlow.remember(request, (exception instanceof StaffSsoRefusedException) ? exception
+					: new OAuth2AuthenticationException(errorCode(exception)));
 			redirects.sendRedirect(request, response, SignInFlow.LOGIN + "?error");
 		};
+	}
+
+	private static String errorCode(AuthenticationException exception) {
+		return (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
+				: "server_error";
 	}
 
 	/**

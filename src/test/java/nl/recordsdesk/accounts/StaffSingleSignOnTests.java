@@ -290,6 +290,7 @@ class StaffSingleSignOnTests {
 			.doesNotContain("/login/password");
 		assertThat(this.browser.get("/desk")).hasStatusOk();
 		assertThat(this.browser.get("/audit")).hasStatus(403);
+		assertThat(this.browser.get("/login/password")).hasRedirectedUrl("/staff");
 		assertThat(audit(username)).contains("ACCOUNT_CREATED SUCCESS ANONYMOUS single sign-on, roles DESK",
 				"SIGN_IN SUCCESS " + username + " factors=FACTOR_HOSPITAL_SSO");
 		assertThat(this.jdbc.queryForList(
@@ -349,6 +350,34 @@ class StaffSingleSignOnTests {
 		assertThat(this.browser.get("/login?error")).bodyText().contains("Uw account is uitgeschakeld");
 		assertThat(audit(account.username()))
 			.contains("SIGN_IN_FAILED DENIED ANONYMOUS single sign-on: account disabled");
+	}
+
+	@Test
+	void aCancelledOrFailedSignInAtTheProviderEndsOnTheLoginPage() {
+		MvcTestResult toProvider = this.browser.get("/oauth2/authorization/staff");
+		Map<String, String> request = FakeHospitalProvider.query(toProvider.getResponse().getRedirectedUrl());
+		// The member cancels at the provider.
+		assertThat(this.browser.get("/login/oauth2/code/staff?error=access_denied&state=" + request.get("state")))
+			.hasRedirectedUrl("/login?error");
+		assertThat(this.browser.get("/login?error")).hasStatusOk()
+			.bodyText()
+			.contains("Inloggen via het ziekenhuis is niet gelukt, of is afgebroken");
+
+		// A code the provider does not know: its token endpoint refuses it.
+		toProvider = this.browser.get("/oauth2/authorization/staff");
+		request = FakeHospitalProvider.query(toProvider.getResponse().getRedirectedUrl());
+		assertThat(this.browser.get("/login/oauth2/code/staff?code=no-such-code&state=" + request.get("state")))
+			.hasRedirectedUrl("/login?error");
+		assertThat(this.browser.get("/login?error")).hasStatusOk().bodyText().contains("is niet gelukt");
+
+		// No sign-in begun in this session (a stale or forged callback).
+		assertThat(this.browser.get("/login/oauth2/code/staff?code=x&state=forged")).hasRedirectedUrl("/login?error");
+		assertThat(this.jdbc
+			.queryForList("select action || ' ' || outcome || ' ' || coalesce(detail, '-') from audit_record"
+					+ " where client_address = ? order by id", String.class, this.browser.address()))
+			.containsExactly("SIGN_IN_FAILED DENIED single sign-on: provider: access_denied",
+					"SIGN_IN_FAILED DENIED single sign-on: provider: invalid_grant",
+					"SIGN_IN_FAILED DENIED single sign-on: provider: authorization_request_not_found");
 	}
 
 }
