@@ -339,6 +339,7 @@ class StaffSingleSignOnTests {
 			.contains("Kees Balie")
 			.contains("Meldt zich aan via het ziekenhuis")
 			.doesNotContain("id=\"reset-password\"");
+		assertThat(admin.get("/admin/accounts")).hasStatusOk().bodyText().contains("Bij het ziekenhuis");
 		assertThat(admin.post("/admin/accounts/" + account.id() + "/password")).hasStatus(302);
 		assertThat(this.jdbc.queryForObject("select password_hash from staff_account where id = ?", String.class,
 				account.id()))
