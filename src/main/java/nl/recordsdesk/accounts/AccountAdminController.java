@@ -164,6 +164,10 @@ class AccountAdminController {
 	String resetPassword(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		StaffAccount account = existing(id);
+		if (account.linked()) {
+			redirect.addFlashAttribute("refused", "accounts.admin.sso.notHere");
+			return "redirect:/admin/accounts/" + id;
+		}
 		redirect.addFlashAttribute(SEALED_ONE_TIME_PASSWORD, seal(this.administration.resetPassword(id, me.id()), id));
 		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.passwordReset");
@@ -174,6 +178,10 @@ class AccountAdminController {
 	String resetSecondFactor(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		StaffAccount account = existing(id);
+		if (account.linked()) {
+			redirect.addFlashAttribute("refused", "accounts.admin.sso.notHere");
+			return "redirect:/admin/accounts/" + id;
+		}
 		this.administration.resetSecondFactor(id, me.id());
 		this.sessions.endAll(account.username(), request);
 		redirect.addFlashAttribute("done", "accounts.admin.secondFactorReset");
@@ -213,7 +221,7 @@ class AccountAdminController {
 		model.addAttribute("account",
 				new AccountView(account.id(), account.username(), account.displayName(), account.enabled(),
 						account.secondFactorEnrolled(), account.mustChangePassword(), account.id().equals(me.id()),
-						SeparationOfDuties.excluded(account.roles())));
+						SeparationOfDuties.excluded(account.roles()), account.linked()));
 		model.addAttribute("roles", Roles.ALL);
 		return "accounts/admin/account";
 	}
@@ -223,9 +231,11 @@ class AccountAdminController {
 	 *
 	 * @param excluded the roles it holds that {@code ADMIN} excludes, from before that
 	 * rule: to be taken away
+	 * @param linked whether it signs in through the hospital's provider (no password or
+	 * TOTP here; its roles come from its groups there at every sign-in)
 	 */
 	record AccountView(UUID id, String username, String displayName, boolean enabled, boolean secondFactorEnrolled,
-			boolean mustChangePassword, boolean own, List<String> excluded) {
+			boolean mustChangePassword, boolean own, List<String> excluded, boolean linked) {
 
 	}
 

@@ -44,6 +44,11 @@ class PasswordChange {
 			return found;
 		}
 		StaffAccount account = found.get();
+		if (account.linked()) {
+			// No password here: the hospital's provider keeps it.
+			this.audit.refused(AuditAction.PASSWORD_CHANGED, null, account.username(), "single sign-on account");
+			return Optional.empty();
+		}
 		if (!this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
 			this.audit.refused(AuditAction.PASSWORD_CHANGED, null, account.username(), "current password wrong");
 			return Optional.empty();

@@ -19,6 +19,13 @@ final class SignInAuthorities {
 	static final String TOTP = FactorGrantedAuthority.withFactor("TOTP").build().getAuthority();
 
 	/**
+	 * A sign-in through the hospital's OpenID Connect provider whose ID token shows a
+	 * second factor there ({@code amr}, {@code acr}): granted only by
+	 * {@link StaffSsoUserService}, it stands for both of the portal's own factors.
+	 */
+	static final String HOSPITAL_SIGN_IN = FactorGrantedAuthority.withFactor("HOSPITAL_SSO").build().getAuthority();
+
+	/**
 	 * Held instead of the roles while the member must replace a password an administrator
 	 * set: until then no staff page opens, only the password change.
 	 */
@@ -45,6 +52,18 @@ final class SignInAuthorities {
 
 	static boolean has(Authentication authentication, String authority) {
 		return authentication.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
+	}
+
+	/**
+	 * Whether every factor a staff page needs is given: the hospital's sign-in, or the
+	 * password and (when required) the TOTP code.
+	 */
+	static boolean complete(Authentication authentication, boolean secondFactorRequired) {
+		if (has(authentication, HOSPITAL_SIGN_IN)) {
+			return true;
+		}
+		return has(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)
+				&& (!secondFactorRequired || has(authentication, TOTP));
 	}
 
 	static boolean mustChangePassword(Authentication authentication) {

@@ -11,9 +11,9 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
-import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
+import org.springframework.security.authorization.ConditionalAuthorizationManager;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -39,19 +39,30 @@ class SignInConfiguration {
 
 	/**
 	 * Every authorization rule of the filter chain ({@code hasRole},
-	 * {@code authenticated}) and of method security also requires these factors.
-	 * {@code permitAll} and {@code denyAll} are not affected.
+	 * {@code authenticated}) and of method security also requires these factors: the
+	 * password and the TOTP code (or the password only, in development); or, for a member
+	 * signed in through the hospital's provider (single sign-on), that sign-in, whose ID
+	 * token showed a second factor there. {@code permitAll} and {@code denyAll} are not
+	 * affected. A password sign-in without its code is refused for the TOTP factor only,
+	 * so it is still sent to the second step.
 	 */
 	@Bean
 	DefaultAuthorizationManagerFactory<Object> authorizationManagerFactory(AccountsProperties properties) {
+		AllRequiredFactorsAuthorizationManager.Builder<Object> local = AllRequiredFactorsAuthorizationManager.builder();
+		local.requireFactor((factor) -> factor.passwordAuthority());
 		if (properties.requireSecondFactor()) {
-			return AuthorizationManagerFactories.multiFactor()
-				.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, SignInAuthorities.TOTP)
-				.build();
+			local.requireFactor((factor) -> factor.authority(SignInAuthorities.TOTP));
 		}
-		return AuthorizationManagerFactories.multiFactor()
-			.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+		AllRequiredFactorsAuthorizationManager<Object> hospital = AllRequiredFactorsAuthorizationManager.builder()
+			.requireFactor((factor) -> factor.authority(SignInAuthorities.HOSPITAL_SIGN_IN))
 			.build();
+		DefaultAuthorizationManagerFactory<Object> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setAdditionalAuthorization(ConditionalAuthorizationManager
+			.when((authentication) -> SignInAuthorities.has(authentication, SignInAuthorities.HOSPITAL_SIGN_IN))
+			.whenTrue(hospital)
+			.whenFalse(local.build())
+			.build());
+		return factory;
 	}
 
 	/** bcrypt now; hashes made another way still verify and are re-hashed at sign-in. */

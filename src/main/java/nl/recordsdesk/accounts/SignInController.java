@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.WebAttributes;
@@ -51,9 +53,16 @@ class SignInController {
 
 	private final Clock clock;
 
+	/**
+	 * Whether staff may sign in through the hospital's provider: its client registration
+	 * ({@code staff}) is configured ({@link StaffSsoConfiguration}).
+	 */
+	private final boolean singleSignOn;
+
 	SignInController(SecondFactor secondFactor, PasswordChange passwordChange, SignInThrottle throttle, SignInFlow flow,
 			StaffSessions sessions, SecurityContextRepository securityContextRepository,
-			CommonPasswords commonPasswords, Clock clock) {
+			CommonPasswords commonPasswords, Clock clock,
+			@Value("${spring.security.oauth2.client.registration.staff.client-id:}") String ssoClientId) {
 		this.secondFactor = secondFactor;
 		this.passwordChange = passwordChange;
 		this.throttle = throttle;
@@ -62,6 +71,7 @@ class SignInController {
 		this.securityContextRepository = securityContextRepository;
 		this.commonPasswords = commonPasswords;
 		this.clock = clock;
+		this.singleSignOn = !ssoClientId.isBlank();
 	}
 
 	@GetMapping(SignInFlow.LOGIN)
@@ -81,6 +91,9 @@ class SignInController {
 			model.addAttribute("notice", new Message("accounts.login.expired"));
 		}
 		model.addAttribute("loginForm", new LoginForm(username));
+		if (this.singleSignOn) {
+			model.addAttribute("singleSignOn", StaffSsoConfiguration.START);
+		}
 		return "accounts/login";
 	}
 
@@ -106,6 +119,10 @@ class SignInController {
 
 	@GetMapping(SignInFlow.PASSWORD)
 	String passwordForm(Authentication authentication, Model model) {
+		if (SignInAuthorities.has(authentication, SignInAuthorities.HOSPITAL_SIGN_IN)) {
+			// The password is the hospital's: nothing to change here.
+			return "redirect:" + SignInFlow.STAFF_HOME;
+		}
 		model.addAttribute("passwordChangeForm", new PasswordChangeForm());
 		return passwordView(authentication, model);
 	}
@@ -198,6 +215,12 @@ class SignInController {
 		}
 		if (failure instanceof DisabledException) {
 			return new Message("accounts.login.disabled");
+		}
+		if (failure instanceof StaffSsoRefusedException refused) {
+			return new Message(refused.reason().messageCode());
+		}
+		if (failure instanceof OAuth2AuthenticationException) {
+			return new Message("accounts.sso.failed");
 		}
 		return new Message("accounts.login.failed");
 	}

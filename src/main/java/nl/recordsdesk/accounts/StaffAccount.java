@@ -45,8 +45,19 @@ class StaffAccount {
 
 	private String email;
 
+	/** None for an account linked to the hospital's provider: it has no password. */
 	@Column(name = "password_hash")
-	private String passwordHash;
+	private @Nullable String passwordHash;
+
+	/**
+	 * The provider an account signs in through (single sign-on); none for a local one.
+	 */
+	@Column(name = "sso_issuer")
+	private @Nullable String ssoIssuer;
+
+	/** The member's subject at that provider. */
+	@Column(name = "sso_subject")
+	private @Nullable String ssoSubject;
 
 	private boolean enabled;
 
@@ -112,6 +123,40 @@ class StaffAccount {
 		this.createdAt = now;
 		this.updatedAt = now;
 		assign(roles, departments, now);
+	}
+
+	/**
+	 * A new, enabled account for a member who signed in through the hospital's provider,
+	 * linked to their identity there; it has no password and no TOTP secret (the provider
+	 * asks the second factor).
+	 */
+	static StaffAccount linked(String issuer, String subject, String username, String displayName, String email,
+			Collection<String> roles, Instant now) {
+		StaffAccount account = new StaffAccount(username, displayName, email, "", roles, java.util.List.of(), false,
+				now);
+		account.passwordHash = null;
+		account.ssoIssuer = issuer;
+		account.ssoSubject = subject;
+		return account;
+	}
+
+	/** Whether the account signs in through the hospital's provider only. */
+	boolean linked() {
+		return this.ssoSubject != null;
+	}
+
+	/**
+	 * What the provider says of the member at a sign-in: their name and address, and the
+	 * roles their groups map to.
+	 */
+	void signedInThroughProvider(String displayName, String email, Collection<String> roles, Instant now) {
+		if (!displayName.isBlank()) {
+			this.displayName = displayName.strip();
+		}
+		if (!email.isBlank()) {
+			this.email = email.strip();
+		}
+		assign(roles, Set.copyOf(this.departments), now);
 	}
 
 	/** How usernames are stored and looked up: trimmed, lower-case. */
@@ -207,8 +252,9 @@ class StaffAccount {
 		return this.email;
 	}
 
+	/** The password hash; empty for a linked account, which has none. */
 	String passwordHash() {
-		return this.passwordHash;
+		return (this.passwordHash != null) ? this.passwordHash : "";
 	}
 
 	boolean enabled() {

@@ -59,7 +59,7 @@ class StaffAccountAdministration {
 			.stream()
 			.map((account) -> new AccountRow(account.id(), account.username(), account.displayName(),
 					Roles.ALL.stream().filter(account.roles()::contains).toList(), account.enabled(),
-					account.secondFactorEnrolled(), account.lockedAt(this.clock.instant())))
+					account.secondFactorEnrolled(), account.lockedAt(this.clock.instant()), account.linked()))
 			.toList();
 	}
 
@@ -232,7 +232,7 @@ class StaffAccountAdministration {
 
 	/** One line of the accounts list: what the page shows, nothing more. */
 	record AccountRow(UUID id, String username, String displayName, List<String> roles, boolean enabled,
-			boolean secondFactorEnrolled, boolean locked) {
+			boolean secondFactorEnrolled, boolean locked, boolean linked) {
 
 	}
 

@@ -57,6 +57,9 @@ interface StaffAccounts extends JpaRepository<StaffAccount, UUID> {
 
 	boolean existsByUsername(String username);
 
+	/** The account linked to this identity at the hospital's provider. */
+	Optional<StaffAccount> findBySsoIssuerAndSsoSubject(String ssoIssuer, String ssoSubject);
+
 	@Query("select distinct a from StaffAccount a left join fetch a.roles left join fetch a.departments"
 			+ " order by a.username")
 	List<StaffAccount> findAllWithRolesAndDepartments();

@@ -27,6 +27,9 @@ class StaffHomeController {
 					.filter((area) -> SignInAuthorities.has(authentication, Roles.authority(area.role())))
 					.toList());
 		model.addAttribute("mustChangePassword", SignInAuthorities.mustChangePassword(authentication));
+		// Signed in through the hospital: the password is the hospital's, not changed
+		// here.
+		model.addAttribute("hospitalSignIn", SignInAuthorities.has(authentication, SignInAuthorities.HOSPITAL_SIGN_IN));
 		return "accounts/staff";
 	}
 

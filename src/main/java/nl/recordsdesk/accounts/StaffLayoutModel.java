@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,10 +34,7 @@ class StaffLayoutModel {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| !(authentication.getPrincipal() instanceof StaffMember member)
-				|| !SignInAuthorities.has(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
-			return null;
-		}
-		if (this.properties.requireSecondFactor() && !SignInAuthorities.has(authentication, SignInAuthorities.TOTP)) {
+				|| !SignInAuthorities.complete(authentication, this.properties.requireSecondFactor())) {
 			return null;
 		}
 		return member;

@@ -31,7 +31,10 @@ final class StaffUserDetailsService implements UserDetailsService, UserDetailsPa
 		if (username.chars().anyMatch((c) -> c < 0x20 || (c >= 0x7F && c <= 0x9F)) || username.length() > 200) {
 			throw new UsernameNotFoundException("No such account");
 		}
+		// An account linked to the hospital's provider has no password: it signs in there
+		// only, and here it is as unknown as a name that does not exist.
 		return this.accounts.findByUsername(StaffAccount.normalize(username))
+			.filter((account) -> !account.linked())
 			.map(StaffUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}

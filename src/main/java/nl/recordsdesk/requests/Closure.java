@@ -23,6 +23,14 @@ public record Closure(@Column(name = "closed_at") @Nullable Instant closedAt,
 		return this.closedAt != null;
 	}
 
+	/**
+	 * Whether {@code validity} has passed since the request was closed: its links no
+	 * longer open it. An open request's links do not end this way.
+	 */
+	boolean expiredAfter(java.time.Duration validity, Instant now) {
+		return this.closedAt != null && !now.isBefore(this.closedAt.plus(validity));
+	}
+
 	/** Closed at {@code now}, keeping what was written before. */
 	Closure closedAt(Instant now) {
 		return new Closure(now, this.rejectionReason, this.completionNote);

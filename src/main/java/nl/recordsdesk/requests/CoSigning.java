@@ -20,9 +20,12 @@ public class CoSigning {
 
 	private final Clock clock;
 
-	CoSigning(Requests requests, Clock clock) {
+	private final StatusLinkLifetime lifetime;
+
+	CoSigning(Requests requests, Clock clock, StatusLinkLifetime lifetime) {
 		this.requests = requests;
 		this.clock = clock;
+		this.lifetime = lifetime;
 	}
 
 	/**
@@ -60,6 +63,26 @@ public class CoSigning {
 		return this.requests.findByInvitationTokenHash(hash)
 			.flatMap((request) -> request.invitationFor(hash))
 			.filter((invitation) -> invitation.status() == CoSignInvitation.Status.REVOKED)
+			.isPresent();
+	}
+
+	/**
+	 * Whether the link belongs to a request closed longer ago than the requester's links
+	 * work after closing ({@link StatusPage#linkExpired}): its page says the link has
+	 * expired, as the status page does.
+	 */
+	/** How long the requester's links work after the request was closed. */
+	public java.time.Duration linkValidAfterClosing() {
+		return this.lifetime.validAfterClosing();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean linkExpired(String token) {
+		if (token.length() > 100) {
+			return false;
+		}
+		return this.requests.findByInvitationTokenHash(SecretToken.hash(token))
+			.filter((request) -> this.lifetime.expired(request, this.clock.instant()))
 			.isPresent();
 	}
 

@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the requester does through the secret status link. An unknown link and a wrong one
- * look the same: empty.
+ * look the same: empty. So does the link of a request closed longer ago than
+ * {@code recordsdesk.requests.status-link-valid-after-closing}; {@link #linkExpired}
+ * tells that one apart, for a page that says so.
  */
 @Service
 public class StatusPage {
@@ -34,13 +36,37 @@ public class StatusPage {
 
 	private final AuditLog audit;
 
-	StatusPage(Requests requests, StoredFiles files, Clock clock, DownloadCodes codes, Outbox outbox, AuditLog audit) {
+	private final StatusLinkLifetime lifetime;
+
+	StatusPage(Requests requests, StoredFiles files, Clock clock, DownloadCodes codes, Outbox outbox, AuditLog audit,
+			StatusLinkLifetime lifetime) {
 		this.requests = requests;
 		this.files = files;
 		this.clock = clock;
 		this.codes = codes;
 		this.outbox = outbox;
 		this.audit = audit;
+		this.lifetime = lifetime;
+	}
+
+	/**
+	 * Whether this is the link of a request closed longer ago than the links work after
+	 * closing: its pages say the link has expired (and how to reach the desk) instead of
+	 * that it does not exist. Nothing of the request is returned.
+	 */
+	/** How long the requester's links work after the request was closed. */
+	public java.time.Duration linkValidAfterClosing() {
+		return this.lifetime.validAfterClosing();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean linkExpired(String token) {
+		if (token.length() > 100) {
+			return false;
+		}
+		return this.requests.findByStatusTokenHash(SecretToken.hash(token))
+			.filter((request) -> this.lifetime.expired(request, this.clock.instant()))
+			.isPresent();
 	}
 
 	@Transactional(readOnly = true)
@@ -201,6 +227,7 @@ public class StatusPage {
 			return new CodeEntry.Refused(Refusal.NOT_DOWNLOADABLE);
 		}
 		Optional<Request> found = this.requests.findByStatusTokenHashForUpdate(SecretToken.hash(token))
+			.filter((request) -> !this.lifetime.expired(request, now))
 			.filter((request) -> request.downloadable(now));
 		if (found.isEmpty()) {
 			return new CodeEntry.Refused(Refusal.NOT_DOWNLOADABLE);
@@ -256,7 +283,8 @@ public class StatusPage {
 		if (token.length() > 100) {
 			return Optional.empty();
 		}
-		return this.requests.findByStatusTokenHash(SecretToken.hash(token));
+		return this.requests.findByStatusTokenHash(SecretToken.hash(token))
+			.filter((request) -> !this.lifetime.expired(request, this.clock.instant()));
 	}
 
 }

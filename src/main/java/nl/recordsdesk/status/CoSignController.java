@@ -50,7 +50,7 @@ class CoSignController {
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(token, response);
+			return notFound(token, model, response);
 		}
 		model.addAttribute("coSignForm", new CoSignForm());
 		return view(invitation.get(), token, model);
@@ -61,7 +61,7 @@ class CoSignController {
 			@RequestParam(required = false) @Nullable MultipartFile idCopy, Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(token, response);
+			return notFound(token, model, response);
 		}
 		this.validation.validate(coSignForm, binding, CoSignForm.checks(invitation.get().role() == SignerRole.PATIENT));
 		MapBindingResult idErrors = new MapBindingResult(new HashMap<>(Map.of("idCopy", "")), "idCopy");
@@ -87,7 +87,7 @@ class CoSignController {
 			Model model, HttpServletResponse response) {
 		Optional<CoSigning.Invitation> invitation = this.coSigning.open(token);
 		if (invitation.isEmpty()) {
-			return notFound(token, response);
+			return notFound(token, model, response);
 		}
 		model.addAttribute("child", invitation.get().role() == SignerRole.PATIENT);
 		this.coSigning.decline(token, (reason != null && reason.length() > 2000) ? reason.substring(0, 2000) : reason);
@@ -103,11 +103,19 @@ class CoSignController {
 		return "request/cosign";
 	}
 
-	/** A link the requester replaced by a new one says so; any other is not found. */
-	private String notFound(String token, HttpServletResponse response) {
+	/**
+	 * A link the requester replaced by a new one says so, as does one of a request closed
+	 * longer ago than the links work; any other is not found.
+	 */
+	private String notFound(String token, Model model, HttpServletResponse response) {
 		if (this.coSigning.replaced(token)) {
 			response.setStatus(HttpServletResponse.SC_GONE);
 			return "request/link-replaced";
+		}
+		if (this.coSigning.linkExpired(token)) {
+			model.addAttribute("validDays", this.coSigning.linkValidAfterClosing().toDays());
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return StatusController.LINK_EXPIRED;
 		}
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		return StatusController.NOT_FOUND;

@@ -37,8 +37,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The requester's status page, opened by the secret link. A wrong or expired link gets
- * the same "not found" as a link that never existed.
+ * The requester's status page, opened by the secret link. A wrong link gets the same "not
+ * found" as a link that never existed; the link of a request closed longer ago than
+ * {@code recordsdesk.requests.status-link-valid-after-closing} gets a page that says it
+ * has expired, on every page behind it.
  */
 @Controller
 @RequestMapping("/status/{token}")
@@ -47,6 +49,12 @@ class StatusController {
 	static final String NOT_FOUND = "request/link-not-found";
 
 	static final String DOWNLOAD_EXPIRED = "request/download-expired";
+
+	/**
+	 * The link of a request closed longer ago than its links work: says so, and how to
+	 * reach the desk, without anything of the request.
+	 */
+	static final String LINK_EXPIRED = "request/link-expired";
 
 	static final String DOWNLOAD_CODE = "request/download-code";
 
@@ -78,8 +86,7 @@ class StatusController {
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
 		Optional<RequestView> request = this.statusPage.show(token);
 		if (request.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			return notFound(token, model, response);
 		}
 		return view(request.get(), token, new MapBindingResult(Map.of(), "upload"), model);
 	}
@@ -163,11 +170,10 @@ class StatusController {
 			.body(download.content());
 	}
 
-	private static String codePage(Optional<StatusPage.DownloadPage> page, String token, @Nullable String problem,
-			Model model, HttpServletResponse response) {
+	private String codePage(Optional<StatusPage.DownloadPage> page, String token, @Nullable String problem, Model model,
+			HttpServletResponse response) {
 		if (page.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			return notFound(token, model, response);
 		}
 		RequestView request = page.get().request();
 		model.addAttribute("request", request);
@@ -186,11 +192,10 @@ class StatusController {
 	}
 
 	@PostMapping("/withdraw")
-	String withdraw(@PathVariable String token, @RequestParam(defaultValue = "false") boolean confirm,
+	String withdraw(@PathVariable String token, @RequestParam(defaultValue = "false") boolean confirm, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		if (this.statusPage.show(token).isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			return notFound(token, model, response);
 		}
 		if (!confirm) {
 			redirect.addFlashAttribute("confirmWithdrawal", true);
@@ -217,8 +222,7 @@ class StatusController {
 			HttpServletResponse response) {
 		Optional<RequestView> request = this.statusPage.show(token);
 		if (request.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			return notFound(token, model, response);
 		}
 		Optional<RequestView.Party> party = request.get()
 			.coSigners()
@@ -265,8 +269,7 @@ class StatusController {
 			HttpServletResponse response) {
 		Optional<RequestView> request = this.statusPage.show(token);
 		if (request.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			return notFound(token, model, response);
 		}
 		boolean missing = request.get().missingFromRequester().stream().anyMatch((i) -> i.code() == item);
 		MapBindingResult binding = new MapBindingResult(new java.util.HashMap<>(Map.of(item.name(), "")), "upload");
@@ -292,8 +295,7 @@ class StatusController {
 			HttpServletResponse response) {
 		Optional<RequestView> request = this.statusPage.show(token);
 		if (request.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return NOT_FOUND;
+			return notFound(token, model, response);
 		}
 		if (request.get().openQuestions().isEmpty()) {
 			return "redirect:/status/" + token;
@@ -323,6 +325,20 @@ class StatusController {
 				document.orElse(null));
 		redirect.addFlashAttribute("answered", true);
 		return "redirect:/status/" + token;
+	}
+
+	/**
+	 * A link that opens nothing: expired a set time after its request was closed (410, a
+	 * page that says so), or unknown (404).
+	 */
+	private String notFound(String token, Model model, HttpServletResponse response) {
+		if (this.statusPage.linkExpired(token)) {
+			model.addAttribute("validDays", this.statusPage.linkValidAfterClosing().toDays());
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return LINK_EXPIRED;
+		}
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		return NOT_FOUND;
 	}
 
 	private static String view(RequestView request, String token, BindingResult uploadErrors, Model model) {

@@ -69,6 +69,11 @@ final class SignInDriver {
 				encoder.encode(PASSWORD), roles, departments, false, Instant.now()));
 	}
 
+	/** The client address this browser's requests come from. */
+	String address() {
+		return this.address;
+	}
+
 	/** The browser's session cookie. */
 	TestBrowser cookies() {
 		return this.cookies;

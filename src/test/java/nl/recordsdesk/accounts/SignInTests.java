@@ -207,4 +207,15 @@ class SignInTests {
 			.hasRedirectedUrl("/login/totp");
 	}
 
+	@Test
+	void withoutAProviderConfiguredTheLoginPageOffersThePasswordOnly() {
+		assertThat(this.browser.get("/login")).hasStatusOk()
+			.bodyText()
+			.contains("name=\"password\"")
+			.doesNotContain("sso-sign-in")
+			.doesNotContain("Inloggen via het ziekenhuis");
+		// No way to a provider either.
+		assertThat(this.browser.get("/oauth2/authorization/staff").getResponse().getRedirectedUrl()).isNull();
+	}
+
 }

@@ -47,6 +47,9 @@ class DownloadCodeBrowserTests {
 	@Autowired
 	PreparedCopies copies;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	TestRequests fixture;
 
 	String base;
@@ -106,6 +109,27 @@ class DownloadCodeBrowserTests {
 			.untilAsserted(() -> assertThat(this.fixture.status(reference)).isEqualTo("DELIVERED"));
 		browser.get(this.base + "/status/" + filed.statusToken());
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("U heeft de kopie gedownload");
+	}
+
+	/**
+	 * A status link whose request was closed longer ago than links work: the page that
+	 * says so, accessible, and nothing of the request on it.
+	 */
+	@Test
+	void aLinkLongAfterClosingSaysItExpired() {
+		TestRequests.Filed filed = this.fixture.fileForDownload("Wim Verlopen", "wim.verlopen@example.org");
+		browser.get(this.base + "/status/" + filed.statusToken());
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Wim Verlopen");
+		// Withdrawn 91 days ago (StatusLinkExpiryTests moves the clock instead).
+		this.jdbc.update("update request set status = 'WITHDRAWN', closed_at = now() - interval '91 days'"
+				+ " where reference = ?", filed.reference());
+
+		browser.get(this.base + "/status/" + filed.statusToken());
+		String page = browser.findElement(By.tagName("main")).getText();
+		assertThat(browser.findElement(By.id("link-expired")).getText()).isEqualTo("Deze link is verlopen");
+		assertThat(page).contains("90 dagen").doesNotContain("Wim").doesNotContain(filed.reference());
+		Chromium.screenshot(browser, "status-link-expired");
+		Axe.assertNoViolations(browser, "the status link expired after closing");
 	}
 
 }

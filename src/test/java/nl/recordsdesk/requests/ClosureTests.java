@@ -1,5 +1,6 @@
 package nl.recordsdesk.requests;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,18 @@ class ClosureTests {
 		assertThat(completed.closed()).isTrue();
 		assertThat(completed.completionNote()).isEqualTo("Verklaring toegevoegd");
 		assertThatIllegalArgumentException().isThrownBy(() -> Closure.OPEN.completed("", NOW));
+	}
+
+	@Test
+	void theLinksEndTheSetTimeAfterClosingAndAReopenedRequestsDoNot() {
+		Duration days90 = Duration.ofDays(90);
+		Closure closed = Closure.OPEN.closedAt(NOW);
+
+		assertThat(closed.expiredAfter(days90, NOW.plus(days90).minusSeconds(1))).isFalse();
+		assertThat(closed.expiredAfter(days90, NOW.plus(days90))).isTrue();
+		assertThat(Closure.OPEN.expiredAfter(days90, NOW.plus(Duration.ofDays(1000)))).isFalse();
+		assertThat(closed.reopened().expiredAfter(days90, NOW.plus(Duration.ofDays(1000)))).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> new StatusLinkLifetime(Duration.ofDays(-1)));
 	}
 
 	@Test

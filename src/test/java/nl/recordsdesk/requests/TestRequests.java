@@ -11,6 +11,7 @@ import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.EligibilityQuestion;
 import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.uploads.StoredFile;
@@ -136,6 +137,34 @@ public class TestRequests {
 					this.rules.decide(new EligibilityQuestion(RequestType.RECORD_COPY, null, form.patient().birthDate(),
 							false, Relation.SELF, null, false, false)))
 			.reference();
+	}
+
+	/**
+	 * A parent's request for their 8-year-old's record under joint authority, by secure
+	 * download, waiting for the other parent's signature (invited at
+	 * {@code secondParentEmail}).
+	 */
+	public Filed fileForSecondParent(String child, String email, String secondParentEmail) {
+		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
+				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
+		SecretToken token = SecretToken.generate();
+		LocalDate birthDate = LocalDate.now().minusYears(8);
+		NewRequest form = new NewRequest(UUID.randomUUID(), token, Locale.forLanguageTag("nl"), RequestType.RECORD_COPY,
+				new CopyScope(RecordScope.WHOLE, null, null, null, false), List.of(), false,
+				new PatientDetails(child, birthDate, null, false, null), false,
+				new RequesterDetails(Relation.PARENT, ParentalAuthority.JOINT, "Ouder van " + child, email,
+						"0612345678", "Kade 1", "3011 AB", "Rotterdam"),
+				RightDetails.none(), null,
+				Map.of(ItemCode.REQUESTER_ID,
+						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
+				List.of(new CoSigner(ItemCode.SECOND_PARENT_SIGNATURE, "Andere ouder van " + child, secondParentEmail)),
+				Delivery.SECURE_DOWNLOAD, new SignedBy("Ouder van " + child, null));
+		String reference = this.filing
+			.file(form,
+					this.rules.decide(new EligibilityQuestion(RequestType.RECORD_COPY, null, birthDate, false,
+							Relation.PARENT, ParentalAuthority.JOINT, false, false)))
+			.reference();
+		return new Filed(reference, token.value());
 	}
 
 	public long version(String reference) {
