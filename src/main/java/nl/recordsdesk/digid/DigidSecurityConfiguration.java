@@ -1,0 +1,86 @@
+package nl.recordsdesk.digid;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The requesters' DigiD chain: only the start of the authorization code flow and its
+ * callback, nothing else. PKCE on every sign-in, also for a confidential client. The
+ * authentication it yields is never stored as the session's: the success handler
+ * ({@link DigidSignInHandler}) keeps a {@link VerifiedRequester} instead and clears it,
+ * and the tokens are not kept at all. So no staff URL ever sees a DigiD sign-in as a
+ * login, whichever chain serves it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DigidConfigured.class)
+class DigidSecurityConfiguration {
+
+	/** The flow starts at {@code /digid/authorize/digid}. */
+	static final String AUTHORIZE = "/digid/authorize";
+
+	/** The broker sends the requester back here ({@code {baseUrl}/digid/callback}). */
+	static final String CALLBACK = "/digid/callback";
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+	SecurityFilterChain digidSignIn(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> configured,
+			ObjectProvider<DigidProvider> provider, DigidSignInHandler handler) {
+		DigidRegistrations registrations = new DigidRegistrations(configured, provider);
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, AUTHORIZE);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		http.securityMatcher(AUTHORIZE + "/*", CALLBACK)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			// The sign-in lives for this request only; the handler keeps what is needed.
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache((cache) -> cache.disable())
+			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)
+				.authorizedClientRepository(new NoTokensKept())
+				.authorizationEndpoint((endpoint) -> endpoint.baseUri(AUTHORIZE).authorizationRequestResolver(resolver))
+				.loginProcessingUrl(CALLBACK)
+				.loginPage(DigidController.START)
+				.successHandler(handler)
+				.failureHandler(handler));
+		return http.build();
+	}
+
+	/** The access token is of no use to the portal after the sign-in: never stored. */
+	static final class NoTokensKept implements OAuth2AuthorizedClientRepository {
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
+				Authentication principal, HttpServletRequest request) {
+			return null;
+		}
+
+		@Override
+		public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
+
+		@Override
+		public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
+
+	}
+
+}
