@@ -3,8 +3,11 @@ package nl.recordsdesk.desk;
 import java.security.Principal;
 
 import nl.recordsdesk.accounts.StaffDirectory;
+import nl.recordsdesk.accounts.StoredSecrets;
 import nl.recordsdesk.letters.SentLetters;
 import nl.recordsdesk.requests.StaffRequestView;
+import nl.recordsdesk.requests.VerifiedSignIn;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -29,10 +32,14 @@ class DeskRequestPage {
 
 	private final SentLetters sentLetters;
 
-	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters) {
+	private final StoredSecrets secrets;
+
+	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters,
+			StoredSecrets secrets) {
 		this.queries = queries;
 		this.staffDirectory = staffDirectory;
 		this.sentLetters = sentLetters;
+		this.secrets = secrets;
 	}
 
 	/** The page's view, with its model; a reference of no request is not found. */
@@ -52,8 +59,23 @@ class DeskRequestPage {
 		model.addAttribute("related", page.related());
 		model.addAttribute("colleagues", this.staffDirectory.deskColleaguesOf(staff.getName()));
 		model.addAttribute("download", page.download());
+		model.addAttribute("patientBsn", maskedBsn(request));
 		DeskForms.addBlankTo(model);
 		return VIEW;
+	}
+
+	/**
+	 * The patient's BSN from the requester's DigiD sign-in, as the desk is shown it: only
+	 * its last three digits ({@code ******123}). Null when the request has none (no
+	 * sign-in, or filed for someone else).
+	 */
+	private @Nullable String maskedBsn(StaffRequestView request) {
+		VerifiedSignIn signIn = request.signIn();
+		if (signIn == null || signIn.sealedPatientBsn() == null) {
+			return null;
+		}
+		String bsn = this.secrets.decrypt(signIn.sealedPatientBsn(), signIn.bsnKey());
+		return "******" + bsn.substring(Math.max(0, bsn.length() - 3));
 	}
 
 	/**

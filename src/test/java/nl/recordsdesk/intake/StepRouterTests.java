@@ -12,6 +12,8 @@ import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import org.junit.jupiter.api.Test;
 
+import nl.recordsdesk.digid.RequesterSignIn;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
@@ -23,7 +25,8 @@ class StepRouterTests {
 
 	private final StepRouter router = new StepRouter(
 			new EligibilityRules(Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneId.of("Europe/Amsterdam")),
-					new Fees(new BigDecimal("10"))));
+					new Fees(new BigDecimal("10"))),
+			new RequesterSignIn(new MockEnvironment()));
 
 	@Test
 	void withoutADraftOnlyTheFirstStepIsOpen() {
