@@ -111,9 +111,15 @@ class DevDigidRegistration implements DigidProvider, RegisteredClientRepository 
 				? attributes.getRequest() : null;
 	}
 
+	/** As Spring's {@code {baseUrl}} writes it: no port where it is the scheme's own. */
 	private static String baseUrl(HttpServletRequest request) {
-		return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-				+ request.getContextPath();
+		return org.springframework.web.util.UriComponentsBuilder
+			.fromUriString(org.springframework.security.web.util.UrlUtils.buildFullRequestUrl(request))
+			.replacePath(request.getContextPath())
+			.replaceQuery(null)
+			.fragment(null)
+			.build()
+			.toUriString();
 	}
 
 }
