@@ -154,7 +154,11 @@ class RequestFormController {
 	@GetMapping("/requester")
 	@FormStep(Step.REQUESTER)
 	String requester(RequestDraft draft, Model model) {
-		model.addAttribute("requesterForm", draft.requesterShown());
+		RequesterForm shown = draft.requesterShown();
+		if (draft.signIn != null) {
+			shown.setName(draft.signIn.name());
+		}
+		model.addAttribute("requesterForm", shown);
 		return requesterView(draft, model);
 	}
 
