@@ -47,6 +47,7 @@ class DigidController {
 
 	@PostMapping("/digid/sign-out")
 	String signOut(HttpServletRequest request) {
+		requireAvailable();
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.removeAttribute(RequesterSignIn.SESSION_KEY);
