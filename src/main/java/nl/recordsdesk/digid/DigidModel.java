@@ -3,6 +3,7 @@ package nl.recordsdesk.digid;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -13,9 +14,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class DigidModel {
 
-	private final RequesterSignIn signIn;
+	private final ObjectProvider<RequesterSignIn> signIn;
 
-	DigidModel(RequesterSignIn signIn) {
+	/** A provider: a web slice test of another module has no {@link RequesterSignIn}. */
+	DigidModel(ObjectProvider<RequesterSignIn> signIn) {
 		this.signIn = signIn;
 	}
 
@@ -28,7 +30,9 @@ class DigidModel {
 
 	@ModelAttribute("digid")
 	DigidView digid(HttpServletRequest request) {
-		return new DigidView(this.signIn.available(), this.signIn.current(request).orElse(null));
+		RequesterSignIn signIn = this.signIn.getIfAvailable();
+		return (signIn != null) ? new DigidView(signIn.available(), signIn.current(request).orElse(null))
+				: new DigidView(false, null);
 	}
 
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.recordsdesk.digid.RequesterSignIn;
 import nl.recordsdesk.eligibility.EligibilityRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -34,9 +35,10 @@ class StepRouter implements WebMvcConfigurer, HandlerInterceptor, HandlerMethodA
 
 	private final EligibilityRules rules;
 
-	private final RequesterSignIn signIn;
+	private final ObjectProvider<RequesterSignIn> signIn;
 
-	StepRouter(EligibilityRules rules, RequesterSignIn signIn) {
+	/** A provider: a web slice test of another module has no {@link RequesterSignIn}. */
+	StepRouter(EligibilityRules rules, ObjectProvider<RequesterSignIn> signIn) {
 		this.rules = rules;
 		this.signIn = signIn;
 	}
@@ -59,7 +61,8 @@ class StepRouter implements WebMvcConfigurer, HandlerInterceptor, HandlerMethodA
 		HttpSession session = request.getSession(false);
 		RequestDraft draft = (session != null) ? RequestDraft.peek(session) : null;
 		// A DigiD sign-in (or its end) is taken into the draft before any step reads it.
-		if (draft != null && draft.signedIn(this.signIn.current(request).orElse(null))) {
+		RequesterSignIn signIn = this.signIn.getIfAvailable();
+		if (draft != null && draft.signedIn((signIn != null) ? signIn.current(request).orElse(null) : null)) {
 			draft.save(session);
 		}
 		FormStep step = (handler instanceof HandlerMethod method) ? method.getMethodAnnotation(FormStep.class) : null;

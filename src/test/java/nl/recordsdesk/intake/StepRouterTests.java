@@ -26,7 +26,9 @@ class StepRouterTests {
 	private final StepRouter router = new StepRouter(
 			new EligibilityRules(Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneId.of("Europe/Amsterdam")),
 					new Fees(new BigDecimal("10"))),
-			new RequesterSignIn(new MockEnvironment()));
+			new org.springframework.beans.factory.support.StaticListableBeanFactory(
+					java.util.Map.of("signIn", new RequesterSignIn(new MockEnvironment())))
+				.getBeanProvider(RequesterSignIn.class));
 
 	@Test
 	void withoutADraftOnlyTheFirstStepIsOpen() {
