@@ -27,8 +27,11 @@ class DigidController {
 
 	private final RequesterSignIn signIn;
 
-	DigidController(RequesterSignIn signIn) {
+	private final DigidProperties properties;
+
+	DigidController(RequesterSignIn signIn, DigidProperties properties) {
 		this.signIn = signIn;
+		this.properties = properties;
 	}
 
 	@GetMapping(START)
@@ -42,6 +45,7 @@ class DigidController {
 	String refused(@RequestParam(required = false) @Nullable String reason, Model model) {
 		requireAvailable();
 		model.addAttribute("reason", "level".equals(reason) ? "level" : "claims".equals(reason) ? "claims" : "failed");
+		model.addAttribute("minimumLevel", this.properties.minimumLevel());
 		return "digid/refused";
 	}
 

@@ -67,10 +67,10 @@ class DigidRequestFormTests {
 		DigidSignIns.Flow flow = DigidSignIns.signIn(this.mvc, this.browser, "adult", "MIDDEN", "/my-requests");
 		assertThat(flow.last()).isEqualTo("/digid/refused?reason=level");
 		assertThat(get(flow.last())).bodyText()
-			.contains("Voor uw medische gegevens is DigiD met het niveau Substantieel nodig")
+			.contains("Voor uw medische gegevens is DigiD met ten minste het niveau Substantieel nodig")
 			.contains("Wij hebben niets van deze inlogpoging bewaard");
 		assertThat(this.mvc.get().uri(flow.last() + "&lang=en").with(this.browser).exchange()).bodyText()
-			.contains("Your medical data need DigiD at the level Substantieel");
+			.contains("Your medical data need DigiD at the level Substantieel (substantial) or higher");
 		// Nothing kept: the own-requests page asks for a sign-in again.
 		assertThat(get("/my-requests")).hasRedirectedUrl("/digid/start?next=/my-requests");
 		assertThat(get("/")).bodyText().doesNotContain("Ingelogd met DigiD");
