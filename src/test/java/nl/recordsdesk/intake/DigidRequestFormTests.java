@@ -78,13 +78,19 @@ class DigidRequestFormTests {
 
 	@Test
 	void aRequestersSignInOpensNoStaffPage() {
-		DigidSignIns.Flow flow = DigidSignIns.signIn(this.mvc, this.browser, "adult", "HOOG", "/my-requests");
+		// A return address elsewhere is not followed: back to the own-requests page.
+		DigidSignIns.Flow flow = DigidSignIns.signIn(this.mvc, this.browser, "adult", "HOOG",
+				"https://elders.example/phish");
 		assertThat(flow.last()).isEqualTo("/my-requests");
 		assertThat(get("/my-requests")).hasStatusOk().bodyText().contains("Ingelogd met DigiD als Sanne Proefpersoon");
 		for (String staffPage : List.of("/staff", "/desk", "/desk/intake", "/review", "/admin/accounts", "/audit",
 				"/login/password")) {
 			assertThat(get(staffPage)).as(staffPage).hasRedirectedUrl("/login");
 		}
+		// Spring's default addresses of a login through OAuth2 lead nowhere: the DigiD
+		// flow is served by the requesters' own chain, at its own addresses, only.
+		assertThat(get("/oauth2/authorization/digid")).hasStatus(403);
+		assertThat(get("/login/oauth2/code/digid?code=x&state=y")).hasRedirectedUrl("/login");
 	}
 
 	@Test
