@@ -168,6 +168,14 @@ class DigidBrowserTests {
 		assertThat(browser.findElements(By.id("download-signed-in"))).isEmpty();
 		assertThat(browser.findElements(By.id("enter-code"))).isEmpty();
 		assertThat(this.fixture.status(filed.reference())).isEqualTo("READY");
+
+		// A sign-in at Basis is refused, said on a page of its own.
+		browser.get(this.base + "/digid/start?next=/my-requests");
+		signInAtTheProvider("identity-adult", "BASIS");
+		assertThat(browser.findElement(By.id("digid-refused")).getText())
+			.contains("ten minste het niveau Substantieel nodig");
+		Chromium.screenshot(browser, "digid-refused");
+		Axe.assertNoViolations(browser, "the refused sign-in");
 	}
 
 	private void signInAtTheProvider(String identity, String level) {
