@@ -12,7 +12,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +39,12 @@ class DigidSecurityConfiguration {
 	/** The broker sends the requester back here ({@code {baseUrl}/digid/callback}). */
 	static final String CALLBACK = "/digid/callback";
 
+	/** Spring Security's default start of a login through this registration. */
+	static final String SPRING_AUTHORIZE = "/oauth2/authorization/" + DigidRegistrations.ID;
+
+	/** Spring Security's default callback for this registration. */
+	static final String SPRING_CALLBACK = "/login/oauth2/code/" + DigidRegistrations.ID;
+
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 	SecurityFilterChain digidSignIn(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> configured,
@@ -45,8 +53,18 @@ class DigidSecurityConfiguration {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, AUTHORIZE);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		http.securityMatcher(AUTHORIZE + "/*", CALLBACK)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+		http.securityMatcher(AUTHORIZE + "/*", CALLBACK, SPRING_AUTHORIZE, SPRING_CALLBACK)
+			// Spring's default addresses for this registration are closed here, whatever
+			// another chain (staff single sign-on) does with them: a DigiD flow started
+			// or
+			// ended there could otherwise become that chain's login.
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(SPRING_AUTHORIZE, SPRING_CALLBACK)
+				.denyAll()
+				.anyRequest()
+				.permitAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND))
+				.accessDeniedHandler((request, response, denied) -> response.sendError(HttpStatus.NOT_FOUND.value())))
 			// The sign-in lives for this request only; the handler keeps what is needed.
 			.securityContext(
 					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

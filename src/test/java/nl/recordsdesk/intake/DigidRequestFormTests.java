@@ -89,8 +89,8 @@ class DigidRequestFormTests {
 		}
 		// Spring's default addresses of a login through OAuth2 lead nowhere: the DigiD
 		// flow is served by the requesters' own chain, at its own addresses, only.
-		assertThat(get("/oauth2/authorization/digid")).hasStatus(403);
-		assertThat(get("/login/oauth2/code/digid?code=x&state=y")).hasRedirectedUrl("/login");
+		assertThat(get("/oauth2/authorization/digid")).hasStatus(404);
+		assertThat(get("/login/oauth2/code/digid?code=x&state=y")).hasStatus(404);
 	}
 
 	@Test
