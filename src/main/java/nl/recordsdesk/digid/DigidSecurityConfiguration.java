@@ -1,25 +1,33 @@
 package nl.recordsdesk.digid;
 
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.Authentication;
+import org.springframework.web.client.RestClient;
 
 /**
  * The requesters' DigiD chain: only the start of the authorization code flow and its
@@ -72,11 +80,29 @@ class DigidSecurityConfiguration {
 			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)
 				.authorizedClientRepository(new NoTokensKept())
 				.authorizationEndpoint((endpoint) -> endpoint.baseUri(AUTHORIZE).authorizationRequestResolver(resolver))
+				.tokenEndpoint((token) -> token.accessTokenResponseClient(tokenClient()))
 				.loginProcessingUrl(CALLBACK)
 				.loginPage(DigidController.START)
 				.successHandler(handler)
 				.failureHandler(handler));
 		return http.build();
+	}
+
+	/**
+	 * The code exchanged for the tokens as Spring does it, but with time limits: a broker
+	 * that does not answer fails the sign-in within seconds instead of holding the
+	 * requester's thread.
+	 */
+	static RestClientAuthorizationCodeTokenResponseClient tokenClient() {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(Duration.ofSeconds(5));
+		requests.setReadTimeout(Duration.ofSeconds(10));
+		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+		client.setRestClient(RestClient.builder().requestFactory(requests).configureMessageConverters((converters) -> {
+			converters.addCustomConverter(new FormHttpMessageConverter());
+			converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+		return client;
 	}
 
 	/** The access token is of no use to the portal after the sign-in: never stored. */
