@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -65,12 +66,20 @@ final class TotpSecretCipher {
 	}
 
 	String encrypt(byte[] secret, UUID accountId) {
+		return encrypt(secret, associatedData(accountId));
+	}
+
+	/**
+	 * Encrypts another secret with the same key (see {@link StoredSecrets}), bound to
+	 * {@code associatedData} as a TOTP secret is bound to its account.
+	 */
+	String encrypt(byte[] secret, byte[] associatedData) {
 		byte[] iv = new byte[IV_BYTES];
 		RANDOM.nextBytes(iv);
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, iv));
-			cipher.updateAAD(associatedData(accountId));
+			cipher.updateAAD(associatedData);
 			byte[] encrypted = cipher.doFinal(secret);
 			byte[] stored = ByteBuffer.allocate(IV_BYTES + encrypted.length).put(iv).put(encrypted).array();
 			return PREFIX + Base64.getEncoder().encodeToString(stored);
@@ -85,6 +94,14 @@ final class TotpSecretCipher {
 	 * this account
 	 */
 	byte[] decrypt(String stored, UUID accountId) {
+		return decrypt(stored, associatedData(accountId));
+	}
+
+	/**
+	 * @throws IllegalStateException when the value was not encrypted with this key for
+	 * this associated data
+	 */
+	byte[] decrypt(String stored, byte[] associatedData) {
 		if (!stored.startsWith(PREFIX)) {
 			throw new IllegalStateException("Unknown TOTP secret format");
 		}
@@ -92,13 +109,32 @@ final class TotpSecretCipher {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-			cipher.updateAAD(associatedData(accountId));
+			cipher.updateAAD(associatedData);
 			return cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(
 					"The TOTP secret does not decrypt with " + PROPERTY + " (another key, or another account's value)",
 					ex);
+		}
+	}
+
+	/**
+	 * A keyed hash (HMAC-SHA256) of {@code value}, with a key derived from this key for
+	 * {@code purpose} alone: the same value gives the same hash, so it can be looked up,
+	 * and without the key nobody can tell which value it is.
+	 */
+	String keyedHash(String purpose, byte[] value) {
+		try {
+			Mac derive = Mac.getInstance("HmacSHA256");
+			derive.init(this.key);
+			byte[] purposeKey = derive.doFinal(("recordsdesk keyed hash: " + purpose).getBytes(StandardCharsets.UTF_8));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
 		}
 	}
 

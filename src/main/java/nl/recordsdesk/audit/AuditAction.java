@@ -95,6 +95,14 @@ public enum AuditAction {
 	 */
 	DOWNLOAD_CODE_ENTERED,
 
+	/**
+	 * The requester downloaded the prepared copy with a DigiD sign-in as the second
+	 * factor instead of the code: {@code SUCCESS} with the sign-in's level as detail, and
+	 * the copy is sent ({@link #DOCUMENT_DOWNLOADED}); {@code DENIED} when the sign-in is
+	 * not the requester's (detail {@code other-person}). Never the BSN.
+	 */
+	DOWNLOAD_SIGN_IN_USED,
+
 	/** An explanation's conversation arranged. */
 	APPOINTMENT_SCHEDULED,
 

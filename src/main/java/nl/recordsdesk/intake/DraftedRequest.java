@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.recordsdesk.digid.VerifiedRequester;
 import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
@@ -20,6 +21,7 @@ import nl.recordsdesk.requests.RightDetails;
 import nl.recordsdesk.requests.SecretToken;
 import nl.recordsdesk.requests.SignedBy;
 import nl.recordsdesk.requests.UploadedFile;
+import nl.recordsdesk.requests.VerifiedSignIn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +76,21 @@ final class DraftedRequest {
 				decision.requires(ItemCode.MOTIVATION) && !documents.containsKey(ItemCode.MOTIVATION)
 						? Texts.trimmed(draft.motivationText) : null,
 				documents, coSigners, required(delivery.getDelivery()),
-				new SignedBy(required(delivery.getSignatureName()).strip(), delivery.drawing()));
+				new SignedBy(required(delivery.getSignatureName()).strip(), delivery.drawing()), signIn(draft));
+	}
+
+	/**
+	 * The sign-in as the request keeps it: level, time, the BSN's lookup key, and the BSN
+	 * itself (encrypted) only when the request is about the requester, where the desk
+	 * needs it to find the patient.
+	 */
+	static @Nullable VerifiedSignIn signIn(RequestDraft draft) {
+		VerifiedRequester signIn = draft.signIn;
+		if (signIn == null) {
+			return null;
+		}
+		return new VerifiedSignIn(signIn.level().name(), signIn.signedInAt(), signIn.bsnKey(),
+				draft.aboutSignedIn() ? signIn.sealedBsn() : null);
 	}
 
 	/** Which part of the record a copy or a destruction concerns. */

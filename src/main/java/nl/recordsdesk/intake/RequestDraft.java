@@ -14,6 +14,8 @@ import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.EligibilityQuestion;
 import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.digid.VerifiedRequester;
+import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.RequestFiling;
 import nl.recordsdesk.requests.SecretToken;
@@ -71,6 +73,14 @@ final class RequestDraft implements Serializable {
 	@Nullable DeliveryForm delivery;
 
 	@Nullable EmailCode emailCode;
+
+	/**
+	 * The requester's DigiD sign-in, kept in step with the session's by
+	 * {@link StepRouter}: it stands for the requester's ID copy, and its name (and for a
+	 * request about the requester themself, its birth date) cannot be changed. Null
+	 * without one, and in a draft written before it existed.
+	 */
+	@Nullable VerifiedRequester signIn;
 
 	/**
 	 * When codes were mailed for this draft (within the last hour). Null in a draft
@@ -161,6 +171,47 @@ final class RequestDraft implements Serializable {
 		this.requester = null;
 	}
 
+	/**
+	 * Takes the session's sign-in (or its end). Who signed in is the requester, so the
+	 * requester's name is theirs; when they ask about themselves, so are the patient's
+	 * name and birth date. Answers typed otherwise are overwritten, on every request.
+	 * @return whether the draft changed
+	 */
+	boolean signedIn(@Nullable VerifiedRequester current) {
+		boolean changed = !java.util.Objects.equals(this.signIn, current);
+		this.signIn = current;
+		if (current == null) {
+			return changed;
+		}
+		for (RequesterForm requester : java.util.Arrays.asList(this.requester, this.requesterBegun)) {
+			if (requester != null && !current.name().equals(requester.getName())) {
+				requester.setName(current.name());
+				changed = true;
+			}
+		}
+		if (aboutSignedIn()) {
+			for (PatientForm patient : java.util.Arrays.asList(this.patient, this.patientBegun)) {
+				changed |= patient != null && fromSignIn(patient, current);
+			}
+		}
+		return changed;
+	}
+
+	/** Whether the request is about the requester signed in: the relation is SELF. */
+	boolean aboutSignedIn() {
+		RequesterForm requester = (this.requester != null) ? this.requester : this.requesterBegun;
+		return this.signIn != null && requester != null && requester.getRelation() == Relation.SELF;
+	}
+
+	/** The patient's name and birth date from the sign-in; whether they changed. */
+	static boolean fromSignIn(PatientForm patient, VerifiedRequester signIn) {
+		boolean changed = !signIn.name().equals(patient.getName())
+				|| !signIn.birthDate().equals(patient.getBirthDate());
+		patient.setName(signIn.name());
+		patient.setBirthDate(signIn.birthDate());
+		return changed;
+	}
+
 	/** The first step's answers to show: sent, else from the checker, else none. */
 	WhatForm whatShown() {
 		return (this.what != null) ? this.what : (this.whatBegun != null) ? this.whatBegun : new WhatForm();
@@ -223,6 +274,8 @@ final class RequestDraft implements Serializable {
 	List<ItemCode> documentItems(EligibilityDecision decision) {
 		return DOCUMENT_ITEMS.stream()
 			.filter(decision::requires)
+			// The sign-in is the requester's own ID; only that one.
+			.filter((item) -> item != ItemCode.REQUESTER_ID || this.signIn == null)
 			.filter((item) -> item != ItemCode.STATEMENT || this.what == null || !this.what.statementTyped())
 			.toList();
 	}

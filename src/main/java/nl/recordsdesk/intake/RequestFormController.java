@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpSession;
+import nl.recordsdesk.digid.VerifiedRequester;
 import nl.recordsdesk.eligibility.EligibilityDecision;
 import nl.recordsdesk.eligibility.EligibilityRules;
 import nl.recordsdesk.eligibility.ParentalAuthority;
@@ -106,7 +107,13 @@ class RequestFormController {
 	@GetMapping("/patient")
 	@FormStep(Step.PATIENT)
 	String patient(RequestDraft draft, Model model) {
-		model.addAttribute("patientForm", draft.patientShown());
+		PatientForm shown = draft.patientShown();
+		if (draft.signIn != null && Texts.blank(shown.getName()) && shown.getBirthDate() == null) {
+			// Most who sign in ask about themselves: filled in, still open to change
+			// here.
+			RequestDraft.fromSignIn(shown, draft.signIn);
+		}
+		model.addAttribute("patientForm", shown);
 		return patientView(draft, model);
 	}
 
@@ -114,6 +121,9 @@ class RequestFormController {
 	@FormStep(Step.PATIENT)
 	String patient(@ModelAttribute PatientForm patientForm, BindingResult binding, RequestDraft draft,
 			HttpSession session, Model model) {
+		if (draft.aboutSignedIn() && draft.signIn != null) {
+			RequestDraft.fromSignIn(patientForm, draft.signIn);
+		}
 		this.validation.validate(patientForm, binding, LocalDate.now(this.clock), patientForm.checks());
 		if (binding.hasErrors()) {
 			return patientView(draft, model);
@@ -135,6 +145,7 @@ class RequestFormController {
 
 	private String patientView(RequestDraft draft, Model model) {
 		model.addAttribute("recordCopy", draft.type() == RequestType.RECORD_COPY);
+		model.addAttribute("patientFromSignIn", draft.aboutSignedIn());
 		return FormSteps.view(model, Step.PATIENT);
 	}
 
@@ -143,7 +154,11 @@ class RequestFormController {
 	@GetMapping("/requester")
 	@FormStep(Step.REQUESTER)
 	String requester(RequestDraft draft, Model model) {
-		model.addAttribute("requesterForm", draft.requesterShown());
+		RequesterForm shown = draft.requesterShown();
+		if (draft.signIn != null) {
+			shown.setName(draft.signIn.name());
+		}
+		model.addAttribute("requesterForm", shown);
 		return requesterView(draft, model);
 	}
 
@@ -153,6 +168,14 @@ class RequestFormController {
 			HttpSession session, Model model) {
 		if (requesterForm.getRelation() != Relation.PARENT) {
 			requesterForm.setParentalAuthority(null);
+		}
+		VerifiedRequester signedIn = draft.signIn;
+		if (signedIn != null) {
+			// Whoever signed in asks: their name, and for themselves the patient's too.
+			requesterForm.setName(signedIn.name());
+			if (requesterForm.getRelation() == Relation.SELF && draft.patient != null) {
+				RequestDraft.fromSignIn(draft.patient, signedIn);
+			}
 		}
 		this.validation.validate(requesterForm, binding);
 		RuleViolations.reject(binding, this.rules.validate(draft.question(this.rules, requesterForm)), RULE_FIELDS);
@@ -185,6 +208,7 @@ class RequestFormController {
 					.filter((relation) -> deceased ? relation != Relation.SELF : relation != Relation.NEXT_OF_KIN)
 					.toList());
 		model.addAttribute("parentalAuthorities", ParentalAuthority.values());
+		model.addAttribute("requesterFromSignIn", draft.signIn != null);
 		return FormSteps.view(model, Step.REQUESTER);
 	}
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import nl.recordsdesk.digid.RequesterSignIn;
 import nl.recordsdesk.eligibility.EligibilityRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -33,8 +35,12 @@ class StepRouter implements WebMvcConfigurer, HandlerInterceptor, HandlerMethodA
 
 	private final EligibilityRules rules;
 
-	StepRouter(EligibilityRules rules) {
+	private final ObjectProvider<RequesterSignIn> signIn;
+
+	/** A provider: a web slice test of another module has no {@link RequesterSignIn}. */
+	StepRouter(EligibilityRules rules, ObjectProvider<RequesterSignIn> signIn) {
 		this.rules = rules;
+		this.signIn = signIn;
 	}
 
 	@Override
@@ -52,15 +58,21 @@ class StepRouter implements WebMvcConfigurer, HandlerInterceptor, HandlerMethodA
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
+		HttpSession session = request.getSession(false);
+		RequestDraft draft = (session != null) ? RequestDraft.peek(session) : null;
+		// A DigiD sign-in (or its end) is taken into the draft before any step reads it.
+		RequesterSignIn signIn = this.signIn.getIfAvailable();
+		if (draft != null && draft.signedIn((signIn != null) ? signIn.current(request).orElse(null) : null)) {
+			draft.save(session);
+		}
 		FormStep step = (handler instanceof HandlerMethod method) ? method.getMethodAnnotation(FormStep.class) : null;
 		if (step == null) {
 			return true;
 		}
-		HttpSession session = request.getSession(false);
 		if (step.orSent() && session != null && RequestDraft.sent(session).isPresent()) {
 			return true;
 		}
-		Optional<Step> open = openBefore(step.value(), (session != null) ? RequestDraft.peek(session) : null);
+		Optional<Step> open = openBefore(step.value(), draft);
 		if (open.isEmpty()) {
 			return true;
 		}

@@ -13,7 +13,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Intake: the request form and the paper intake",
-		allowedDependencies = { "requests", "eligibility", "uploads", "limits" })
+		allowedDependencies = { "requests", "eligibility", "uploads", "limits", "digid" })
 package nl.recordsdesk.intake;
 
 import org.jspecify.annotations.NullMarked;

@@ -174,6 +174,10 @@ public class Request extends AbstractAggregateRoot<Request> {
 	@Embedded
 	private @Nullable Handover handover;
 
+	// Null without a sign-in (Hibernate reads its all-null columns as null too).
+	@Embedded
+	private @Nullable VerifiedSignIn signIn;
+
 	@Column(name = "reminders_sent")
 	private int remindersSent;
 
@@ -245,6 +249,7 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.requester = form.requester();
 		this.details = form.details();
 		this.delivery = form.delivery();
+		this.signIn = form.signIn();
 		this.enclosures = enclosures;
 		this.coSignatures = coSignatures;
 	}
@@ -893,6 +898,11 @@ public class Request extends AbstractAggregateRoot<Request> {
 
 	public boolean requires(ItemCode code) {
 		return this.enclosures.requires(code);
+	}
+
+	/** The requester's sign-in that stood for their ID copy, when there was one. */
+	public @Nullable VerifiedSignIn signIn() {
+		return this.signIn;
 	}
 
 	public UUID id() {

@@ -79,6 +79,11 @@ final class RequestFactory {
 			else if (file != null) {
 				enclosures.attach(code, file, SignerRole.REQUESTER, now);
 			}
+			else if (code == ItemCode.REQUESTER_ID && form.signIn() != null) {
+				// Only the requester's own ID: whatever the rules ask of others still
+				// comes.
+				enclosures.satisfy(code, form.signIn().satisfiedBy(), form.signIn().signedInAt());
+			}
 			else {
 				throw new IllegalArgumentException("The requester did not provide " + code);
 			}

@@ -33,6 +33,10 @@ public interface Requests extends JpaRepository<Request, UUID> {
 
 	Optional<Request> findBySubmissionKey(UUID submissionKey);
 
+	/** The requests filed with a sign-in of this BSN (its keyed hash), newest first. */
+	@Query("select r from Request r where r.signIn.bsnKey = :bsnKey order by r.filedAt desc")
+	List<Request> findBySignInBsnKey(String bsnKey, org.springframework.data.domain.Pageable page);
+
 	/**
 	 * Takes the transaction-long lock on a form's submission key, without waiting: false
 	 * when another transaction is filing the same form right now.

@@ -31,7 +31,7 @@ public record StaffRequestView(String reference, long version, RequestStatus sta
 		List<Question> questions, List<ReviewDecision> decisions, List<Note> notes, @Nullable String rejectionReason,
 		@Nullable String preparedParts, RightDetails details, @Nullable Instant appointmentAt,
 		@Nullable String appointmentPlace, @Nullable String completionNote, boolean deskMayReject,
-		List<ItemCode> askableDocuments) {
+		List<ItemCode> askableDocuments, @Nullable VerifiedSignIn signIn) {
 
 	private static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
 
@@ -133,7 +133,7 @@ public record StaffRequestView(String reference, long version, RequestStatus sta
 					.toList(),
 				request.questions(), request.decisions(), request.notes(), request.rejectionReason(),
 				request.preparedParts(), request.details(), request.appointmentAt(), request.appointmentPlace(),
-				request.completionNote(), request.deskMayReject(), request.askableDocuments());
+				request.completionNote(), request.deskMayReject(), request.askableDocuments(), request.signIn());
 	}
 
 	/** Who acted, as a code for the page's words; none for a member of staff. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.notifications.Outbox;
 import nl.recordsdesk.uploads.StoredFile;
@@ -138,16 +139,30 @@ public class StatusPage {
 	 * @param byEmail whether a code can be mailed: the request has an e-mail address (a
 	 * paper request may have none; its copy is handed over or posted instead)
 	 * @param codePending whether a code was mailed that can still be entered
+	 * @param bySignIn whether the requester signed in with DigiD when filing, so that a
+	 * DigiD sign-in can stand for the code
+	 * @param signedInAsRequester whether the requester signed in now is that requester
 	 */
-	public record DownloadPage(RequestView request, boolean byEmail, boolean codePending) {
+	public record DownloadPage(RequestView request, boolean byEmail, boolean codePending, boolean bySignIn,
+			boolean signedInAsRequester) {
 	}
 
 	/** The page before the download; empty for a link that opens nothing. */
 	@Transactional(readOnly = true)
 	public Optional<DownloadPage> downloadPage(String token) {
+		return downloadPage(token, null);
+	}
+
+	/**
+	 * The page before the download, for a requester who may be signed in with DigiD
+	 * ({@code bsnKey}, null when not).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<DownloadPage> downloadPage(String token, @Nullable String bsnKey) {
 		Instant now = this.clock.instant();
 		return find(token).map((request) -> new DownloadPage(RequestView.of(request), hasEmail(request),
-				request.downloadable(now) && this.codes.pending(request.id(), now)));
+				request.downloadable(now) && this.codes.pending(request.id(), now), request.signIn() != null,
+				bsnKey != null && signedInAsRequester(request, bsnKey)));
 	}
 
 	/**
@@ -260,6 +275,53 @@ public class StatusPage {
 		StoredFile stored = file.get();
 		return new CodeEntry.Accepted(
 				new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.content()));
+	}
+
+	/**
+	 * The prepared copy for a requester signed in with DigiD at the required level, as
+	 * the second factor instead of the e-mailed code: only when the sign-in is that of
+	 * the request's own requester (the same BSN, compared by its keyed hash). Recorded
+	 * like the code: {@code DOWNLOAD_SIGN_IN_USED} and the download, or the refusal.
+	 * @param level the sign-in's level, for the audit record
+	 * @return the copy; empty when the link opens nothing to download or the sign-in is
+	 * someone else's
+	 */
+	@Transactional
+	public Optional<Download> downloadSignedIn(String token, String bsnKey, String level) {
+		Instant now = this.clock.instant();
+		if (token.length() > 100) {
+			return Optional.empty();
+		}
+		Optional<Request> found = this.requests.findByStatusTokenHashForUpdate(SecretToken.hash(token))
+			.filter((request) -> !this.lifetime.expired(request, now))
+			.filter((request) -> request.downloadable(now));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Request request = found.get();
+		if (!signedInAsRequester(request, bsnKey)) {
+			this.audit.refused(AuditAction.DOWNLOAD_SIGN_IN_USED, request.reference(), null, "other-person");
+			return Optional.empty();
+		}
+		return Optional.of(handOver(request, now, "level " + level, "requester, after a DigiD sign-in"));
+	}
+
+	private static boolean signedInAsRequester(Request request, String bsnKey) {
+		VerifiedSignIn signIn = request.signIn();
+		return signIn != null && signIn.bsnKey().equals(bsnKey);
+	}
+
+	private Download handOver(Request request, Instant now, String auditDetail, String downloadDetail) {
+		UUID fileId = request.download(now);
+		Optional<StoredFile> file = this.files.findById(fileId).filter(StoredFile::viewable);
+		if (file.isEmpty()) {
+			throw new CopyUnavailableException();
+		}
+		this.requests.save(request);
+		this.audit.change(AuditAction.DOWNLOAD_SIGN_IN_USED, request.reference(), auditDetail);
+		this.audit.read(AuditAction.DOCUMENT_DOWNLOADED, request.reference(), "copy", downloadDetail);
+		StoredFile stored = file.get();
+		return new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.content());
 	}
 
 	/**

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.recordsdesk.digid.RequesterSignIn;
+import nl.recordsdesk.digid.VerifiedRequester;
 import nl.recordsdesk.MultiLine;
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.intake.FormValidation;
@@ -73,8 +76,12 @@ class StatusController {
 
 	private final int codesPerRequest;
 
+	private final RequesterSignIn signIn;
+
 	StatusController(StatusPage statusPage, UploadReceiver uploads, FormValidation validation, SharedLimits limits,
-			@Value("${recordsdesk.requests.download-codes-per-request:5}") int codesPerRequest) {
+			@Value("${recordsdesk.requests.download-codes-per-request:5}") int codesPerRequest,
+			RequesterSignIn signIn) {
+		this.signIn = signIn;
 		this.statusPage = statusPage;
 		this.uploads = uploads;
 		this.validation = validation;
@@ -99,9 +106,39 @@ class StatusController {
 	 * nothing to download goes to its status page; a wrong link gets the not-found page.
 	 */
 	@GetMapping("/download")
-	String downloadPage(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<StatusPage.DownloadPage> page = this.statusPage.downloadPage(token);
+	String downloadPage(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<StatusPage.DownloadPage> page = downloadPage(token, request);
 		return codePage(page, token, null, model, response);
+	}
+
+	/**
+	 * The copy for the requester signed in with DigiD, the sign-in standing for the code;
+	 * someone else's sign-in, or none, gets the page again saying so.
+	 */
+	@PostMapping("/download/signed-in")
+	Object downloadSignedIn(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<VerifiedRequester> signedIn = this.signIn.current(request);
+		if (signedIn.isEmpty()) {
+			return codePage(downloadPage(token, request), token, "status.downloadSignIn.none", model, response);
+		}
+		Optional<StatusPage.Download> download;
+		try {
+			download = this.statusPage.downloadSignedIn(token, signedIn.get().bsnKey(), signedIn.get().level().name());
+		}
+		catch (StatusPage.CopyUnavailableException ex) {
+			return codePage(downloadPage(token, request), token, "status.downloadCode.unavailable", model, response);
+		}
+		if (download.isEmpty()) {
+			return codePage(downloadPage(token, request), token, "status.downloadSignIn.other", model, response);
+		}
+		return attachment(download.get());
+	}
+
+	private Optional<StatusPage.DownloadPage> downloadPage(String token, HttpServletRequest request) {
+		return this.statusPage.downloadPage(token,
+				this.signIn.current(request).map(VerifiedRequester::bsnKey).orElse(null));
 	}
 
 	/**
@@ -109,9 +146,9 @@ class StatusController {
 	 * back to the page to enter it.
 	 */
 	@PostMapping("/download/code")
-	String sendCode(@PathVariable String token, Model model, RedirectAttributes redirect,
+	String sendCode(@PathVariable String token, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
-		Optional<StatusPage.DownloadPage> page = this.statusPage.downloadPage(token);
+		Optional<StatusPage.DownloadPage> page = downloadPage(token, request);
 		if (page.isEmpty() || !page.get().request().downloadable() || !page.get().byEmail()) {
 			return codePage(page, token, null, model, response);
 		}
@@ -135,18 +172,16 @@ class StatusController {
 	 */
 	@PostMapping("/download")
 	Object download(@PathVariable String token, @RequestParam(required = false) @Nullable String code, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (code == null || code.isBlank()) {
-			return codePage(this.statusPage.downloadPage(token), token, "status.downloadCode.required", model,
-					response);
+			return codePage(downloadPage(token, request), token, "status.downloadCode.required", model, response);
 		}
 		StatusPage.CodeEntry entry;
 		try {
 			entry = this.statusPage.download(token, code.strip());
 		}
 		catch (StatusPage.CopyUnavailableException ex) {
-			return codePage(this.statusPage.downloadPage(token), token, "status.downloadCode.unavailable", model,
-					response);
+			return codePage(downloadPage(token, request), token, "status.downloadCode.unavailable", model, response);
 		}
 		if (entry instanceof StatusPage.CodeEntry.Refused refused) {
 			String problem = switch (refused.reason()) {
@@ -156,9 +191,12 @@ class StatusController {
 				case NO_CODE -> "status.downloadCode.none";
 				case NOT_DOWNLOADABLE -> null;
 			};
-			return codePage(this.statusPage.downloadPage(token), token, problem, model, response);
+			return codePage(downloadPage(token, request), token, problem, model, response);
 		}
-		StatusPage.Download download = ((StatusPage.CodeEntry.Accepted) entry).download();
+		return attachment(((StatusPage.CodeEntry.Accepted) entry).download());
+	}
+
+	private static ResponseEntity<byte[]> attachment(StatusPage.Download download) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(download.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -188,6 +226,7 @@ class StatusController {
 		model.addAttribute("page", page.get());
 		model.addAttribute("codeMinutes", StatusPage.CODE_MINUTES);
 		model.addAttribute("codeProblem", problem);
+		model.addAttribute("signInPath", RequesterSignIn.signInPath("/status/" + token + "/download"));
 		return DOWNLOAD_CODE;
 	}
 

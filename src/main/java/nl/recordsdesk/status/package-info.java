@@ -9,7 +9,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Requester's status and co-signing pages",
-		allowedDependencies = { "requests", "eligibility", "intake :: forms", "limits" })
+		allowedDependencies = { "requests", "eligibility", "intake :: forms", "limits", "digid" })
 package nl.recordsdesk.status;
 
 import org.jspecify.annotations.NullMarked;

@@ -71,6 +71,16 @@ class SecurityConfiguration {
 					.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/status/*/download/code",
 							"/cosign/*", "/cosign/*/*")
 					.permitAll()
+					// DigiD for requesters (module digid): the pages around the sign-in
+					// and
+					// the requester's own requests; each is not found without a provider.
+					// The
+					// sign-in itself has its chain (DigidSecurityConfiguration), and is
+					// never
+					// this chain's authentication.
+					.requestMatchers("/digid/start", "/digid/refused", "/digid/sign-out", "/my-requests",
+							"/status/*/download/signed-in")
+					.permitAll()
 					// Recording a consultation: information, the patients' forms and
 					// their
 					// personal

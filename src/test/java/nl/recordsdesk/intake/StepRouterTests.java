@@ -12,6 +12,8 @@ import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import org.junit.jupiter.api.Test;
 
+import nl.recordsdesk.digid.RequesterSignIn;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
@@ -23,7 +25,10 @@ class StepRouterTests {
 
 	private final StepRouter router = new StepRouter(
 			new EligibilityRules(Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneId.of("Europe/Amsterdam")),
-					new Fees(new BigDecimal("10"))));
+					new Fees(new BigDecimal("10"))),
+			new org.springframework.beans.factory.support.StaticListableBeanFactory(
+					java.util.Map.of("signIn", new RequesterSignIn(new MockEnvironment())))
+				.getBeanProvider(RequesterSignIn.class));
 
 	@Test
 	void withoutADraftOnlyTheFirstStepIsOpen() {

@@ -31,7 +31,7 @@ public final class StaffRequestViews {
 				null, Delivery.POST, List.of(), List.of(),
 				List.of(new Check(ItemCode.REQUESTER_ID, true, "id.pdf", filedAt)), List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), null, null, RightDetails.none(), null, null, null, true,
-				List.of());
+				List.of(), null);
 	}
 
 }
