@@ -200,7 +200,7 @@ class DigidRequestFormTests {
 		assertThat(documents).hasStatusOk()
 			.bodyText()
 			.contains("Een uittreksel uit het gezagsregister")
-			.contains("Dit document hebben wij nog nodig.")
+			.contains("Dit document hebben wij nog nodig: Een uittreksel uit het gezagsregister")
 			.doesNotContain("Een kopie van uw geldige identiteitsbewijs");
 		assertThat(get("/request/delivery")).hasRedirectedUrl("/request/documents");
 		assertThat(this.mvc.post()
