@@ -3,10 +3,8 @@ package nl.recordsdesk.desk;
 import java.security.Principal;
 
 import nl.recordsdesk.accounts.StaffDirectory;
-import nl.recordsdesk.accounts.StoredSecrets;
 import nl.recordsdesk.letters.SentLetters;
 import nl.recordsdesk.requests.StaffRequestView;
-import nl.recordsdesk.requests.VerifiedSignIn;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -34,15 +32,15 @@ class DeskRequestPage {
 
 	private final EhrCopies ehr;
 
-	private final StoredSecrets secrets;
+	private final PatientBsn bsn;
 
 	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters, EhrCopies ehr,
-			StoredSecrets secrets) {
+			PatientBsn bsn) {
 		this.queries = queries;
 		this.staffDirectory = staffDirectory;
 		this.sentLetters = sentLetters;
 		this.ehr = ehr;
-		this.secrets = secrets;
+		this.bsn = bsn;
 	}
 
 	/** The page's view, with its model; a reference of no request is not found. */
@@ -64,23 +62,9 @@ class DeskRequestPage {
 		model.addAttribute("download", page.download());
 		// "Samenstellen uit het EPD" only with an EHR configured.
 		model.addAttribute("ehr", this.ehr.available());
-		model.addAttribute("patientBsn", maskedBsn(request));
+		model.addAttribute("patientBsn", this.bsn.masked(request));
 		DeskForms.addBlankTo(model);
 		return VIEW;
-	}
-
-	/**
-	 * The patient's BSN from the requester's DigiD sign-in, as the desk is shown it: only
-	 * its last three digits ({@code ******123}). Null when the request has none (no
-	 * sign-in, or filed for someone else).
-	 */
-	private @Nullable String maskedBsn(StaffRequestView request) {
-		VerifiedSignIn signIn = request.signIn();
-		if (signIn == null || signIn.sealedPatientBsn() == null) {
-			return null;
-		}
-		String bsn = this.secrets.decrypt(signIn.sealedPatientBsn(), signIn.bsnKey());
-		return "******" + bsn.substring(Math.max(0, bsn.length() - 3));
 	}
 
 	/**

@@ -72,8 +72,11 @@ class EhrCopies {
 
 	private final String hospital;
 
+	private final PatientBsn bsn;
+
 	EhrCopies(EhrRecords ehr, RecordCopyComposer composer, StaffReads reads, PreparedCopies copies, DeskService desk,
-			MessageSource messages, Clock clock, @Value("${recordsdesk.hospital.name:Ziekenhuis}") String hospital) {
+			MessageSource messages, Clock clock, PatientBsn bsn,
+			@Value("${recordsdesk.hospital.name:Ziekenhuis}") String hospital) {
 		this.ehr = ehr;
 		this.composer = composer;
 		this.reads = reads;
@@ -82,6 +85,7 @@ class EhrCopies {
 		this.messages = messages;
 		this.clock = clock;
 		this.hospital = hospital;
+		this.bsn = bsn;
 	}
 
 	/**
@@ -98,13 +102,14 @@ class EhrCopies {
 	}
 
 	/**
-	 * How the request's patient is looked up in the EHR. By name and birth date for now;
-	 * where a DigiD sign-in stored a verified BSN for the request, search by it here
-	 * instead: {@code new PatientSearch.ByBsn(verifiedBsn)}. The desk confirms the match
-	 * either way.
+	 * How the request's patient is looked up in the EHR: by the BSN where the requester's
+	 * DigiD sign-in verified it (a request about themselves), else by name and birth
+	 * date. The desk confirms the match either way.
 	 */
-	static PatientSearch patientSearch(StaffRequestView request) {
-		return PatientSearch.byName(request.patient().name(), request.patient().birthDate());
+	PatientSearch patientSearch(StaffRequestView request) {
+		String bsn = this.bsn.of(request);
+		return (bsn != null) ? new PatientSearch.ByBsn(bsn)
+				: PatientSearch.byName(request.patient().name(), request.patient().birthDate());
 	}
 
 	List<EhrPatient> patients(StaffRequestView request) throws EhrException {

@@ -1,5 +1,6 @@
 package nl.recordsdesk.desk;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -7,10 +8,16 @@ import java.util.UUID;
 import nl.recordsdesk.TestBrowser;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
+import nl.recordsdesk.accounts.StoredSecrets;
 import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
+import nl.recordsdesk.ehr.PatientSearch;
 import nl.recordsdesk.ehr.TestFhirServer;
+import nl.recordsdesk.eligibility.Outcome;
+import nl.recordsdesk.requests.RequestStatus;
+import nl.recordsdesk.requests.StaffRequestViews;
 import nl.recordsdesk.requests.TestRequests;
+import nl.recordsdesk.requests.VerifiedSignIn;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -75,6 +82,12 @@ class EhrCopyWebTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	EhrCopies copies;
+
+	@Autowired
+	StoredSecrets secrets;
 
 	String handler;
 
@@ -354,6 +367,20 @@ class EhrCopyWebTests {
 		stripper.setStartPage(page);
 		stripper.setEndPage(page);
 		return stripper.getText(document);
+	}
+
+	@Test
+	void aPatientWhoseBsnTheirDigidSignInVerifiedIsLookedUpByItOthersByNameAndBirthDate() {
+		Instant now = Instant.now();
+		LocalDate birthDate = LocalDate.of(1980, 4, 1);
+		VerifiedSignIn signIn = new VerifiedSignIn("SUBSTANTIEEL", now, "bsn-key-ehr",
+				this.secrets.encrypt("999990019", "bsn-key-ehr"));
+		assertThat(this.copies.patientSearch(StaffRequestViews.view(RequestStatus.APPROVED, "balie", now, birthDate,
+				now, Outcome.RECORDS_DESK, signIn)))
+			.isEqualTo(new PatientSearch.ByBsn("999990019"));
+		assertThat(this.copies.patientSearch(
+				StaffRequestViews.view(RequestStatus.APPROVED, "balie", now, birthDate, now, Outcome.RECORDS_DESK)))
+			.isEqualTo(new PatientSearch.ByNameAndBirthDate("Jansen", birthDate));
 	}
 
 }

@@ -22,6 +22,12 @@ public final class StaffRequestViews {
 
 	public static StaffRequestView view(RequestStatus status, @Nullable String handler, @Nullable Instant verifiedAt,
 			LocalDate birthDate, Instant filedAt, Outcome outcome) {
+		return view(status, handler, verifiedAt, birthDate, filedAt, outcome, null);
+	}
+
+	/** The same, filed by a requester signed in with DigiD. */
+	public static StaffRequestView view(RequestStatus status, @Nullable String handler, @Nullable Instant verifiedAt,
+			LocalDate birthDate, Instant filedAt, Outcome outcome, @Nullable VerifiedSignIn signIn) {
 		return new StaffRequestView("RD-2026-000001", 1, status, RequestType.RECORD_COPY, outcome, filedAt,
 				LocalDate.of(2026, 12, 30), null, null, handler, verifiedAt, (verifiedAt != null) ? handler : null,
 				CopyScope.none(), List.of(), false, new PatientDetails("Sam Jansen", birthDate, null, false, null),
@@ -31,7 +37,7 @@ public final class StaffRequestViews {
 				null, Delivery.POST, List.of(), List.of(),
 				List.of(new Check(ItemCode.REQUESTER_ID, true, "id.pdf", filedAt)), List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), null, null, RightDetails.none(), null, null, null, true,
-				List.of(), null);
+				List.of(), signIn);
 	}
 
 }
