@@ -31,11 +31,15 @@ class DeskRequestPage {
 
 	private final EhrCopies ehr;
 
-	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters, EhrCopies ehr) {
+	private final PacsCopies pacs;
+
+	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters, EhrCopies ehr,
+			PacsCopies pacs) {
 		this.queries = queries;
 		this.staffDirectory = staffDirectory;
 		this.sentLetters = sentLetters;
 		this.ehr = ehr;
+		this.pacs = pacs;
 	}
 
 	/** The page's view, with its model; a reference of no request is not found. */
@@ -57,6 +61,7 @@ class DeskRequestPage {
 		model.addAttribute("download", page.download());
 		// "Samenstellen uit het EPD" only with an EHR configured.
 		model.addAttribute("ehr", this.ehr.available());
+		model.addAttribute("pacs", this.pacs.available());
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}

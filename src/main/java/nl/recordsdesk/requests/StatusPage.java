@@ -124,8 +124,11 @@ public class StatusPage {
 		this.requests.save(request);
 	}
 
-	/** The copy as the requester downloads it. */
-	public record Download(String fileName, String contentType, byte[] content) {
+	/**
+	 * The copy as the requester downloads it, read as it is sent (a large one streamed
+	 * from the copies folder).
+	 */
+	public record Download(String fileName, String contentType, org.springframework.core.io.Resource content) {
 	}
 
 	/** How long an e-mailed download code works, in minutes, as the page says it. */
@@ -259,7 +262,7 @@ public class StatusPage {
 				"requester, after the e-mailed code");
 		StoredFile stored = file.get();
 		return new CodeEntry.Accepted(
-				new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.content()));
+				new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.body()));
 	}
 
 	/**
