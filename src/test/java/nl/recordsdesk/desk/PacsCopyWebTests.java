@@ -13,6 +13,7 @@ import java.util.zip.ZipInputStream;
 import nl.recordsdesk.TestDatabase;
 import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
+import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.pacs.OrthancCondition;
 import nl.recordsdesk.pacs.TestDicom;
 import nl.recordsdesk.pacs.TestOrthanc;
@@ -31,9 +32,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static nl.recordsdesk.desk.DeskWebTests.DESK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -81,6 +84,9 @@ class PacsCopyWebTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TestStaff staff;
 
 	@Test
 	void theDeskFetchesTheStudyAndTheRequesterDownloadsItsDicomFiles() throws Exception {
@@ -206,6 +212,46 @@ class PacsCopyWebTests {
 			.doesNotContain("id=\"pacs\"");
 		assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/pacs").with(DESK)).flash()
 			.containsEntry("pacsProblem", "state");
+	}
+
+	@Test
+	void onlyTheHandlerAtTheDeskFetchesAndOnlyWithTheFormsToken() {
+		TestRequests.Filed filed = this.fixture.fileImaging("Rolf Rechten", "rolf.rechten@example.org",
+				Delivery.SECURE_DOWNLOAD);
+		String reference = filed.reference();
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		this.desk.approve(reference, this.fixture.version(reference), "anna");
+		for (String role : List.of("PHYSICIAN", "ADMIN", "AUDITOR")) {
+			RequestPostProcessor other = authentication(
+					WithStaffSecurityContextFactory.authentication(WithStaffSecurityContextFactory
+						.member("pacs-" + role.toLowerCase(), "Ander", List.of(role), List.of()), true));
+			assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/pacs").with(other)).hasStatus(403);
+			assertThat(this.mvc.post()
+				.uri("/desk/requests/" + reference + "/pacs/fetch")
+				.param("version", "0")
+				.param("studies", "1.2.3")
+				.with(other)
+				.with(csrf())).hasStatus(403);
+		}
+		String colleague = this.staff.create("pacs-collega", "Cas Collega", List.of("DESK"), List.of());
+		RequestPostProcessor asColleague = authentication(WithStaffSecurityContextFactory.authentication(
+				WithStaffSecurityContextFactory.member(colleague, "Cas Collega", List.of("DESK"), List.of()), true));
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/pacs").with(asColleague)).flash()
+			.containsEntry("problem", "notHandler");
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/pacs/fetch")
+			.param("version", Long.toString(this.fixture.version(reference)))
+			.param("studies", "1.2.3")
+			.with(DESK)
+			.exchange()
+			.getResponse()
+			.getStatus()).isIn(302, 403);
+		assertThat(this.jdbc.queryForList(
+				"select action from audit_record where request_reference = ? and action like 'PACS_%'", String.class,
+				reference))
+			.isEmpty();
+		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
 	}
 
 	private static String row(String page, String study) {
