@@ -71,6 +71,11 @@ class ImagingDownloadFormTests {
 
 		post("/request/delivery",
 				Map.of("delivery", "SECURE_DOWNLOAD", "signatureName", "Vera Download", "declaration", "true"));
+		// The check page does not charge a download the DVD's fee.
+		assertThat(this.mvc.get().uri("/request/check").with(this.session)).bodyText()
+			.contains("Downloaden via een beveiligde link")
+			.doesNotContain("De dvd kost")
+			.doesNotContain("U betaalt bij het ophalen");
 		MvcTestResult sent = this.mvc.post()
 			.uri("/request/check")
 			.param("code", RequestFormTests.code("vera@example.org"))
