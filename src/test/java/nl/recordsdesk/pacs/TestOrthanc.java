@@ -73,6 +73,9 @@ public final class TestOrthanc implements AutoCloseable {
 		this.process = new ProcessBuilder(ORTHANC.toString(), file.toString()).redirectErrorStream(true)
 			.redirectOutput(this.folder.resolve("orthanc.log").toFile())
 			.start();
+		// Not left running when the test JVM ends without closing it.
+		Process started = this.process;
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
 	}
 
 	/** A new Orthanc, answering. */
