@@ -226,6 +226,20 @@ public enum AuditAction {
 	 */
 	EHR_DOCUMENT_FETCHED,
 
+	// The hospital's PACS over DICOMweb (module pacs), for an imaging copy
+
+	/**
+	 * The PACS was searched for the request's patient's studies (detail: by what, how
+	 * many found; never the name or birth date searched).
+	 */
+	PACS_STUDIES_SEARCHED,
+
+	/**
+	 * One study was fetched from the PACS for the request's imaging copy (subject:
+	 * {@code Study/<Study Instance UID>}; detail: how many series and images).
+	 */
+	PACS_STUDY_FETCHED,
+
 	// Consultation recordings (module recordings), by their reference OP-...
 
 	/** A physician's inbox of announcements, requests to publish and consents. */

@@ -34,13 +34,16 @@ class DeskRequestPage {
 
 	private final PatientBsn bsn;
 
+	private final PacsCopies pacs;
+
 	DeskRequestPage(DeskQueries queries, StaffDirectory staffDirectory, SentLetters sentLetters, EhrCopies ehr,
-			PatientBsn bsn) {
+			PatientBsn bsn, PacsCopies pacs) {
 		this.queries = queries;
 		this.staffDirectory = staffDirectory;
 		this.sentLetters = sentLetters;
 		this.ehr = ehr;
 		this.bsn = bsn;
+		this.pacs = pacs;
 	}
 
 	/** The page's view, with its model; a reference of no request is not found. */
@@ -63,6 +66,7 @@ class DeskRequestPage {
 		// "Samenstellen uit het EPD" only with an EHR configured.
 		model.addAttribute("ehr", this.ehr.available());
 		model.addAttribute("patientBsn", this.bsn.masked(request));
+		model.addAttribute("pacs", this.pacs.available());
 		DeskForms.addBlankTo(model);
 		return VIEW;
 	}

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Records desk", allowedDependencies = { "requests",
-		"eligibility", "audit", "uploads", "accounts", "letters", "notifications", "scheduling", "csv", "ehr" })
+		"eligibility", "audit", "uploads", "accounts", "letters", "notifications", "scheduling", "csv", "ehr", "pacs" })
 package nl.recordsdesk.desk;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,8 +4,8 @@
  * and merges the chosen documents with a cover letter into one PDF
  * ({@link RecordCopyComposer}). Every retrieval is audited (NEN 7513). Without
  * {@code recordsdesk.ehr.fhir.base-url} nothing of it is used: the desk uploads the copy
- * by hand. A picture archive (PACS, over DICOMweb) is meant to be a source of its own
- * beside this one.
+ * by hand. The picture archive (PACS, over DICOMweb) is a source of its own beside this
+ * one: module {@code pacs}.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "EHR (FHIR)", allowedDependencies = { "audit" })

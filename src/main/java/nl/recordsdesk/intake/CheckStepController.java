@@ -19,6 +19,7 @@ import nl.recordsdesk.requests.SecretToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,8 +54,16 @@ class CheckStepController {
 
 	private final Clock clock;
 
+	/**
+	 * Whether images can be downloaded too: with the hospital's PACS connected
+	 * ({@code recordsdesk.pacs.dicomweb.base-url}), the desk fetches them as a ZIP.
+	 */
+	private final boolean imagingDownload;
+
 	CheckStepController(EligibilityRules rules, EmailConfirmation emailConfirmation, RequestFiling filing,
-			PortalLinks links, CodeMails codeMails, FormValidation validation, Clock clock) {
+			PortalLinks links, CodeMails codeMails, FormValidation validation, Clock clock,
+			@Value("${recordsdesk.pacs.dicomweb.base-url:}") String pacs) {
+		this.imagingDownload = !pacs.isBlank();
 		this.rules = rules;
 		this.validation = validation;
 		this.emailConfirmation = emailConfirmation;
@@ -70,8 +79,9 @@ class CheckStepController {
 	@FormStep(Step.DELIVERY)
 	String delivery(RequestDraft draft, Model model) {
 		DeliveryForm form = (draft.delivery != null) ? draft.delivery : new DeliveryForm();
-		if (form.getDelivery() == null && Delivery.forType(draft.type()).length == 1) {
-			form.setDelivery(Delivery.forType(draft.type())[0]);
+		Delivery[] deliveries = Delivery.forType(draft.type(), this.imagingDownload);
+		if (form.getDelivery() == null && deliveries.length == 1) {
+			form.setDelivery(deliveries[0]);
 		}
 		model.addAttribute("deliveryForm", form);
 		return deliveryView(draft, model);
@@ -81,7 +91,7 @@ class CheckStepController {
 	@FormStep(Step.DELIVERY)
 	String delivery(@ModelAttribute DeliveryForm deliveryForm, BindingResult binding, RequestDraft draft,
 			HttpSession session, Model model, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-		this.validation.validate(deliveryForm.forType(draft.type()), binding);
+		this.validation.validate(deliveryForm.forType(draft.type(), this.imagingDownload), binding);
 		if (binding.hasErrors()) {
 			return deliveryView(draft, model);
 		}
@@ -93,8 +103,10 @@ class CheckStepController {
 	}
 
 	private String deliveryView(RequestDraft draft, Model model) {
-		model.addAttribute("deliveries", Delivery.forType(draft.type()));
+		Delivery[] deliveries = Delivery.forType(draft.type(), this.imagingDownload);
+		model.addAttribute("deliveries", deliveries);
 		model.addAttribute("imaging", draft.type() == RequestType.IMAGING_COPY);
+		model.addAttribute("imagingChoice", draft.type() == RequestType.IMAGING_COPY && deliveries.length > 1);
 		model.addAttribute("answerByEmail", !draft.type().deliversCopy());
 		return FormSteps.view(model, Step.DELIVERY);
 	}

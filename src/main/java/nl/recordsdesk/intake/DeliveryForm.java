@@ -39,16 +39,28 @@ public class DeliveryForm implements Serializable {
 	/** The type of the request, for the check only; never bound from a post. */
 	private transient @Nullable RequestType requestType;
 
+	/** Whether images may be downloaded (the PACS connected); for the check only. */
+	private transient boolean imagingDownload;
+
 	/** Checks the delivery against the ways this type of request is answered. */
 	DeliveryForm forType(RequestType requestType) {
+		return forType(requestType, false);
+	}
+
+	/**
+	 * Checks the delivery against the ways this type of request is answered, images by
+	 * download too where the PACS is connected.
+	 */
+	DeliveryForm forType(RequestType requestType, boolean imagingDownload) {
 		this.requestType = requestType;
+		this.imagingDownload = imagingDownload;
 		return this;
 	}
 
 	@Holds(on = "delivery", message = "{request.delivery.notForType}")
 	boolean isDeliveryForType() {
 		return this.delivery == null || this.requestType == null
-				|| Arrays.asList(Delivery.forType(this.requestType)).contains(this.delivery);
+				|| Arrays.asList(Delivery.forType(this.requestType, this.imagingDownload)).contains(this.delivery);
 	}
 
 	/** Nothing drawn is a typed signature; a drawing has to be one from the pad. */

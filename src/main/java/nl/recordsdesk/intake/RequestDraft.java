@@ -309,8 +309,7 @@ final class RequestDraft implements Serializable {
 			return Step.COSIGNERS;
 		}
 		if (this.delivery == null || this.delivery.getDelivery() == null
-				|| !java.util.Arrays.asList(nl.recordsdesk.requests.Delivery.forType(type()))
-					.contains(this.delivery.getDelivery())) {
+				|| !nl.recordsdesk.requests.Delivery.accepts(type(), this.delivery.getDelivery())) {
 			return Step.DELIVERY;
 		}
 		return Step.CHECK;

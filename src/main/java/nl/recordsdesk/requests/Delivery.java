@@ -23,6 +23,23 @@ public enum Delivery {
 	 */
 	ANSWER_BY_EMAIL;
 
+	/**
+	 * The ways the answer to a request of this type can reach the requester, with the
+	 * hospital's PACS connected or not: with it, images go by secure download too (a ZIP
+	 * of the DICOM files, no fee), the DVD still there for who prefers it.
+	 */
+	public static Delivery[] forType(RequestType type, boolean imagingDownload) {
+		if (imagingDownload && type == RequestType.IMAGING_COPY) {
+			return new Delivery[] { SECURE_DOWNLOAD, PICKUP_RADIOLOGY };
+		}
+		return forType(type);
+	}
+
+	/** Whether a filed request of this type may be answered this way. */
+	public static boolean accepts(RequestType type, Delivery delivery) {
+		return java.util.Arrays.asList(forType(type, true)).contains(delivery);
+	}
+
 	/** The ways the answer to a request of this type can reach the requester. */
 	public static Delivery[] forType(RequestType type) {
 		if (!type.deliversCopy()) {

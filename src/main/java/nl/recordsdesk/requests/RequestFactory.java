@@ -2,7 +2,6 @@ package nl.recordsdesk.requests;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ final class RequestFactory {
 		if (!decision.entitled()) {
 			throw new IllegalArgumentException("The rules did not entitle this requester: " + decision.reasons());
 		}
-		if (!Arrays.asList(Delivery.forType(form.type())).contains(form.delivery())) {
+		if (!Delivery.accepts(form.type(), form.delivery())) {
 			throw new IllegalArgumentException(form.delivery() + " is no delivery for " + form.type());
 		}
 		Enclosures enclosures = Enclosures.of(decision.required());

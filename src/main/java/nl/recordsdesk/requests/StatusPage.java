@@ -125,8 +125,11 @@ public class StatusPage {
 		this.requests.save(request);
 	}
 
-	/** The copy as the requester downloads it. */
-	public record Download(String fileName, String contentType, byte[] content) {
+	/**
+	 * The copy as the requester downloads it, read as it is sent (a large one streamed
+	 * from the copies folder).
+	 */
+	public record Download(String fileName, String contentType, org.springframework.core.io.Resource content) {
 	}
 
 	/** How long an e-mailed download code works, in minutes, as the page says it. */
@@ -274,7 +277,7 @@ public class StatusPage {
 				"requester, after the e-mailed code");
 		StoredFile stored = file.get();
 		return new CodeEntry.Accepted(
-				new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.content()));
+				new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.body()));
 	}
 
 	/**
@@ -321,7 +324,7 @@ public class StatusPage {
 		this.audit.change(AuditAction.DOWNLOAD_SIGN_IN_USED, request.reference(), auditDetail);
 		this.audit.read(AuditAction.DOCUMENT_DOWNLOADED, request.reference(), "copy", downloadDetail);
 		StoredFile stored = file.get();
-		return new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.content());
+		return new Download(String.valueOf(request.copyFileName()), stored.contentType(), stored.body());
 	}
 
 	/**

@@ -21,6 +21,7 @@ import nl.recordsdesk.requests.StatusPage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -196,7 +197,7 @@ class StatusController {
 		return attachment(((StatusPage.CodeEntry.Accepted) entry).download());
 	}
 
-	private static ResponseEntity<byte[]> attachment(StatusPage.Download download) {
+	private static ResponseEntity<Resource> attachment(StatusPage.Download download) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(download.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

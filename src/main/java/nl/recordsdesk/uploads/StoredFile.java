@@ -1,5 +1,6 @@
 package nl.recordsdesk.uploads;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,10 +8,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
  * The bytes of an accepted upload, apart from the request so lists never load them.
- * Served back only as an attachment.
+ * Served back only as an attachment. A copy too large for the database (an imaging copy's
+ * ZIP) is a file in the copies folder instead ({@link CopyFolder}): its row holds the
+ * file's path ({@link #location()}) and no content.
  */
 @Entity
 @Table(name = "stored_file")
@@ -34,6 +42,8 @@ public class StoredFile {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	private @Nullable String location;
+
 	protected StoredFile() {
 		this.id = UUID.randomUUID();
 		this.content = new byte[0];
@@ -53,12 +63,37 @@ public class StoredFile {
 		this.createdAt = createdAt;
 	}
 
+	/** A file kept in the copies folder, at {@code location}. */
+	static StoredFile inFolder(String location, String contentType, long size, String sha256, String scanStatus,
+			Instant createdAt) {
+		StoredFile file = new StoredFile(new byte[0], contentType, sha256, scanStatus, createdAt);
+		file.size = size;
+		file.location = location;
+		return file;
+	}
+
 	public UUID id() {
 		return this.id;
 	}
 
 	public byte[] content() {
 		return this.content;
+	}
+
+	/**
+	 * Where the file is, when it is kept in the copies folder; none when in the database.
+	 */
+	public @Nullable String location() {
+		return this.location;
+	}
+
+	/**
+	 * The content to send, read as it is sent: from the database's bytes, or streamed
+	 * from the copies folder.
+	 */
+	public Resource body() {
+		return (this.location != null) ? new FileSystemResource(Path.of(this.location))
+				: new ByteArrayResource(this.content);
 	}
 
 	public String contentType() {

@@ -68,4 +68,32 @@ class EhrCopyWithoutEhrWebTests {
 		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
 	}
 
+	/**
+	 * Without {@code recordsdesk.pacs.dicomweb.base-url} an imaging copy is as before: no
+	 * "Beelden ophalen uit het PACS", its pages not found, the DVD the only way.
+	 */
+	@Test
+	void theImagesGoOnADvdAsBefore() {
+		String reference = this.fixture
+			.fileImaging("Dora Zonderpacs", "dora.zonderpacs@example.org",
+					nl.recordsdesk.requests.Delivery.PICKUP_RADIOLOGY)
+			.reference();
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		this.desk.approve(reference, this.fixture.version(reference), "anna");
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference).with(DeskWebTests.DESK).exchange()).bodyText()
+			.contains("id=\"prepare-form\"")
+			.doesNotContain("id=\"pacs\"", "PACS", "/pacs");
+		assertThat(this.mvc.get().uri("/desk/requests/" + reference + "/pacs").with(DeskWebTests.DESK).exchange())
+			.hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/desk/requests/" + reference + "/pacs/fetch")
+			.param("version", "0")
+			.param("studies", "1.2.3")
+			.with(DeskWebTests.DESK)
+			.with(csrf())
+			.exchange()).hasStatus(404);
+		assertThat(this.fixture.status(reference)).isEqualTo("APPROVED");
+	}
+
 }

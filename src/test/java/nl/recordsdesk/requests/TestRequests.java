@@ -120,6 +120,31 @@ public class TestRequests {
 		return file(patient, email, Delivery.PICKUP_DESK, SecretToken.generate());
 	}
 
+	/**
+	 * An adult's own imaging copy (a CT of the thorax in 2021, as they remember it), by
+	 * secure download or on a DVD at radiology.
+	 */
+	public Filed fileImaging(String patient, String email, Delivery delivery) {
+		SecretToken token = SecretToken.generate();
+		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
+				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
+		NewRequest form = new NewRequest(UUID.randomUUID(), token, Locale.forLanguageTag("nl"),
+				RequestType.IMAGING_COPY, CopyScope.none(), List.of(new ImagingStudy("CT", "thorax", "maart 2021")),
+				false, new PatientDetails(patient, LocalDate.of(1975, 5, 5), null, false, null), false,
+				new RequesterDetails(
+						Relation.SELF, null, patient, email, "0612345678", "Kade 1", "3011 AB", "Rotterdam"),
+				RightDetails.none(), null,
+				Map.of(ItemCode.REQUESTER_ID,
+						new UploadedFile(id.id(), "id.pdf", id.contentType(), id.size(), id.sha256())),
+				List.of(), delivery, new SignedBy(patient, null));
+		String reference = this.filing
+			.file(form,
+					this.rules.decide(new EligibilityQuestion(RequestType.IMAGING_COPY, null,
+							form.patient().birthDate(), false, Relation.SELF, null, false, false)))
+			.reference();
+		return new Filed(reference, token.value());
+	}
+
 	private String file(String patient, String email, Delivery delivery, SecretToken token) {
 		StoredFile id = this.files.save(new StoredFile(new byte[] { '%', 'P', 'D', 'F', '-' }, "application/pdf",
 				"e".repeat(64), "NOT_CONFIGURED", Instant.now()));
