@@ -34,7 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * manages (a dependency on the entity, not on a bean, so Modulith would leave it out).
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "uploads")
-@TestPropertySource(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false" })
+// Without the digid module in this test, the development DigiD provider (an
+// auto-configuration
+// of the devdigid module, which the module test leaves out) has nothing to serve: off.
+@TestPropertySource(properties = { "recordsdesk.mail.poll-interval=200ms", "recordsdesk.rate-limit.enabled=false",
+		"recordsdesk.dev-digid.enabled=false" })
 @Import({ TestDatabase.class, TestMail.class, TestRequests.class })
 class RequestMailScenarioTests {
 
