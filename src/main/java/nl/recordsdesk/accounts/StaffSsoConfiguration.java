@@ -1,9 +1,6 @@
 package nl.recordsdesk.accounts;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import nl.recordsdesk.audit.AuditLog;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,12 +13,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
@@ -81,7 +76,7 @@ class StaffSsoConfiguration {
 			.oauth2Login((login) -> login.loginPage(SignInFlow.LOGIN)
 				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(withPkce))
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(users))
-				.authorizedClientRepository(new NothingKept())
+				.authorizedClientRepository(new ProviderTokensNotKept())
 				.successHandler(signedIn(flow, sessions, securityContextRepository))
 				.failureHandler(refused(accounts)));
 		return http.build();
@@ -131,31 +126,6 @@ class StaffSsoConfiguration {
 	private static String errorCode(AuthenticationException exception) {
 		return (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: "server_error";
-	}
-
-	/**
-	 * The provider's tokens are not kept: the portal calls none of its APIs, and an
-	 * access token in one instance's memory (Spring's default) would be lost on the
-	 * others and held there for nothing.
-	 */
-	static final class NothingKept implements OAuth2AuthorizedClientRepository {
-
-		@Override
-		public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
-				Authentication principal, HttpServletRequest request) {
-			return null;
-		}
-
-		@Override
-		public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
-				HttpServletRequest request, HttpServletResponse response) {
-		}
-
-		@Override
-		public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
-				HttpServletRequest request, HttpServletResponse response) {
-		}
-
 	}
 
 }

@@ -1,9 +1,8 @@
 package nl.recordsdesk.digid;
 
-import java.time.Duration;
+import nl.recordsdesk.accounts.ProviderTokensNotKept;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -15,14 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -78,7 +74,7 @@ class DigidSecurityConfiguration {
 					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache((cache) -> cache.disable())
 			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)
-				.authorizedClientRepository(new NoTokensKept())
+				.authorizedClientRepository(new ProviderTokensNotKept())
 				.authorizationEndpoint((endpoint) -> endpoint.baseUri(AUTHORIZE).authorizationRequestResolver(resolver))
 				.tokenEndpoint((token) -> token.accessTokenResponseClient(tokenClient()))
 				.loginProcessingUrl(CALLBACK)
@@ -103,28 +99,6 @@ class DigidSecurityConfiguration {
 			converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
 		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
 		return client;
-	}
-
-	/** The access token is of no use to the portal after the sign-in: never stored. */
-	static final class NoTokensKept implements OAuth2AuthorizedClientRepository {
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
-				Authentication principal, HttpServletRequest request) {
-			return null;
-		}
-
-		@Override
-		public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
-				HttpServletRequest request, HttpServletResponse response) {
-		}
-
-		@Override
-		public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
-				HttpServletRequest request, HttpServletResponse response) {
-		}
-
 	}
 
 }

@@ -66,16 +66,16 @@ public class CoSigning {
 			.isPresent();
 	}
 
-	/**
-	 * Whether the link belongs to a request closed longer ago than the requester's links
-	 * work after closing ({@link StatusPage#linkExpired}): its page says the link has
-	 * expired, as the status page does.
-	 */
 	/** How long the requester's links work after the request was closed. */
 	public java.time.Duration linkValidAfterClosing() {
 		return this.lifetime.validAfterClosing();
 	}
 
+	/**
+	 * Whether the link belongs to a request closed longer ago than the requester's links
+	 * work after closing ({@link StatusPage#linkExpired}): its page says the link has
+	 * expired, as the status page does.
+	 */
 	@Transactional(readOnly = true)
 	public boolean linkExpired(String token) {
 		if (token.length() > 100) {

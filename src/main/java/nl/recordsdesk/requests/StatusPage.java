@@ -50,16 +50,16 @@ public class StatusPage {
 		this.lifetime = lifetime;
 	}
 
-	/**
-	 * Whether this is the link of a request closed longer ago than the links work after
-	 * closing: its pages say the link has expired (and how to reach the desk) instead of
-	 * that it does not exist. Nothing of the request is returned.
-	 */
 	/** How long the requester's links work after the request was closed. */
 	public java.time.Duration linkValidAfterClosing() {
 		return this.lifetime.validAfterClosing();
 	}
 
+	/**
+	 * Whether this is the link of a request closed longer ago than the links work after
+	 * closing: its pages say the link has expired (and how to reach the desk) instead of
+	 * that it does not exist. Nothing of the request is returned.
+	 */
 	@Transactional(readOnly = true)
 	public boolean linkExpired(String token) {
 		if (token.length() > 100) {
