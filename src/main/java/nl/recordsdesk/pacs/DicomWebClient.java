@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,11 +85,25 @@ final class DicomWebClient {
 				series.add(new Series(uid, text(one, "00200011"), text(one, "00080060"), text(one, "0008103E")));
 			}
 		}
+		// In the order of their Series Number, as a viewer shows them (a PACS lists them
+		// in
+		// any order), those without one last; the UID settles ties.
+		series.sort(Comparator.comparingLong(Series::order).thenComparing(Series::uid));
 		return List.copyOf(series);
 	}
 
 	/** One series of a study, as QIDO-RS lists it. */
 	record Series(String uid, String number, String modality, String description) {
+
+		long order() {
+			try {
+				return Long.parseLong(this.number.strip());
+			}
+			catch (NumberFormatException ex) {
+				return Long.MAX_VALUE;
+			}
+		}
+
 	}
 
 	/** Where each fetched instance goes, as it arrives. */
