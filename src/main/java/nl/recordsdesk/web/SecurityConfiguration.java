@@ -71,13 +71,11 @@ class SecurityConfiguration {
 					.requestMatchers("/request", "/request/*", "/status/*", "/status/*/*", "/status/*/download/code",
 							"/cosign/*", "/cosign/*/*")
 					.permitAll()
-					// DigiD for requesters (module digid): the pages around the sign-in
-					// and
-					// the requester's own requests; each is not found without a provider.
-					// The
-					// sign-in itself has its chain (DigidSecurityConfiguration), and is
-					// never
-					// this chain's authentication.
+					// DigiD for requesters (module digid): the pages
+					// around the sign-in and the requester's own
+					// requests, not found without a provider. The
+					// sign-in has its own chain, and is never this
+					// chain's authentication.
 					.requestMatchers("/digid/start", "/digid/refused", "/digid/sign-out", "/my-requests",
 							"/status/*/download/signed-in")
 					.permitAll()
