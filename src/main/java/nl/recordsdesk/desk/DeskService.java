@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import nl.recordsdesk.accounts.Roles;
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.ItemCode;
+import nl.recordsdesk.requests.CopyContents;
 import nl.recordsdesk.requests.NotTheHandlerException;
 import nl.recordsdesk.requests.RequestWorkflow;
 import nl.recordsdesk.requests.ReviewDecision;
@@ -95,9 +96,9 @@ public class DeskService {
 	 * A copy the portal put together: what it holds recorded as the preparation and, for
 	 * a secure download, the copy put up, in one transaction.
 	 */
-	public void prepareComposedCopy(String reference, long version, String staff, String parts,
+	public void prepareComposedCopy(String reference, long version, String staff, String parts, CopyContents contents,
 			@Nullable UploadedFile copy) {
-		told(() -> this.workflow.prepareComposedCopy(reference, version, staff, parts, copy));
+		told(() -> this.workflow.prepareComposedCopy(reference, version, staff, parts, contents, copy));
 	}
 
 	/**

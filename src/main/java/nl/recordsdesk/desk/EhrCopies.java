@@ -23,6 +23,7 @@ import nl.recordsdesk.ehr.EhrRecords;
 import nl.recordsdesk.ehr.PatientSearch;
 import nl.recordsdesk.ehr.RecordCopyComposer;
 import nl.recordsdesk.ehr.RecordCopyComposer.Composed;
+import nl.recordsdesk.requests.CopyContents;
 import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.RecordScope;
@@ -151,12 +152,16 @@ class EhrCopies {
 			Composed composed = this.composer.compose(cover, retrieved, file, DUTCH);
 			String fileName = "dossier-" + request.reference() + ".pdf";
 			String parts = parts(composed);
+			CopyContents contents = new CopyContents(composed.contents()
+				.stream()
+				.map((entry) -> CopyContents.Part.document(entry.document().title(), entry.document().date()))
+				.toList());
 			if (request.delivery() == Delivery.SECURE_DOWNLOAD) {
 				UploadedFile copy = this.copies.keep(file, fileName);
-				this.desk.prepareComposedCopy(request.reference(), version, staff, parts, copy);
+				this.desk.prepareComposedCopy(request.reference(), version, staff, parts, contents, copy);
 				return null;
 			}
-			this.desk.prepareComposedCopy(request.reference(), version, staff, parts, null);
+			this.desk.prepareComposedCopy(request.reference(), version, staff, parts, contents, null);
 			return new Printable(fileName, Files.readAllBytes(file));
 		}
 		catch (IOException ex) {

@@ -19,6 +19,7 @@ import nl.recordsdesk.ehr.PatientSearch;
 import nl.recordsdesk.pacs.PacsArchive;
 import nl.recordsdesk.pacs.PacsException;
 import nl.recordsdesk.pacs.PacsStudy;
+import nl.recordsdesk.requests.CopyContents;
 import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.ImagingStudy;
 import nl.recordsdesk.requests.RequestStatus;
@@ -166,7 +167,7 @@ class PacsCopies {
 				.save(this.folder.keep(file, "zip", "application/zip", zip.sha256(), this.clock.instant()));
 			UploadedFile copy = new UploadedFile(stored.id(), "beelden-" + request.reference() + ".zip",
 					stored.contentType(), stored.size(), stored.sha256());
-			this.desk.prepareComposedCopy(request.reference(), version, staff, parts(zip), copy);
+			this.desk.prepareComposedCopy(request.reference(), version, staff, parts(zip), contents(zip), copy);
 		}
 		catch (PacsException | RuntimeException ex) {
 			if (stored != null) {
@@ -185,6 +186,15 @@ class PacsCopies {
 			.map((entry) -> text("desk.pacs.parts.study", describe(entry.study()), entry.images()))
 			.collect(Collectors.joining("; "));
 		return text("desk.pacs.parts", zip.studies().size(), studies, megabytes(zip.size()));
+	}
+
+	/** What went into the copy, study by study, for the letter to the requester. */
+	private static CopyContents contents(PacsArchive.Zip zip) {
+		return new CopyContents(zip.studies()
+			.stream()
+			.map((entry) -> CopyContents.Part.study(entry.study().date(), entry.study().modalities(),
+					entry.study().description()))
+			.toList());
 	}
 
 	static String describe(PacsStudy study) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import nl.recordsdesk.eligibility.ItemCode;
 import nl.recordsdesk.eligibility.RequestType;
+import nl.recordsdesk.requests.CopyContents;
 import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.ImagingStudy;
@@ -46,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  * @param details what the requester wrote for a right beside a copy
  * @param refusalGround the exception a physician found when refusing to destroy a record
  * @param grant what a physician granted, when a physician's decision approved the request
+ * @param contents what the copy the portal composed holds, part by part; none for a copy
+ * the desk prepared by hand, or before it is prepared
  */
 public record LetterFacts(@Nullable String reference, RequestType type, Locale language, LocalDate filedOn,
 		@Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate, PatientDetails patient,
@@ -53,7 +56,8 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 		boolean ivfTreatment, Delivery delivery, List<ItemCode> enclosed, @Nullable String motivation,
 		List<Party> coSigners, String signatureName, List<ItemCode> missing, @Nullable String question,
 		@Nullable String extensionReason, @Nullable String refusalReason, boolean refusedByPhysician, boolean approved,
-		boolean collectable, RightDetails details, @Nullable LegalGround refusalGround, @Nullable Grant grant) {
+		boolean collectable, RightDetails details, @Nullable LegalGround refusalGround, @Nullable Grant grant,
+		CopyContents contents) {
 
 	/** Someone who co-signs, and what for. */
 	public record Party(String name, ItemCode item) {
@@ -72,6 +76,21 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 					: this.parts.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
 		}
 
+	}
+
+	/** Facts without a composed copy's contents. */
+	public LetterFacts(@Nullable String reference, RequestType type, Locale language, LocalDate filedOn,
+			@Nullable LocalDate dueDate, @Nullable LocalDate originalDueDate, PatientDetails patient,
+			RequesterDetails requester, CopyScope scope, List<ImagingStudy> studies, boolean studiesBefore2005,
+			boolean ivfTreatment, Delivery delivery, List<ItemCode> enclosed, @Nullable String motivation,
+			List<Party> coSigners, String signatureName, List<ItemCode> missing, @Nullable String question,
+			@Nullable String extensionReason, @Nullable String refusalReason, boolean refusedByPhysician,
+			boolean approved, boolean collectable, RightDetails details, @Nullable LegalGround refusalGround,
+			@Nullable Grant grant) {
+		this(reference, type, language, filedOn, dueDate, originalDueDate, patient, requester, scope, studies,
+				studiesBefore2005, ivfTreatment, delivery, enclosed, motivation, coSigners, signatureName, missing,
+				question, extensionReason, refusalReason, refusedByPhysician, approved, collectable, details,
+				refusalGround, grant, CopyContents.none());
 	}
 
 	/** Facts without a physician's grant. */
@@ -128,7 +147,8 @@ public record LetterFacts(@Nullable String reference, RequestType type, Locale l
 				approved ? request.decision()
 					.filter(ReviewDecision::granted)
 					.map((decision) -> new Grant(decision.scope(), decision.scopeParts(), request.patient().deceased()))
-					.orElse(null) : null);
+					.orElse(null) : null,
+				request.copyContents());
 	}
 
 	/** Whether the request is released through an independent physician. */

@@ -652,6 +652,34 @@ public class Request extends AbstractAggregateRoot<Request> {
 		this.status = RequestStatus.IN_PREPARATION;
 	}
 
+	/**
+	 * A copy the portal composed: prepared as any copy, and its parts listed one by one
+	 * for the letter that goes with it.
+	 */
+	void recordPreparation(Actor.StaffMember staff, String parts, CopyContents contents, Instant now) {
+		recordPreparation(staff, parts, now);
+		if (!contents.isEmpty()) {
+			record(now, RequestEvent.Type.COPY_CONTENTS, this.status, this.status, staff, contents.encoded());
+		}
+	}
+
+	/**
+	 * What the copy holds, part by part, where the portal composed it; nothing for a copy
+	 * the desk prepared by hand (nor once it was prepared again by hand).
+	 */
+	public CopyContents copyContents() {
+		CopyContents contents = CopyContents.none();
+		for (RequestEvent event : this.history) {
+			if (event.type() == RequestEvent.Type.PREPARED) {
+				contents = CopyContents.none();
+			}
+			else if (event.type() == RequestEvent.Type.COPY_CONTENTS) {
+				contents = CopyContents.decoded(event.detail());
+			}
+		}
+		return contents;
+	}
+
 	void markReady(Actor.StaffMember staff, Instant now) {
 		if (this.status != RequestStatus.IN_PREPARATION) {
 			throw new IllegalTransitionException("Only a prepared copy can be ready");

@@ -32,7 +32,12 @@ public class RequestEvent {
 		/**
 		 * Entered by the desk from a request on paper; the detail is the day it arrived.
 		 */
-		ENTERED_FROM_PAPER(true);
+		ENTERED_FROM_PAPER(true),
+		/**
+		 * What a copy the portal composed holds, part by part ({@link CopyContents}),
+		 * right after its preparation; the desk's history shows the preparation's words.
+		 */
+		COPY_CONTENTS(false);
 
 		private final boolean shownToRequester;
 

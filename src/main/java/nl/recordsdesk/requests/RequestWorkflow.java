@@ -157,12 +157,13 @@ public class RequestWorkflow {
 	 * as the preparation and, for a secure download, the copy is put up at once, in one
 	 * transaction (two audit records); for the post or a pickup the desk prints it and
 	 * marks it ready as for any copy.
+	 * @param contents the copy's parts, for the letter that goes with it
 	 * @param copy the copy for a secure download; {@code null} for another delivery
 	 */
-	public void prepareComposedCopy(String reference, long version, String staff, String parts,
+	public void prepareComposedCopy(String reference, long version, String staff, String parts, CopyContents contents,
 			@Nullable UploadedFile copy) {
 		this.changes.act(reference, version, AuditAction.PREPARATION_RECORDED, "composed by the portal", (r) -> {
-			r.recordPreparation(Actor.staff(staff), parts, now());
+			r.recordPreparation(Actor.staff(staff), parts, contents, now());
 			if (copy != null) {
 				r.markReadyForDownload(Actor.staff(staff), copy, now().plus(DOWNLOAD_VALIDITY), now());
 			}

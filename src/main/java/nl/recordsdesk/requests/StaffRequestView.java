@@ -128,6 +128,8 @@ public record StaffRequestView(String reference, long version, RequestStatus sta
 					.toList(),
 				request.history()
 					.stream()
+					// The preparation's words say what the copy holds, for the desk.
+					.filter((e) -> e.type() != RequestEvent.Type.COPY_CONTENTS)
 					.map((e) -> new Entry(e.occurredAt(), e.type(), e.from(), e.to(), e.actor(), actorRole(e.actor()),
 							e.detail()))
 					.toList(),

@@ -179,6 +179,18 @@ class EhrCopyWebTests {
 			.contains(
 					"Samengesteld uit het EPD (4 blz., met begeleidende brief): Labuitslag, 4-3-2025, Klinische chemie;"
 							+ " Ontslagbrief, 3-2-2025, Cardiologie. Niet opgenomen, geen PDF: Foto wond, 5-4-2025, Chirurgie.");
+		// The letter that goes with the mail that it is ready lists what was sent, in
+		// order.
+		String sent = org.awaitility.Awaitility.await()
+			.atMost(TestMail.TIMEOUT)
+			.until(() -> this.jdbc
+				.queryForList("select l.xhtml from sent_letter l join request r on r.id = l.request_id"
+						+ " where r.reference = ? and l.kind = 'APPROVAL'", String.class, reference),
+					(letters) -> !letters.isEmpty())
+			.get(0);
+		assertThat(sent).contains("De kopie bevat deze documenten uit het dossier, in deze volgorde:")
+			.containsSubsequence("Labuitslag, 4 maart 2025", "Ontslagbrief, 3 februari 2025")
+			.doesNotContain("Foto wond");
 	}
 
 	@Test

@@ -172,6 +172,17 @@ class PacsCopyWebTests {
 		assertThat(new String(entries.get("README.txt"), java.nio.charset.StandardCharsets.UTF_8))
 			.contains("Aanvraag: " + reference, ctStudy);
 		assertThat(this.fixture.status(reference)).isEqualTo("DELIVERED");
+
+		// The letter that went with the mail that it was ready lists the study sent.
+		String sent = org.awaitility.Awaitility.await()
+			.atMost(TestMail.TIMEOUT)
+			.until(() -> this.jdbc
+				.queryForList("select l.xhtml from sent_letter l join request r on r.id = l.request_id"
+						+ " where r.reference = ? and l.kind = 'APPROVAL'", String.class, reference),
+					(letters) -> !letters.isEmpty())
+			.get(0);
+		assertThat(sent).contains("De kopie bevat de beelden van deze onderzoeken:", "10 maart 2021: CT CT thorax")
+			.doesNotContain("MRI knie");
 	}
 
 	@Test

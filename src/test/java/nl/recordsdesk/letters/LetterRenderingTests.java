@@ -16,6 +16,7 @@ import nl.recordsdesk.eligibility.ParentalAuthority;
 import nl.recordsdesk.eligibility.Relation;
 import nl.recordsdesk.eligibility.RequestType;
 import nl.recordsdesk.requests.CoSigner;
+import nl.recordsdesk.requests.CopyContents;
 import nl.recordsdesk.requests.CopyScope;
 import nl.recordsdesk.requests.Delivery;
 import nl.recordsdesk.requests.ImagingStudy;
@@ -212,6 +213,29 @@ class LetterRenderingTests {
 		assertThat(render(LetterKind.APPROVAL, english))
 			.contains("Because the patient has died, a physician decided on your request.")
 			.contains("You receive the information through an independent physician.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "nl", "en" })
+	void theApprovalWithACopyComposedFromThePacsListsTheStudies(String language) throws IOException {
+		LetterFacts facts = facts(language, RequestType.IMAGING_COPY, Delivery.SECURE_DOWNLOAD);
+		LetterFacts composed = new LetterFacts(facts.reference(), facts.type(), facts.language(), facts.filedOn(),
+				facts.dueDate(), facts.originalDueDate(), facts.patient(), facts.requester(), facts.scope(),
+				facts.studies(), false, false, facts.delivery(), facts.enclosed(), null, List.of(),
+				facts.signatureName(), List.of(), null, null, null, false, true, true, facts.details(), null, null,
+				new CopyContents(List.of(CopyContents.Part.study(LocalDate.of(2024, 3, 12), "MR", "Knie links"),
+						CopyContents.Part.study(null, "CT", "Thorax"))));
+		boolean dutch = language.equals("nl");
+		assertThat(render(LetterKind.APPROVAL, composed))
+			.contains(dutch ? "Wat u van ons krijgt" : "What you receive from us")
+			.contains(dutch ? "De kopie bevat de beelden van deze onderzoeken:"
+					: "The copy holds the images of these examinations:")
+			.contains(dutch ? "12 maart 2024: MR Knie links" : "12 March 2024: MR Knie links")
+			.contains("CT Thorax")
+			.doesNotContain(dutch ? "documenten uit het dossier" : "documents from the record");
+		// Without a composed copy, no list.
+		assertThat(render(LetterKind.APPROVAL, facts))
+			.doesNotContain(dutch ? "Wat u van ons krijgt" : "What you receive from us");
 	}
 
 	@ParameterizedTest

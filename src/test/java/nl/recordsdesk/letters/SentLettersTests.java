@@ -17,6 +17,7 @@ import nl.recordsdesk.TestMail;
 import nl.recordsdesk.accounts.TestStaff;
 import nl.recordsdesk.accounts.WithStaffSecurityContextFactory;
 import nl.recordsdesk.desk.DeskService;
+import nl.recordsdesk.requests.CopyContents;
 import nl.recordsdesk.requests.RequestWorkflow;
 import nl.recordsdesk.requests.ReviewDecision.Capacity;
 import nl.recordsdesk.requests.ReviewDecision.LegalGround;
@@ -179,7 +180,31 @@ class SentLettersTests {
 			.contains("Operatieverslag van 12 maart 2026")
 			.contains("De andere delen van het dossier verstrekken wij niet.")
 			.doesNotContain("U ontvangt het hele dossier.")
+			.doesNotContain("Wat u van ons krijgt")
 			.contains(LONG_DATE.format(LocalDate.now(this.clock)));
+	}
+
+	@Test
+	void theLetterWithACopyTheDeskComposedListsWhatItHolds() throws Exception {
+		String reference = this.fixture.file("Samengesteld Dossier", "epd-" + UUID.randomUUID() + "@example.org");
+		this.desk.claim(reference, this.fixture.version(reference), "anna");
+		this.desk.verify(reference, this.fixture.version(reference), "anna");
+		this.desk.approve(reference, this.fixture.version(reference), "anna");
+		this.desk.prepareComposedCopy(reference, this.fixture.version(reference), "anna",
+				"Samengesteld uit het EPD (5 blz., met begeleidende brief): Ontslagbrief; Labuitslag.",
+				new CopyContents(
+						List.of(CopyContents.Part.document("Ontslagbrief cardiologie", LocalDate.of(2025, 3, 4)),
+								CopyContents.Part.document("Labuitslag", null))),
+				null);
+		this.desk.markReady(reference, this.fixture.version(reference), "anna", null);
+
+		String text = download(reference, sent(reference, "APPROVAL"));
+		assertThat(text).contains(reference)
+			.contains("Wat u van ons krijgt")
+			.contains("De kopie bevat deze documenten uit het dossier, in deze volgorde:")
+			.contains("Ontslagbrief cardiologie, 4 maart 2025")
+			.contains("Labuitslag")
+			.doesNotContain("De kopie bevat de beelden van deze onderzoeken:");
 	}
 
 	@Test

@@ -49,6 +49,25 @@ class BackOfficeTests {
 	}
 
 	@Test
+	void aComposedCopysPartsStayInTheHistoryUntilItIsPreparedAgainByHand() {
+		Request request = adult();
+		request.claim(Actor.staff(DESK), NOW);
+		request.verifyIdentity(Actor.staff(DESK), NOW);
+		request.approve(Actor.staff(DESK), NOW);
+		assertThat(request.copyContents().isEmpty()).isTrue();
+		CopyContents contents = new CopyContents(
+				java.util.List.of(CopyContents.Part.document("Ontslagbrief\tcardiologie", LocalDate.of(2025, 3, 4)),
+						CopyContents.Part.study(null, "CT", "Thorax")));
+		request.recordPreparation(Actor.staff(DESK), "Samengesteld uit het EPD en het PACS", contents, NOW);
+		assertThat(request.history()).extracting(RequestEvent::type)
+			.endsWith(RequestEvent.Type.PREPARED, RequestEvent.Type.COPY_CONTENTS);
+		assertThat(request.copyContents().parts()).containsExactly(
+				new CopyContents.Part(CopyContents.Kind.DOCUMENT, LocalDate.of(2025, 3, 4), "Ontslagbrief cardiologie"),
+				new CopyContents.Part(CopyContents.Kind.STUDY, null, "CT Thorax"));
+		assertThat(request.preparedParts()).isEqualTo("Samengesteld uit het EPD en het PACS");
+	}
+
+	@Test
 	void nothingIsSkipped() {
 		Request request = adult();
 		assertThatExceptionOfType(IllegalTransitionException.class)
