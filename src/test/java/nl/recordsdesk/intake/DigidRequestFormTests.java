@@ -231,24 +231,11 @@ class DigidRequestFormTests {
 	}
 
 	void post(String uri, Map<String, String> fields) {
-		MvcTestResult result = this.mvc.post()
-			.uri(uri)
-			.params(RequestFormTests.params(fields))
-			.with(this.browser)
-			.with(csrf())
-			.exchange();
-		assertThat(result).as("%s answered", uri).hasStatus3xxRedirection();
+		RequestFormTests.post(this.mvc, this.browser, uri, fields);
 	}
 
 	String send(String email) {
-		MvcTestResult sent = this.mvc.post()
-			.uri("/request/check")
-			.param("code", RequestFormTests.code(email))
-			.with(this.browser)
-			.with(csrf())
-			.exchange();
-		assertThat(sent).hasRedirectedUrl("/request/sent");
-		return new RequestFormTests.RequestFilingFlash(sent).reference();
+		return RequestFormTests.send(this.mvc, this.browser, email);
 	}
 
 }

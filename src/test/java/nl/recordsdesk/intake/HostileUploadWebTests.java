@@ -231,24 +231,11 @@ class HostileUploadWebTests {
 	}
 
 	void post(String uri, Map<String, String> fields) {
-		MvcTestResult result = this.mvc.post()
-			.uri(uri)
-			.params(RequestFormTests.params(fields))
-			.with(this.session)
-			.with(csrf())
-			.exchange();
-		assertThat(result).as("%s answered", uri).hasStatus3xxRedirection();
+		RequestFormTests.post(this.mvc, this.session, uri, fields);
 	}
 
 	String send(String email) {
-		MvcTestResult sent = this.mvc.post()
-			.uri("/request/check")
-			.param("code", RequestFormTests.code(email))
-			.with(this.session)
-			.with(csrf())
-			.exchange();
-		assertThat(sent).hasRedirectedUrl("/request/sent");
-		return new RequestFormTests.RequestFilingFlash(sent).reference();
+		return RequestFormTests.send(this.mvc, this.session, email);
 	}
 
 	static String link(String email, String reference, String kind) {

@@ -76,25 +76,14 @@ class ImagingDownloadFormTests {
 			.contains("Downloaden via een beveiligde link")
 			.doesNotContain("De dvd kost")
 			.doesNotContain("U betaalt bij het ophalen");
-		MvcTestResult sent = this.mvc.post()
-			.uri("/request/check")
-			.param("code", RequestFormTests.code("vera@example.org"))
-			.with(this.session)
-			.with(csrf())
-			.exchange();
-		assertThat(sent).hasRedirectedUrl("/request/sent");
-		String reference = new RequestFormTests.RequestFilingFlash(sent).reference();
+		String reference = RequestFormTests.send(this.mvc, this.session, "vera@example.org");
 		Delivery delivery = this.transactions
 			.execute((status) -> this.requests.findByReference(reference).orElseThrow().delivery());
 		assertThat(delivery).isEqualTo(Delivery.SECURE_DOWNLOAD);
 	}
 
 	void post(String uri, Map<String, String> fields) {
-		org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
-		fields.forEach(params::add);
-		assertThat(this.mvc.post().uri(uri).params(params).with(this.session).with(csrf()).exchange())
-			.as("%s answered", uri)
-			.hasStatus3xxRedirection();
+		RequestFormTests.post(this.mvc, this.session, uri, fields);
 	}
 
 }

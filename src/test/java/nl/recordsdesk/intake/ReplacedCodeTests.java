@@ -87,12 +87,7 @@ class ReplacedCodeTests {
 	}
 
 	void post(String uri, Map<String, String> fields) {
-		assertThat(this.mvc.post()
-			.uri(uri)
-			.params(RequestFormTests.params(fields))
-			.with(this.session)
-			.with(csrf())
-			.exchange()).as("%s answered", uri).hasStatus3xxRedirection();
+		RequestFormTests.post(this.mvc, this.session, uri, fields);
 	}
 
 }

@@ -679,15 +679,21 @@ class RequestFormTests {
 	}
 
 	String send(String email) {
-		MvcTestResult sent = this.mvc.post()
+		return send(this.mvc, this.session, email);
+	}
+
+	/**
+	 * Sends the form with the code mailed to {@code email}; answers the new reference.
+	 */
+	static String send(MockMvcTester mvc, TestBrowser browser, String email) {
+		MvcTestResult sent = mvc.post()
 			.uri("/request/check")
 			.param("code", code(email))
-			.with(this.session)
+			.with(browser)
 			.with(csrf())
 			.exchange();
 		assertThat(sent).hasRedirectedUrl("/request/sent");
-		RequestFilingFlash flash = new RequestFilingFlash(sent);
-		return flash.reference();
+		return new RequestFilingFlash(sent).reference();
 	}
 
 	static String statusToken(ReceivedMail mail) {
@@ -711,12 +717,12 @@ class RequestFormTests {
 	}
 
 	void post(String uri, Map<String, String> fields) {
-		MvcTestResult result = this.mvc.post()
-			.uri(uri)
-			.params(params(fields))
-			.with(this.session)
-			.with(csrf())
-			.exchange();
+		post(this.mvc, this.session, uri, fields);
+	}
+
+	/** Posts one step of the form; the step goes on to the next (a redirect). */
+	static void post(MockMvcTester mvc, TestBrowser browser, String uri, Map<String, String> fields) {
+		MvcTestResult result = mvc.post().uri(uri).params(params(fields)).with(browser).with(csrf()).exchange();
 		assertThat(result).as("%s answered", uri).hasStatus3xxRedirection();
 	}
 

@@ -102,13 +102,7 @@ class TypedAnswersTests {
 	}
 
 	void post(String uri, Map<String, String> fields) {
-		MvcTestResult result = this.mvc.post()
-			.uri(uri)
-			.params(RequestFormTests.params(fields))
-			.with(this.session)
-			.with(csrf())
-			.exchange();
-		assertThat(result).as("%s answered", uri).hasStatus3xxRedirection();
+		RequestFormTests.post(this.mvc, this.session, uri, fields);
 	}
 
 	MvcTestResult get(String uri) {
