@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * exists: for a signed-in member's stylesheet that was a query per file. Without the
  * cookie these requests do no database work at all, in the session filter or in Spring
  * Security's chain, which finds no session and lets them pass ({@code permitAll}). Runs
- * before the session filter ({@code SessionRepositoryFilter.DEFAULT_ORDER}).
+ * before the session filter ({@code SessionRepositoryFilter.DEFAULT_ORDER}), and so also
+ * ends what {@link JustSavedSession} kept of the request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -46,7 +47,13 @@ class StaticWithoutSession extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(isStatic(request) ? new WithoutCookies(request) : request, response);
+		JustSavedSession.forget();
+		try {
+			chain.doFilter(isStatic(request) ? new WithoutCookies(request) : request, response);
+		}
+		finally {
+			JustSavedSession.forget();
+		}
 	}
 
 	/** The request as if the browser had sent no cookies. */

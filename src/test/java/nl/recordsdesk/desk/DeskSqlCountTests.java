@@ -156,6 +156,27 @@ class DeskSqlCountTests {
 	}
 
 	@Test
+	void aSignedInMembersPageReadsTheirSessionOnce() {
+		TestBrowser browser = signedIn(
+				this.staff.create("sqlteller", "Medewerker Sqlteller", List.of("DESK"), List.of("ICT")));
+		for (String uri : List.of("/desk", "/desk/dashboard")) {
+			CountingDataSource.start();
+			MvcTestResult page;
+			try {
+				page = this.mvc.get().uri(uri).with(browser).exchange();
+			}
+			finally {
+				CountingDataSource.stop();
+			}
+			assertThat(page).hasStatusOk().bodyText().contains("Medewerker Sqlteller");
+			assertThat(CountingDataSource.statements()).as("reads of the session on %s", uri)
+				.filteredOn(
+						(sql) -> sql.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").contains("from spring_session"))
+				.hasSize(1);
+		}
+	}
+
+	@Test
 	void theRequestPageRunsAsManyStatementsForThirtyDocumentsAndSixtyEventsAsForOne() {
 		String small = this.fixture.file("Sqlteller Klein");
 		String large = this.fixture.file("Sqlteller Groot");
