@@ -3,6 +3,8 @@ package nl.recordsdesk.web;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,12 @@ class LayoutModel {
 
 	private final Fees fees;
 
+	/**
+	 * The fee as each language writes it: a currency format is costly to make, and every
+	 * page asks for it. The portal's languages are few; more are not kept.
+	 */
+	private final Map<Locale, String> dvdFees = new ConcurrentHashMap<>();
+
 	LayoutModel(Hospital hospital, Fees fees) {
 		this.hospital = hospital;
 		this.fees = fees;
@@ -37,7 +45,14 @@ class LayoutModel {
 
 	@ModelAttribute("dvdFee")
 	String dvdFee(Locale locale) {
-		return euros(this.fees, locale);
+		String fee = this.dvdFees.get(locale);
+		if (fee == null) {
+			fee = euros(this.fees, locale);
+			if (this.dvdFees.size() < 8) {
+				this.dvdFees.put(locale, fee);
+			}
+		}
+		return fee;
 	}
 
 	@ModelAttribute("dvdCharged")
