@@ -1,19 +1,12 @@
 package nl.recordsdesk.desk;
 
 import java.security.Principal;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.eligibility.RequestType;
-import nl.recordsdesk.requests.RequestFigures;
 import nl.recordsdesk.requests.RequestStatus;
 import nl.recordsdesk.requests.StaffReads;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,15 +33,11 @@ class DeskController {
 
 	private final DeskRequestPage requestPage;
 
-	private final StaffDirectory staffDirectory;
-
-	DeskController(DeskQueries queries, DeskFigures figures, StaffReads reads, DeskRequestPage requestPage,
-			StaffDirectory staffDirectory) {
+	DeskController(DeskQueries queries, DeskFigures figures, StaffReads reads, DeskRequestPage requestPage) {
 		this.queries = queries;
 		this.figures = figures;
 		this.reads = reads;
 		this.requestPage = requestPage;
-		this.staffDirectory = staffDirectory;
 	}
 
 	@GetMapping
@@ -56,7 +45,7 @@ class DeskController {
 		model.addAttribute("filter", filter);
 		DeskQueries.QueuePage lines = this.queries.queue(filter, staff.getName());
 		model.addAttribute("lines", lines);
-		model.addAttribute("names", names(lines.content().stream().map((line) -> line.row().assignedTo())));
+		model.addAttribute("names", lines.names());
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("types", RequestType.values());
 		model.addAttribute("assignments", QueueFilter.Assignment.values());
@@ -68,7 +57,7 @@ class DeskController {
 	String dashboard(Model model) {
 		DeskFigures.Dashboard dashboard = this.figures.dashboard(8);
 		model.addAttribute("dashboard", dashboard);
-		model.addAttribute("names", names(dashboard.openPerClerk().stream().map(RequestFigures.Assignee::assignee)));
+		model.addAttribute("names", dashboard.names());
 		return "desk/dashboard";
 	}
 
@@ -82,12 +71,6 @@ class DeskController {
 		return this.reads.document(reference, id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND))
 			.inline();
-	}
-
-	/** The display names of the handlers on a page, in one statement. */
-	private Map<String, String> names(Stream<@Nullable String> usernames) {
-		return this.staffDirectory.namesByUsername(
-				usernames.filter(Objects::nonNull).map(Objects::requireNonNull).collect(Collectors.toSet()));
 	}
 
 	/** For templates: the statuses in the filter. */

@@ -15,8 +15,11 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.requests.QueueLine;
 import nl.recordsdesk.requests.RequestFigures;
 import nl.recordsdesk.requests.RequestQueue;
@@ -51,7 +54,10 @@ public class DeskFigures {
 
 	private final Clock clock;
 
-	DeskFigures(Requests requests, RequestQueue queue, RequestFigures figures, Clock clock) {
+	private final StaffDirectory staff;
+
+	DeskFigures(Requests requests, RequestQueue queue, RequestFigures figures, Clock clock, StaffDirectory staff) {
+		this.staff = staff;
 		this.requests = requests;
 		this.queue = queue;
 		this.figures = figures;
@@ -101,7 +107,8 @@ public class DeskFigures {
 	/** The dashboard's numbers. */
 	public record Dashboard(Map<RequestStatus, Long> openByStatus, long overdue, List<Week> weeks,
 			@Nullable Duration medianLeadTime, List<RequestFigures.Month> months,
-			List<RequestFigures.Assignee> openPerClerk, @Nullable ZonedDateTime monthsCountedAt) {
+			List<RequestFigures.Assignee> openPerClerk, @Nullable ZonedDateTime monthsCountedAt,
+			Map<String, String> names) {
 
 		/** The highest bar of the chart, at least 1. */
 		public long scale() {
@@ -138,9 +145,15 @@ public class DeskFigures {
 				leadTimes.add(Duration.between(submitted, closed));
 			}
 		}
+		List<RequestFigures.Assignee> perClerk = this.figures.openPerAssignee(DeskQueries.QUEUE);
 		return new Dashboard(open, this.requests.countOverdue(DeskQueries.QUEUE, today), perWeek, median(leadTimes),
-				recentMonths(), this.figures.openPerAssignee(DeskQueries.QUEUE),
-				this.figures.monthsCountedAt().map((at) -> at.atZone(this.clock.getZone())).orElse(null));
+				recentMonths(), perClerk,
+				this.figures.monthsCountedAt().map((at) -> at.atZone(this.clock.getZone())).orElse(null),
+				this.staff.namesByUsername(perClerk.stream()
+					.map(RequestFigures.Assignee::assignee)
+					.filter(Objects::nonNull)
+					.map(Objects::requireNonNull)
+					.collect(Collectors.toSet())));
 	}
 
 	private void count(List<Week> weeks, @Nullable Instant at, LocalDate firstMonday, boolean received) {

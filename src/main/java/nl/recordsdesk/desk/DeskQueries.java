@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.audit.AuditAction;
 import nl.recordsdesk.audit.AuditLog;
 import nl.recordsdesk.letters.LetterKind;
@@ -66,9 +69,12 @@ public class DeskQueries {
 
 	private final RelatedRequests related;
 
+	private final StaffDirectory staff;
+
 	DeskQueries(Requests requests, RequestQueue queue, StaffReads reads, StoredFiles files, AuditLog audit, Clock clock,
-			Letters letters, RelatedRequests related) {
+			Letters letters, RelatedRequests related, StaffDirectory staff) {
 		this.related = related;
+		this.staff = staff;
 		this.queue = queue;
 		this.reads = reads;
 		this.letters = letters;
@@ -85,7 +91,7 @@ public class DeskQueries {
 	 * @param number the page, from 0
 	 */
 	public record QueuePage(List<QueueLine> content, int number, long matching, boolean moreThanCounted,
-			boolean hasNext) implements Iterable<QueueLine> {
+			boolean hasNext, Map<String, String> names) implements Iterable<QueueLine> {
 
 		public boolean isEmpty() {
 			return this.content.isEmpty();
@@ -109,14 +115,23 @@ public class DeskQueries {
 
 	}
 
-	/** Audited as a view of the requests on the page ({@link StaffReads#queue}). */
+	/**
+	 * Audited as a view of the requests on the page ({@link StaffReads#queue}); with the
+	 * handlers' display names, read on the same connection in one statement.
+	 */
 	public QueuePage queue(QueueFilter filter, String staff) {
 		LocalDate today = today();
 		StaffReads.QueueRead read = this.reads.queue(criteria(filter, staff, today), filter.pageNumber(), PAGE_SIZE,
 				today);
 		RequestQueue.Slice slice = read.slice();
 		return new QueuePage(read.lines(), filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
-				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE);
+				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE,
+				this.staff.namesByUsername(read.lines()
+					.stream()
+					.map((line) -> line.row().assignedTo())
+					.filter(Objects::nonNull)
+					.map(Objects::requireNonNull)
+					.collect(Collectors.toSet())));
 	}
 
 	/** The queue's conditions for these filters; the page and the export share them. */
