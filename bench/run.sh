@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: starts the built jar against a generated database and measures the desk's
 # pages, the eligibility API and submissions with wrk, each beside its floor in the same run.
-#   bench/run.sh --url jdbc:postgresql://127.0.0.1:55432/bench1m [--rounds 5] [--seconds 8] [--warmup 5]
+#   bench/run.sh --url jdbc:postgresql://127.0.0.1:55432/bench1m [--rounds 5] [--seconds 8] [--warmup 5] [--warmup-max 300]
 #                [--connections 16] [--shared-session] [--requesters 200] [--user U --password P]
 # Loopback only. 10-15 minutes with the defaults. See bench/README.md.
 set -euo pipefail
@@ -13,6 +13,7 @@ URL=
 ROUNDS=5
 SECONDS_EACH=8
 WARMUP=5
+WARMUP_MAX=300
 CONNECTIONS=16
 REQUESTERS=200
 SHARED_SESSION=no
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
 	--rounds) ROUNDS=$2; shift 2 ;;
 	--seconds) SECONDS_EACH=$2; shift 2 ;;
 	--warmup) WARMUP=$2; shift 2 ;;
+	--warmup-max) WARMUP_MAX=$2; shift 2 ;;
 	--connections) CONNECTIONS=$2; shift 2 ;;
 	--shared-session) SHARED_SESSION=yes; shift ;;
 	--requesters) REQUESTERS=$2; shift 2 ;;
@@ -188,13 +190,33 @@ measure() {
 
 RESULTS=$BENCH_WORK/rounds.txt
 : >"$RESULTS"
-# Warm-up: the JIT compiler is still busy with the pages' code for tens of seconds after a
-# start (a third of the CPU in the first minute, measured with a profiler); production runs warm.
-echo "Warming up (${WARMUP} s a page) ..."
-measure "$WARMUP" "$BASE$FLOOR" -s "$BENCH_WORK/sessions.lua" >/dev/null
-for url in "${URLS[@]}"; do measure "$WARMUP" "$BASE$url" -s "$BENCH_WORK/sessions.lua" >/dev/null; done
-measure "$WARMUP" "$MANAGEMENT/actuator/health" >/dev/null
-measure "$WARMUP" "$BASE/api/v1/eligibility" -s "$BENCH_WORK/eligibility.lua" >/dev/null
+# Warm-up: after a start the JIT compiler is busy with the pages' code for minutes under this
+# load (a profile showed it taking a core for the first three minutes); production runs warm.
+# Each page for --warmup seconds, then passes over all of them until a pass (about 2 s a page)
+# costs the compiler under a second (jvm_compilation_time_ms_total), or --warmup-max is reached.
+compile_ms() {
+	curl -s "$MANAGEMENT/actuator/prometheus" | awk '/^jvm_compilation_time_ms_total/ { s += $NF } END { printf "%.0f", s }'
+}
+warm_pass() {
+	local seconds=$1 url
+	measure "$seconds" "$BASE$FLOOR" -s "$BENCH_WORK/sessions.lua" >/dev/null
+	for url in "${URLS[@]}"; do measure "$seconds" "$BASE$url" -s "$BENCH_WORK/sessions.lua" >/dev/null; done
+	measure "$seconds" "$MANAGEMENT/actuator/health" >/dev/null
+	measure "$seconds" "$BASE/api/v1/eligibility" -s "$BENCH_WORK/eligibility.lua" >/dev/null
+}
+echo "Warming up (${WARMUP} s a page, then until the JIT compiler is done, at most ${WARMUP_MAX} s) ..."
+WARM_START=$(date +%s)
+warm_pass "$WARMUP"
+while :; do
+	before=$(compile_ms)
+	warm_pass 2
+	after=$(compile_ms)
+	WARMED_IN=$(($(date +%s) - WARM_START))
+	[ $((after - before)) -lt 1000 ] && { WARM_TEXT="warm-up ${WARMED_IN} s, until a pass cost the JIT compiler $((after - before)) ms"; break; }
+	[ "$WARMED_IN" -ge "$WARMUP_MAX" ] && { WARM_TEXT="warm-up ${WARMED_IN} s, the JIT compiler still busy ($((after - before)) ms in the last pass)"; break; }
+done
+echo "  $WARM_TEXT"
+COMPILE_BEFORE_ROUNDS=$(compile_ms)
 
 # Rounds: the stylesheet, every desk page, the stylesheet again; then health, the API,
 # health again. Each page's ratio is to the mean of the floor runs around it in its round.
@@ -209,6 +231,8 @@ for round in $(seq "$ROUNDS"); do
 	echo "$round api $(measure "$SECONDS_EACH" "$BASE/api/v1/eligibility" -s "$BENCH_WORK/eligibility.lua")" >>"$RESULTS"
 	echo "$round health-after $(measure "$SECONDS_EACH" "$MANAGEMENT/actuator/health")" >>"$RESULTS"
 done
+
+COMPILE_IN_ROUNDS=$(($(compile_ms) - COMPILE_BEFORE_ROUNDS))
 
 # SQL statements per page: reset the server's statistics, open the page once, add up the calls
 # of this database, leaving out the portal's background work (the mail outbox's polling, the
@@ -239,6 +263,7 @@ REPORT=$BENCH_WORK/report-$(date -u +%Y%m%dT%H%M%SZ).txt
 {
 	echo "recordsdesk benchmark, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "$REQUESTS requests ($OPEN in the queue), wrk $CONNECTIONS connections (a thread each), $SESSIONS_TEXT, $ROUNDS rounds x ${SECONDS_EACH} s, java ${BENCH_JAVA_OPTS:--Xmx512m}"
+	echo "$WARM_TEXT; the JIT compiler's time during the rounds: $COMPILE_IN_ROUNDS ms"
 	echo
 	awk -v names="$(printf '%s\n' "${NAMES[@]}")" -v sqls="$(printf '%s\n' "${SQL_COUNTS[@]}")" -v sqlapi="$SQL_API" '
 		BEGIN { n = split(names, name, "\n"); split(sqls, sq, "\n") }
