@@ -3,8 +3,13 @@ package nl.recordsdesk.accounts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who works here, for other modules: the physicians a request can go to, and the names
@@ -40,5 +45,14 @@ public interface StaffDirectory {
 	 * (such as "SYSTEM" or a requester's role) are left out.
 	 */
 	Map<String, String> namesByUsername(Collection<String> usernames);
+
+	/**
+	 * The display names of the handlers a page lists (an unassigned line has none), in
+	 * one statement.
+	 */
+	default Map<String, String> namesOfHandlers(Stream<@Nullable String> usernames) {
+		return namesByUsername(
+				usernames.filter(Objects::nonNull).map(Objects::requireNonNull).collect(Collectors.toSet()));
+	}
 
 }

@@ -15,9 +15,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.requests.QueueLine;
@@ -149,11 +147,7 @@ public class DeskFigures {
 		return new Dashboard(open, this.requests.countOverdue(DeskQueries.QUEUE, today), perWeek, median(leadTimes),
 				recentMonths(), perClerk,
 				this.figures.monthsCountedAt().map((at) -> at.atZone(this.clock.getZone())).orElse(null),
-				this.staff.namesByUsername(perClerk.stream()
-					.map(RequestFigures.Assignee::assignee)
-					.filter(Objects::nonNull)
-					.map(Objects::requireNonNull)
-					.collect(Collectors.toSet())));
+				this.staff.namesOfHandlers(perClerk.stream().map(RequestFigures.Assignee::assignee)));
 	}
 
 	private void count(List<Week> weeks, @Nullable Instant at, LocalDate firstMonday, boolean received) {

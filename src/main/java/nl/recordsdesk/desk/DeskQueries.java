@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import nl.recordsdesk.accounts.StaffDirectory;
 import nl.recordsdesk.audit.AuditAction;
@@ -126,12 +125,7 @@ public class DeskQueries {
 		RequestQueue.Slice slice = read.slice();
 		return new QueuePage(read.lines(), filter.pageNumber(), slice.matching(), slice.moreThanCounted(),
 				slice.hasNext() && filter.pageNumber() < QueueFilter.LAST_PAGE,
-				this.staff.namesByUsername(read.lines()
-					.stream()
-					.map((line) -> line.row().assignedTo())
-					.filter(Objects::nonNull)
-					.map(Objects::requireNonNull)
-					.collect(Collectors.toSet())));
+				this.staff.namesOfHandlers(read.lines().stream().map((line) -> line.row().assignedTo())));
 	}
 
 	/** The queue's conditions for these filters; the page and the export share them. */
