@@ -3,7 +3,7 @@
 # pages, the eligibility API and submissions with wrk, each beside its floor in the same run.
 #   bench/run.sh --url jdbc:postgresql://127.0.0.1:55432/bench1m [--rounds 5] [--seconds 8] [--warmup 5] [--warmup-max 300]
 #                [--connections 16] [--shared-session] [--requesters 200] [--user U --password P]
-# Loopback only. 10-15 minutes with the defaults. See bench/README.md.
+# Loopback only. 15-20 minutes with the defaults. See bench/README.md.
 set -euo pipefail
 # In braces, so that bash reads the whole script before it runs: an edit meanwhile changes nothing.
 {
