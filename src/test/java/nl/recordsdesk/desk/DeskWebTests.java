@@ -84,6 +84,41 @@ class DeskWebTests {
 	}
 
 	@Test
+	void theQueueTakesItsFiltersAsTheFormSendsThemAndRefusesWhatNoFormSends() {
+		String reference = this.fixture.file("Gerrit Filtermans");
+		// The form's empty choices are no filter.
+		assertThat(this.mvc.get()
+			.uri("/desk")
+			.param("search", reference)
+			.param("status", "")
+			.param("type", "")
+			.param("page", "")
+			.with(DESK)).hasStatusOk().bodyText().contains("Gerrit Filtermans");
+		assertThat(this.mvc.get()
+			.uri("/desk")
+			.param("search", reference)
+			.param("status", "SUBMITTED")
+			.param("all", "true")
+			.param("page", "0")
+			.with(DESK)).hasStatusOk()
+			.bodyText()
+			.contains("Gerrit Filtermans")
+			.contains("<option value=\"SUBMITTED\" selected=\"selected\"");
+		assertThat(this.mvc.get().uri("/desk").param("search", reference).param("status", "DELIVERED").with(DESK))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain("Gerrit Filtermans");
+		for (String[] refused : List.of(new String[] { "page", "twee" }, new String[] { "page", "9".repeat(40) },
+				new String[] { "type", "NO_SUCH_TYPE" }, new String[] { "assignment", "EVERYONE" },
+				new String[] { "due", "TOMORROW" }, new String[] { "all", "misschien" },
+				new String[] { "search", "Gerrit\u0007" })) {
+			MvcTestResult result = this.mvc.get().uri("/desk").param(refused[0], refused[1]).with(DESK).exchange();
+			assertThat(result).as(refused[0]).hasRedirectedUrl("/desk");
+			assertThat(result.getMvcResult().getFlashMap().get("inputRefused")).as(refused[0]).isEqualTo(true);
+		}
+	}
+
+	@Test
 	void theSearchFindsAReferenceInAnyCaseAndPartOfANameWithWildcardsTakenAsTyped() {
 		String reference = this.fixture.file("Truus Procent");
 		assertThat(this.mvc.get().uri("/desk").param("search", reference.toLowerCase(java.util.Locale.ROOT)).with(DESK))
