@@ -2,7 +2,9 @@
 # The benchmark: starts the built jar against a generated database and measures the desk's
 # pages, the eligibility API and submissions with wrk, each beside its floor in the same run.
 #   bench/run.sh --url jdbc:postgresql://127.0.0.1:55432/bench1m [--rounds 5] [--seconds 8] [--warmup 5] [--warmup-max 300]
-#                [--connections 16] [--shared-session] [--requesters 200] [--user U --password P]
+#                [--connections 16] [--shared-session] [--requesters 200] [--user U --password P] [--serve FILE]
+# --serve FILE: start and sign in as usual, write the pages to measure into FILE (sourced by
+# bench/compare.sh), measure nothing, and stop the portal once FILE is deleted.
 # Loopback only. 15-20 minutes with the defaults. See bench/README.md.
 set -euo pipefail
 # In braces, so that bash reads the whole script before it runs: an edit meanwhile changes nothing.
@@ -17,6 +19,7 @@ WARMUP_MAX=300
 CONNECTIONS=16
 REQUESTERS=200
 SHARED_SESSION=no
+SERVE=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--url) URL=$2; shift 2 ;;
@@ -26,6 +29,7 @@ while [ $# -gt 0 ]; do
 	--warmup-max) WARMUP_MAX=$2; shift 2 ;;
 	--connections) CONNECTIONS=$2; shift 2 ;;
 	--shared-session) SHARED_SESSION=yes; shift ;;
+	--serve) SERVE=$2; shift 2 ;;
 	--requesters) REQUESTERS=$2; shift 2 ;;
 	--user) DB_USER=$2; shift 2 ;;
 	--password) DB_PASSWORD=$2; shift 2 ;;
@@ -163,6 +167,23 @@ for i in "${!COOKIES[@]}"; do
 	[ "$code" = 200 ] && grep -qF "$name" "$BENCH_WORK/page.html" ||
 		die "the session of ${MEMBERS[$i]} answered $code, not their queue (see $BENCH_WORK/page.html)"
 done
+
+# Serving bench/compare.sh: what to open, then wait until it is done with this instance.
+if [ -n "$SERVE" ]; then
+	{
+		echo "BASE=$BASE"
+		echo "MANAGEMENT=$MANAGEMENT"
+		echo "SESSIONS=$BENCH_WORK/sessions.lua"
+		echo "OPEN=$OPEN"
+		echo "REQUESTS=$REQUESTS"
+		printf 'URLS=('
+		printf '"%s" ' "${URLS[@]}"
+		echo ')'
+	} >"$SERVE.tmp"
+	mv "$SERVE.tmp" "$SERVE"
+	while [ -e "$SERVE" ] && kill -0 "$APP_PID" 2>/dev/null; do sleep 1; done
+	exit 0
+fi
 
 TODAY=$(date +%F)
 cat >"$BENCH_WORK/eligibility.lua" <<EOF
